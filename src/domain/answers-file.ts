@@ -1,0 +1,176 @@
+import type { z } from 'zod';
+import { listQuestions, type Question, type Questionnaire, type Toolkit } from './questionnaire-schema';
+import { AnswersFileSchema, buildAnswerSchema, type AnswersFile } from './answers';
+
+export type ParseAnswersFileResult = { ok: true; file: AnswersFile; warnings: string[] } | { ok: false; errors: string[] };
+
+type Issue = z.core.$ZodIssue;
+type PathSegment = PropertyKey;
+
+const EXPECTED_NOUNS: Record<string, string> = {
+  object: 'un objet',
+  record: 'un objet',
+  string: 'un texte',
+  number: 'un nombre',
+  int: 'un nombre entier',
+  array: 'une liste',
+  boolean: 'vrai ou faux',
+};
+
+const ANSWER_NOUNS: Record<Question['type'], string> = {
+  single: "l'identifiant d'une des réponses proposées",
+  multiple: "une liste d'identifiants de réponses",
+  number: 'un nombre',
+  shares: 'des parts en pourcentage',
+  text: 'un texte',
+};
+
+function formatPath(path: readonly PathSegment[]): string {
+  if (path.length === 0) return 'fichier';
+  return path
+    .map((segment, index) => (typeof segment === 'number' ? `[${segment}]` : `${index === 0 ? '' : '.'}${String(segment)}`))
+    .join('');
+}
+
+function readAtPath(input: unknown, path: readonly PathSegment[]): unknown {
+  return path.reduce<unknown>(
+    (value, segment) => (value !== null && typeof value === 'object' ? (value as Record<PropertyKey, unknown>)[segment] : undefined),
+    input,
+  );
+}
+
+function quoteList(values: readonly unknown[]): string {
+  const quoted = values.map((value) => `« ${String(value)} »`);
+  return quoted.length <= 1 ? (quoted[0] ?? '') : `${quoted.slice(0, -1).join(', ')} ou ${quoted.at(-1)}`;
+}
+
+function describeBound(issue: Extract<Issue, { code: 'too_small' | 'too_big' }>): string {
+  const bound = issue.code === 'too_small' ? issue.minimum : issue.maximum;
+  const isMin = issue.code === 'too_small';
+  if (issue.origin === 'string') {
+    if (isMin && Number(bound) === 1) return 'ne doit pas être vide';
+    return `${isMin ? 'au moins' : 'au plus'} ${String(bound)} caractères`;
+  }
+  if (issue.origin === 'array') return `${isMin ? 'au moins' : 'au plus'} ${String(bound)} éléments`;
+  return `${isMin ? 'au moins' : 'au plus'} ${String(bound)}`;
+}
+
+/** Zod's default messages are in English; people opening a file read French. */
+function describeFileIssue(issue: Issue, input: unknown): string[] {
+  const where = formatPath(issue.path);
+  switch (issue.code) {
+    case 'invalid_type':
+      if (readAtPath(input, issue.path) === undefined) return [`${where} : champ manquant`];
+      return [`${where} : valeur attendue : ${EXPECTED_NOUNS[issue.expected] ?? issue.expected}`];
+    case 'invalid_value':
+      if (issue.path.length === 1 && issue.path[0] === 'format') {
+        return [`${where} : ce fichier n'est pas un diagnostic Trajectoires (attendu : ${quoteList(issue.values)})`];
+      }
+      return [`${where} : valeur attendue ${quoteList(issue.values)}`];
+    case 'invalid_format':
+      return [`${where} : date attendue au format ISO 8601, par exemple 2024-05-01T10:00:00Z`];
+    case 'too_small':
+    case 'too_big':
+      return [`${where} : ${describeBound(issue)}`];
+    case 'unrecognized_keys':
+      return issue.keys.map((key) => `${formatPath([...issue.path, key])} : champ inconnu`);
+    case 'invalid_union':
+      if (issue.path[0] === 'answers') {
+        return [`${where} : réponse illisible (attendu : un identifiant, une liste d'identifiants, un nombre ou des parts en pourcentage)`];
+      }
+      return [`${where} : valeur illisible`];
+    case 'custom':
+      if (issue.path.length === 1 && issue.path[0] === 'formatVersion') {
+        return [`${where} : ce fichier vient d'une version plus récente de l'outil ; mettez l'outil à jour pour l'ouvrir`];
+      }
+      return [`${where} : valeur refusée`];
+    default:
+      return [`${where} : valeur invalide`];
+  }
+}
+
+function describeAnswerIssue(question: Question, issue: Issue): string {
+  const where = formatPath(['answers', question.id]);
+  // The answer schemas carry French messages, except zod's type errors.
+  if (issue.code === 'invalid_type') return `${where} : réponse attendue : ${ANSWER_NOUNS[question.type]}`;
+  return `${where} : ${issue.message}`;
+}
+
+/** [major, minor, patch], or null when the text is not a plain x.y.z version. */
+function parseSemver(version: string): [number, number, number] | null {
+  const match = /^(\d+)\.(\d+)\.(\d+)$/.exec(version.trim());
+  if (!match) return null;
+  return [Number(match[1]), Number(match[2]), Number(match[3])];
+}
+
+function compareSemver(a: [number, number, number], b: [number, number, number]): number {
+  return a[0] - b[0] || a[1] - b[1] || a[2] - b[2];
+}
+
+/**
+ * Reads an answers file (export, import, command line). With a questionnaire, also refuses a
+ * file meant for another questionnaire or a newer version of it, and checks every answer.
+ */
+export function parseAnswersFile(input: unknown, questionnaire?: Questionnaire): ParseAnswersFileResult {
+  const parsed = AnswersFileSchema.safeParse(input);
+  if (!parsed.success) return { ok: false, errors: parsed.error.issues.flatMap((issue) => describeFileIssue(issue, input)) };
+  const file = parsed.data;
+  if (!questionnaire) return { ok: true, file, warnings: [] };
+
+  if (file.questionnaire.id !== questionnaire.id) {
+    return { ok: false, errors: [`Ce fichier répond au questionnaire « ${file.questionnaire.id} », pas à « ${questionnaire.id} ».`] };
+  }
+  const fileVersion = parseSemver(file.questionnaire.version);
+  const currentVersion = parseSemver(questionnaire.version);
+  if (!fileVersion) {
+    return { ok: false, errors: [`questionnaire.version : version « ${file.questionnaire.version} » illisible (attendu : une version comme 1.0.0)`] };
+  }
+  const warnings: string[] = [];
+  if (currentVersion) {
+    const comparison = compareSemver(fileVersion, currentVersion);
+    if (comparison > 0) {
+      return {
+        ok: false,
+        errors: [
+          `questionnaire.version : ce fichier a été rempli avec la version ${file.questionnaire.version} du questionnaire, plus récente que la version ${questionnaire.version} disponible ici`,
+        ],
+      };
+    }
+    if (comparison < 0) {
+      warnings.push(
+        `questionnaire.version : ce fichier a été rempli avec la version ${file.questionnaire.version} du questionnaire ; ses réponses sont relues avec la version ${questionnaire.version}`,
+      );
+    }
+  }
+
+  const questionsById = new Map(listQuestions(questionnaire).map((question) => [question.id, question]));
+  const errors: string[] = [];
+  for (const [questionId, value] of Object.entries(file.answers)) {
+    const question = questionsById.get(questionId);
+    if (!question) {
+      warnings.push(`${formatPath(['answers', questionId])} : question inconnue de ce questionnaire ; la réponse est conservée mais n'est pas comptée`);
+      continue;
+    }
+    const result = buildAnswerSchema(question).safeParse(value);
+    const [issue] = result.error?.issues ?? [];
+    if (issue) errors.push(describeAnswerIssue(question, issue));
+  }
+  return errors.length > 0 ? { ok: false, errors } : { ok: true, file, warnings };
+}
+
+/** Cross-file references a toolkit makes to a questionnaire (levels, checks, dimensions). */
+export function checkToolkitAgainstQuestionnaire(toolkit: Toolkit, questionnaire: Questionnaire): string[] {
+  const levelIds = new Set(questionnaire.levels.map((level) => level.id));
+  const checkIds = new Set(questionnaire.checks.map((check) => check.id));
+  const dimensionIds = new Set(questionnaire.dimensions.map((dimension) => dimension.id));
+  return toolkit.tools.flatMap((tool, toolIndex) => [
+    ...tool.levels.flatMap((levelId, levelIndex) =>
+      levelIds.has(levelId) ? [] : [`tools[${toolIndex}].levels[${levelIndex}]: unknown level "${levelId}"`],
+    ),
+    ...(tool.triggers ?? []).flatMap((trigger, triggerIndex) => {
+      const at = `tools[${toolIndex}].triggers[${triggerIndex}]`;
+      if (trigger.type === 'flag') return checkIds.has(trigger.check) ? [] : [`${at}.check: unknown check "${trigger.check}"`];
+      return dimensionIds.has(trigger.dimension) ? [] : [`${at}.dimension: unknown dimension "${trigger.dimension}"`];
+    }),
+  ]);
+}

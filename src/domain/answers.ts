@@ -1,0 +1,217 @@
+import { z } from 'zod';
+import {
+  DONT_KNOW,
+  NOT_APPLICABLE,
+  type Condition,
+  type Question,
+  type Questionnaire,
+  type QuestionStepId,
+  listQuestions,
+} from './questionnaire-schema';
+
+/** An answer: option id, option ids, number, shares in percent, text, or a reserved answer. */
+export type AnswerValue = string | string[] | number | Record<string, number>;
+export type Answers = Record<string, AnswerValue>;
+
+export const ANSWERS_FILE_FORMAT = 'trajectoires.diagnostic';
+export const ANSWERS_FILE_FORMAT_VERSION = 1;
+
+export const RESPONDENT_ROLES = ['administrateur', 'dirigeant-salarie', 'salarie', 'benevole', 'partenaire', 'autre'] as const;
+
+const AnswerValueSchema = z.union([
+  z.string(),
+  z.array(z.string()),
+  z.number().finite(),
+  z.record(z.string(), z.number().finite()),
+]);
+
+/** The interchange format of one diagnosis (export, import, command line, tests). */
+export const AnswersFileSchema = z.strictObject({
+  format: z.literal(ANSWERS_FILE_FORMAT, { error: `expected "format": "${ANSWERS_FILE_FORMAT}"` }),
+  formatVersion: z
+    .number()
+    .int()
+    .min(1)
+    .refine((version) => version <= ANSWERS_FILE_FORMAT_VERSION, {
+      error: `this file comes from a newer version of the tool (format version above ${ANSWERS_FILE_FORMAT_VERSION})`,
+    }),
+  questionnaire: z.strictObject({ id: z.string().min(1), version: z.string().min(1) }),
+  respondent: z
+    .strictObject({ name: z.string().max(200).optional(), role: z.enum(RESPONDENT_ROLES).optional() })
+    .default({}),
+  createdAt: z.iso.datetime({ offset: true }),
+  updatedAt: z.iso.datetime({ offset: true }),
+  answers: z.record(z.string(), AnswerValueSchema),
+});
+export type AnswersFile = z.infer<typeof AnswersFileSchema>;
+
+export function isReservedAnswer(value: AnswerValue | undefined): value is typeof NOT_APPLICABLE | typeof DONT_KNOW {
+  return value === NOT_APPLICABLE || value === DONT_KNOW;
+}
+
+export function isAnswered(value: AnswerValue | undefined): boolean {
+  if (value === undefined) return false;
+  if (typeof value === 'string') return value.trim() !== '';
+  if (Array.isArray(value)) return value.length > 0;
+  if (typeof value === 'number') return Number.isFinite(value);
+  return Object.keys(value).length > 0;
+}
+
+export function doesConditionHold(condition: Condition, answers: Answers): boolean {
+  const value = answers[condition.question];
+  if (condition.equals !== undefined) return value === condition.equals;
+  if (condition.anyOf !== undefined) return typeof value === 'string' && condition.anyOf.includes(value);
+  if (condition.includes !== undefined) return Array.isArray(value) && value.includes(condition.includes);
+  if (condition.atLeast !== undefined) return typeof value === 'number' && value >= condition.atLeast;
+  if (condition.atMost !== undefined) return typeof value === 'number' && value <= condition.atMost;
+  return false;
+}
+
+export function isQuestionVisible(question: Pick<Question, 'showIf'>, answers: Answers): boolean {
+  return (question.showIf ?? []).every((condition) => doesConditionHold(condition, answers));
+}
+
+/** The answers that count: those of visible questions only (a hidden question's old answer is ignored). */
+export function selectVisibleAnswers(questionnaire: Pick<Questionnaire, 'steps'>, answers: Answers): Answers {
+  const visible: Answers = {};
+  for (const question of listQuestions(questionnaire)) {
+    const value = answers[question.id];
+    if (value !== undefined && isQuestionVisible(question, { ...answers, ...visible })) visible[question.id] = value;
+  }
+  return visible;
+}
+
+const SHARES_TOTAL = 100;
+const SHARES_TOLERANCE = 0.5;
+
+/**
+ * The zod schema of one answer, with messages in French because they reach the person filling
+ * the form. Reserved answers are accepted only where the question allows them.
+ */
+export function buildAnswerSchema(question: Question): z.ZodType<AnswerValue> {
+  switch (question.type) {
+    case 'single': {
+      const allowed = [
+        ...question.options.map((option) => option.id),
+        ...(question.allowNotApplicable ? [NOT_APPLICABLE] : []),
+        ...(question.allowDontKnow ? [DONT_KNOW] : []),
+      ];
+      return z.string().refine((value) => allowed.includes(value), { error: 'Choisissez une des réponses proposées.' });
+    }
+    case 'multiple': {
+      const ids = question.options.map((option) => option.id);
+      let schema = z
+        .array(z.string())
+        .refine((values) => values.every((value) => ids.includes(value)), { error: 'Choisissez parmi les réponses proposées.' })
+        .refine((values) => new Set(values).size === values.length, { error: 'Une réponse est cochée deux fois.' });
+      if (question.minSelected !== undefined) {
+        const min = question.minSelected;
+        schema = schema.refine((values) => values.length >= min, { error: `Cochez au moins ${min} réponse${min > 1 ? 's' : ''}.` });
+      }
+      if (question.maxSelected !== undefined) {
+        const max = question.maxSelected;
+        schema = schema.refine((values) => values.length <= max, { error: `Cochez au plus ${max} réponse${max > 1 ? 's' : ''}.` });
+      }
+      return schema;
+    }
+    case 'number': {
+      const unit = question.unit ? ` ${question.unit}` : '';
+      let schema = z
+        .number({ error: 'Saisissez un nombre.' })
+        .min(question.min, { error: `Saisissez un nombre entre ${question.min} et ${question.max}${unit}.` })
+        .max(question.max, { error: `Saisissez un nombre entre ${question.min} et ${question.max}${unit}.` });
+      if (question.integer) schema = schema.int({ error: 'Saisissez un nombre entier.' });
+      return schema;
+    }
+    case 'shares': {
+      const partIds = question.parts.map((part) => part.id);
+      return z
+        .record(z.string(), z.number({ error: 'Saisissez un pourcentage.' }).min(0, { error: 'Un pourcentage ne peut pas être négatif.' }).max(100, { error: 'Un pourcentage ne peut pas dépasser 100.' }))
+        .refine((shares) => Object.keys(shares).every((key) => partIds.includes(key)), { error: 'Une part inconnue a été saisie.' })
+        .refine((shares) => Math.abs(sumShares(shares) - SHARES_TOTAL) <= SHARES_TOLERANCE, {
+          error: 'Le total des parts doit faire 100 %.',
+        });
+    }
+    case 'text':
+      return z.string().max(question.maxLength, { error: `Pas plus de ${question.maxLength} caractères.` });
+  }
+}
+
+export function sumShares(shares: Record<string, number>): number {
+  return Object.values(shares).reduce((total, share) => total + share, 0);
+}
+
+export interface AnswerIssue {
+  questionId: string;
+  message: string;
+}
+
+/** Every problem in a set of answers for the questions of the given steps (all steps by default). */
+export function validateAnswers(
+  questionnaire: Pick<Questionnaire, 'steps'>,
+  answers: Answers,
+  stepIds?: readonly QuestionStepId[],
+): AnswerIssue[] {
+  const issues: AnswerIssue[] = [];
+  for (const step of questionnaire.steps) {
+    if (stepIds && !stepIds.includes(step.id)) continue;
+    for (const question of step.questions) {
+      if (!isQuestionVisible(question, answers)) continue;
+      const value = answers[question.id];
+      if (!isAnswered(value)) {
+        if (question.required) issues.push({ questionId: question.id, message: 'Cette question attend une réponse.' });
+        continue;
+      }
+      const result = buildAnswerSchema(question).safeParse(value);
+      if (!result.success) issues.push({ questionId: question.id, message: result.error.issues[0]?.message ?? 'Réponse invalide.' });
+    }
+  }
+  return issues;
+}
+
+export function isStepComplete(questionnaire: Pick<Questionnaire, 'steps'>, answers: Answers, stepId: QuestionStepId): boolean {
+  return validateAnswers(questionnaire, answers, [stepId]).length === 0;
+}
+
+/** Answers to ids that the questionnaire does not know (kept in files, never scored). */
+export function listUnknownAnswerIds(questionnaire: Pick<Questionnaire, 'steps'>, answers: Answers): string[] {
+  const known = new Set(listQuestions(questionnaire).map((question) => question.id));
+  return Object.keys(answers).filter((id) => !known.has(id));
+}
+
+export function createAnswersFile(
+  questionnaire: Pick<Questionnaire, 'id' | 'version'>,
+  answers: Answers,
+  now: Date,
+  respondent: AnswersFile['respondent'] = {},
+  createdAt: Date = now,
+): AnswersFile {
+  return {
+    format: ANSWERS_FILE_FORMAT,
+    formatVersion: ANSWERS_FILE_FORMAT_VERSION,
+    questionnaire: { id: questionnaire.id, version: questionnaire.version },
+    respondent,
+    createdAt: createdAt.toISOString(),
+    updatedAt: now.toISOString(),
+    answers,
+  };
+}
+
+/** The first step with a missing or invalid answer, or null when the whole questionnaire is complete. */
+export function findFirstIncompleteStep(questionnaire: Pick<Questionnaire, 'steps'>, answers: Answers): QuestionStepId | null {
+  return questionnaire.steps.find((step) => !isStepComplete(questionnaire, answers, step.id))?.id ?? null;
+}
+
+/** Replaces every answer of one step (a cleared field removes its answer) and keeps the others. */
+export function replaceStepAnswers(
+  questionnaire: Pick<Questionnaire, 'steps'>,
+  answers: Answers,
+  stepId: QuestionStepId,
+  stepAnswers: Answers,
+): Answers {
+  const step = questionnaire.steps.find((candidate) => candidate.id === stepId);
+  const stepQuestionIds = new Set(step?.questions.map((question) => question.id) ?? []);
+  const kept = Object.fromEntries(Object.entries(answers).filter(([id]) => !stepQuestionIds.has(id)));
+  const replaced = Object.fromEntries(Object.entries(stepAnswers).filter(([id]) => stepQuestionIds.has(id)));
+  return { ...kept, ...replaced };
+}

@@ -1,0 +1,430 @@
+import { z } from 'zod';
+
+/** The three pillars of the socio-economic model; ids are fixed across every questionnaire. */
+export const PILLAR_IDS = ['human-resources', 'financial-resources', 'strategic-alliances'] as const;
+export const PillarIdSchema = z.enum(PILLAR_IDS);
+export type PillarId = z.infer<typeof PillarIdSchema>;
+
+/** What a scored question can count towards: a pillar, or the project (step 2). */
+export const SCORED_AREA_IDS = ['project', ...PILLAR_IDS] as const;
+export const ScoredAreaIdSchema = z.enum(SCORED_AREA_IDS);
+export type ScoredAreaId = z.infer<typeof ScoredAreaIdSchema>;
+
+/** The questionnaire's steps are the wizard's steps 1–6, in this order (step 7 is the synthesis). */
+export const QUESTION_STEP_IDS = [
+  'profile',
+  'project',
+  'human-resources',
+  'financial-resources',
+  'strategic-alliances',
+  'priorities',
+] as const;
+export const QuestionStepIdSchema = z.enum(QUESTION_STEP_IDS);
+export type QuestionStepId = z.infer<typeof QuestionStepIdSchema>;
+
+export const TOOL_KINDS = ['comprendre', 's-informer', 'se-former', 'agir', 'accompagner'] as const;
+export const ToolKindSchema = z.enum(TOOL_KINDS);
+export type ToolKind = z.infer<typeof ToolKindSchema>;
+
+/** The three horizons of the source (tactique 18 mois, stratégique 2030, prospective 2050). */
+export const HORIZONS = ['18-mois', '2030', '2050'] as const;
+export const HorizonSchema = z.enum(HORIZONS);
+export type Horizon = z.infer<typeof HorizonSchema>;
+
+/** Reserved rubric answers that are recorded but never scored. */
+export const NOT_APPLICABLE = 'not-applicable';
+export const DONT_KNOW = 'dont-know';
+export const RESERVED_ANSWERS = [NOT_APPLICABLE, DONT_KNOW] as const;
+export type ReservedAnswer = (typeof RESERVED_ANSWERS)[number];
+
+const SlugSchema = z
+  .string()
+  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, { error: 'expected an id in kebab-case (a-z, 0-9, -)' });
+const TextSchema = z.string().trim().min(1, { error: 'expected a non-empty text' });
+
+export const LevelSchema = z.strictObject({
+  id: SlugSchema,
+  label: TextSchema,
+  description: TextSchema,
+  /** The level applies from this score (0–100) up to the next level's minScore. */
+  minScore: z.number({ error: 'expected a number from 0 to 100' }).min(0).max(100),
+});
+export type Level = z.infer<typeof LevelSchema>;
+
+export const DimensionSchema = z.strictObject({
+  id: SlugSchema,
+  area: ScoredAreaIdSchema,
+  label: TextSchema,
+});
+export type Dimension = z.infer<typeof DimensionSchema>;
+
+/**
+ * A declared display condition: the question shows only when every listed test holds on the
+ * answer to `question` (an earlier question). Exactly one operator per condition.
+ */
+export const ConditionSchema = z
+  .strictObject({
+    question: SlugSchema,
+    equals: z.string().optional(),
+    anyOf: z.array(z.string()).min(1).optional(),
+    includes: z.string().optional(),
+    atLeast: z.number().optional(),
+    atMost: z.number().optional(),
+  })
+  .superRefine((condition, ctx) => {
+    const operators = ['equals', 'anyOf', 'includes', 'atLeast', 'atMost'] as const;
+    const used = operators.filter((operator) => condition[operator] !== undefined);
+    if (used.length !== 1) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `expected exactly one of ${operators.join(', ')} (found ${used.length})`,
+      });
+    }
+  });
+export type Condition = z.infer<typeof ConditionSchema>;
+
+export const OptionSchema = z.strictObject({
+  id: SlugSchema,
+  label: TextSchema,
+  description: TextSchema.optional(),
+  /** Maturity score of a rubric option, 1 (lowest) to 4 (highest). */
+  score: z.int({ error: 'expected a number from 1 to 4' }).min(1, { error: 'expected a number from 1 to 4' }).max(4, { error: 'expected a number from 1 to 4' }).optional(),
+});
+export type Option = z.infer<typeof OptionSchema>;
+
+const QuestionBaseSchema = z.strictObject({
+  id: SlugSchema,
+  label: TextSchema,
+  help: TextSchema.optional(),
+  required: z.boolean().default(true),
+  showIf: z.array(ConditionSchema).min(1).optional(),
+  /** Where the concept comes from: a seed file name, a public source, or "ours". */
+  source: TextSchema.optional(),
+});
+
+export const SingleQuestionSchema = QuestionBaseSchema.extend({
+  type: z.literal('single'),
+  options: z.array(OptionSchema).min(2, { error: 'expected at least 2 options' }),
+  /** A question with a pillar (or `project`) is a scored rubric question. */
+  pillar: ScoredAreaIdSchema.optional(),
+  dimension: SlugSchema.optional(),
+  weight: z.number().positive({ error: 'expected a positive weight' }).default(1),
+  allowNotApplicable: z.boolean().default(false),
+  allowDontKnow: z.boolean().default(false),
+});
+
+export const MultipleQuestionSchema = QuestionBaseSchema.extend({
+  type: z.literal('multiple'),
+  options: z.array(OptionSchema).min(2, { error: 'expected at least 2 options' }),
+  minSelected: z.int().min(0).optional(),
+  maxSelected: z.int().min(1).optional(),
+});
+
+export const NumberQuestionSchema = QuestionBaseSchema.extend({
+  type: z.literal('number'),
+  min: z.number(),
+  max: z.number(),
+  unit: TextSchema.optional(),
+  integer: z.boolean().default(true),
+});
+
+export const SharesQuestionSchema = QuestionBaseSchema.extend({
+  type: z.literal('shares'),
+  /** Parts of a whole, answered in percent, that must add up to 100. */
+  parts: z.array(z.strictObject({ id: SlugSchema, label: TextSchema, help: TextSchema.optional() })).min(2),
+});
+
+export const TextQuestionSchema = QuestionBaseSchema.extend({
+  type: z.literal('text'),
+  maxLength: z.int().min(1).max(10_000).default(500),
+  multiline: z.boolean().default(false),
+});
+
+export const QuestionSchema = z.discriminatedUnion('type', [
+  SingleQuestionSchema,
+  MultipleQuestionSchema,
+  NumberQuestionSchema,
+  SharesQuestionSchema,
+  TextQuestionSchema,
+]);
+export type Question = z.infer<typeof QuestionSchema>;
+export type SingleQuestion = z.infer<typeof SingleQuestionSchema>;
+export type MultipleQuestion = z.infer<typeof MultipleQuestionSchema>;
+export type NumberQuestion = z.infer<typeof NumberQuestionSchema>;
+export type SharesQuestion = z.infer<typeof SharesQuestionSchema>;
+export type TextQuestion = z.infer<typeof TextQuestionSchema>;
+export type RubricQuestion = SingleQuestion & { pillar: ScoredAreaId; dimension: string };
+
+export const StepSchema = z.strictObject({
+  id: QuestionStepIdSchema,
+  title: TextSchema,
+  intro: TextSchema.optional(),
+  questions: z.array(QuestionSchema).min(1),
+});
+export type Step = z.infer<typeof StepSchema>;
+
+/** Declared coherence checks; each raises a flag with a short message when it holds. */
+export const CheckSchema = z.discriminatedUnion('type', [
+  z.strictObject({
+    id: SlugSchema,
+    type: z.literal('largest-share-above'),
+    question: SlugSchema,
+    /** Percent; the flag is raised when the largest part is strictly above it. */
+    threshold: z.number().min(0).max(100),
+    /** `{part}` and `{share}` are replaced by the largest part's label and its percentage. */
+    message: TextSchema,
+  }),
+  z.strictObject({
+    id: SlugSchema,
+    type: z.literal('pillar-gap-above'),
+    /** Points; the flag is raised when strongest − weakest pillar score is strictly above it. */
+    threshold: z.number().min(0).max(100),
+    /** `{strongest}`, `{weakest}` and `{gap}` are replaced. */
+    message: TextSchema,
+  }),
+  z.strictObject({
+    id: SlugSchema,
+    type: z.literal('answer-matches'),
+    when: z.array(ConditionSchema).min(1),
+    message: TextSchema,
+  }),
+]);
+export type Check = z.infer<typeof CheckSchema>;
+
+/**
+ * Which questions carry the facts the path and the report need. Kept as data so that a
+ * network can rename its questions without touching code.
+ */
+export const BindingsSchema = z.strictObject({
+  /** A text question: the organisation's name (cover, file name). */
+  organisationName: SlugSchema,
+  /** A single question whose option ids are pillar ids. */
+  priorityPillar: SlugSchema,
+  /** A single question whose option ids are horizons. */
+  priorityHorizon: SlugSchema.optional(),
+  /** A multiple question whose option ids are tool kinds. */
+  preferredKinds: SlugSchema.optional(),
+});
+
+export const QuestionnaireSchema = z
+  .strictObject({
+    $schema: z.string().optional(),
+    id: SlugSchema,
+    version: z.string().regex(/^\d+\.\d+\.\d+$/, { error: 'expected a version like 1.0.0' }),
+    locale: z.string().regex(/^[a-z]{2}(-[A-Z]{2})?$/, { error: 'expected a locale like fr-FR' }),
+    title: TextSchema,
+    description: TextSchema.optional(),
+    /** Shown on the welcome screen, in minutes. */
+    durationMinutes: z.int().positive(),
+    scoring: z.strictObject({
+      /** Below this many answered (scored) rubric questions, a pillar shows "données insuffisantes". */
+      minAnsweredPerPillar: z.int().min(1),
+      minAnsweredPerDimension: z.int().min(1).default(1),
+    }),
+    levels: z.array(LevelSchema).min(2),
+    dimensions: z.array(DimensionSchema).min(1),
+    bindings: BindingsSchema,
+    checks: z.array(CheckSchema).default([]),
+    steps: z.array(StepSchema).length(QUESTION_STEP_IDS.length, {
+      error: `expected the ${QUESTION_STEP_IDS.length} steps ${QUESTION_STEP_IDS.join(', ')}`,
+    }),
+  })
+  .superRefine((questionnaire, ctx) => checkQuestionnaireConsistency(questionnaire, ctx));
+export type Questionnaire = z.infer<typeof QuestionnaireSchema>;
+
+type RefinementContext = z.RefinementCtx;
+
+function checkQuestionnaireConsistency(
+  questionnaire: z.infer<typeof QuestionnaireSchema>,
+  ctx: RefinementContext,
+): void {
+  const report = (path: (string | number)[], message: string) =>
+    ctx.addIssue({ code: 'custom', path, message });
+
+  questionnaire.levels.forEach((level, index) => {
+    if (index === 0 && level.minScore !== 0) report(['levels', 0, 'minScore'], 'expected the first level to start at 0');
+    const previous = questionnaire.levels[index - 1];
+    if (previous && level.minScore <= previous.minScore) {
+      report(['levels', index, 'minScore'], `expected a minScore above the previous level's (${previous.minScore})`);
+    }
+  });
+  reportDuplicates(questionnaire.levels.map((level) => level.id), (index, id) =>
+    report(['levels', index, 'id'], `duplicate level id "${id}"`),
+  );
+
+  const dimensionsById = new Map(questionnaire.dimensions.map((dimension) => [dimension.id, dimension]));
+  reportDuplicates(questionnaire.dimensions.map((dimension) => dimension.id), (index, id) =>
+    report(['dimensions', index, 'id'], `duplicate dimension id "${id}"`),
+  );
+
+  const seenQuestions = new Map<string, Question>();
+  questionnaire.steps.forEach((step, stepIndex) => {
+    const expectedId = QUESTION_STEP_IDS[stepIndex];
+    if (step.id !== expectedId) report(['steps', stepIndex, 'id'], `expected step "${expectedId}" here`);
+
+    step.questions.forEach((question, questionIndex) => {
+      const at = (...rest: (string | number)[]) => ['steps', stepIndex, 'questions', questionIndex, ...rest];
+      if (seenQuestions.has(question.id)) report(at('id'), `duplicate question id "${question.id}"`);
+
+      question.showIf?.forEach((condition, conditionIndex) => {
+        const target = seenQuestions.get(condition.question);
+        if (!target) {
+          report(at('showIf', conditionIndex, 'question'), `expected the id of an earlier question, got "${condition.question}"`);
+        } else {
+          checkConditionFitsQuestion(condition, target, (message) => report(at('showIf', conditionIndex), message));
+        }
+      });
+
+      if (question.type === 'single' || question.type === 'multiple') {
+        reportDuplicates(question.options.map((option) => option.id), (index, id) =>
+          report(at('options', index, 'id'), `duplicate option id "${id}"`),
+        );
+        question.options.forEach((option, optionIndex) => {
+          if ((RESERVED_ANSWERS as readonly string[]).includes(option.id)) {
+            report(at('options', optionIndex, 'id'), `"${option.id}" is reserved: use allowNotApplicable / allowDontKnow`);
+          }
+        });
+      }
+
+      if (question.type === 'single') {
+        const isRubric = question.pillar !== undefined;
+        if (isRubric) {
+          if (question.dimension === undefined) report(at('dimension'), 'expected a dimension for a scored question');
+          const dimension = question.dimension ? dimensionsById.get(question.dimension) : undefined;
+          if (question.dimension && !dimension) report(at('dimension'), `unknown dimension "${question.dimension}"`);
+          if (dimension && dimension.area !== question.pillar) {
+            report(at('dimension'), `dimension "${dimension.id}" belongs to "${dimension.area}", not "${question.pillar}"`);
+          }
+          question.options.forEach((option, optionIndex) => {
+            if (option.score === undefined) report(at('options', optionIndex, 'score'), 'expected a number from 1 to 4');
+            if (!option.description) report(at('options', optionIndex, 'description'), 'expected a description of this level');
+          });
+        } else {
+          if (question.dimension !== undefined) report(at('dimension'), 'a dimension needs a pillar');
+          question.options.forEach((option, optionIndex) => {
+            if (option.score !== undefined) report(at('options', optionIndex, 'score'), 'a score needs a pillar on the question');
+          });
+        }
+      }
+
+      if (question.type === 'multiple' && question.maxSelected !== undefined && question.maxSelected > question.options.length) {
+        report(at('maxSelected'), `expected at most ${question.options.length} (the number of options)`);
+      }
+      if (question.type === 'number' && question.min >= question.max) report(at('max'), 'expected max above min');
+      if (question.type === 'shares') {
+        reportDuplicates(question.parts.map((part) => part.id), (index, id) => report(at('parts', index, 'id'), `duplicate part id "${id}"`));
+      }
+      seenQuestions.set(question.id, question);
+    });
+  });
+
+  const { bindings } = questionnaire;
+  const expectBinding = (key: keyof typeof bindings, type: Question['type'], allowedOptionIds?: readonly string[]) => {
+    const questionId = bindings[key];
+    if (questionId === undefined) return;
+    const question = seenQuestions.get(questionId);
+    if (!question) return report(['bindings', key], `unknown question "${questionId}"`);
+    if (question.type !== type) return report(['bindings', key], `expected a ${type} question, "${questionId}" is ${question.type}`);
+    if (allowedOptionIds && (question.type === 'single' || question.type === 'multiple')) {
+      question.options.forEach((option) => {
+        if (!allowedOptionIds.includes(option.id)) {
+          report(['bindings', key], `option "${option.id}" of "${questionId}" must be one of ${allowedOptionIds.join(', ')}`);
+        }
+      });
+    }
+  };
+  expectBinding('organisationName', 'text');
+  expectBinding('priorityPillar', 'single', PILLAR_IDS);
+  expectBinding('priorityHorizon', 'single', HORIZONS);
+  expectBinding('preferredKinds', 'multiple', TOOL_KINDS);
+
+  questionnaire.checks.forEach((check, checkIndex) => {
+    if (check.type === 'largest-share-above') {
+      const question = seenQuestions.get(check.question);
+      if (question?.type !== 'shares') report(['checks', checkIndex, 'question'], `expected the id of a shares question, got "${check.question}"`);
+    }
+    if (check.type === 'answer-matches') {
+      check.when.forEach((condition, conditionIndex) => {
+        const target = seenQuestions.get(condition.question);
+        if (!target) report(['checks', checkIndex, 'when', conditionIndex, 'question'], `unknown question "${condition.question}"`);
+        else checkConditionFitsQuestion(condition, target, (message) => report(['checks', checkIndex, 'when', conditionIndex], message));
+      });
+    }
+  });
+  reportDuplicates(questionnaire.checks.map((check) => check.id), (index, id) => report(['checks', index, 'id'], `duplicate check id "${id}"`));
+}
+
+function checkConditionFitsQuestion(condition: Condition, target: Question, report: (message: string) => void): void {
+  const optionIds =
+    target.type === 'single' || target.type === 'multiple'
+      ? [...target.options.map((option) => option.id), ...RESERVED_ANSWERS]
+      : undefined;
+  const named = [condition.equals, condition.includes, ...(condition.anyOf ?? [])].filter(
+    (value): value is string => value !== undefined,
+  );
+  if (optionIds) {
+    named.filter((value) => !optionIds.includes(value)).forEach((value) => report(`unknown option "${value}" of "${target.id}"`));
+  }
+  if (condition.includes !== undefined && target.type !== 'multiple') report(`"includes" needs a multiple question`);
+  if ((condition.atLeast !== undefined || condition.atMost !== undefined) && target.type !== 'number') {
+    report(`"atLeast" / "atMost" need a number question`);
+  }
+}
+
+function reportDuplicates(ids: string[], report: (index: number, id: string) => void): void {
+  const seen = new Set<string>();
+  ids.forEach((id, index) => {
+    if (seen.has(id)) report(index, id);
+    seen.add(id);
+  });
+}
+
+export const ToolSchema = z.strictObject({
+  id: SlugSchema,
+  title: TextSchema,
+  description: TextSchema,
+  kind: ToolKindSchema,
+  pillars: z.array(PillarIdSchema).min(1),
+  /** Level ids (from the questionnaires) this tool suits. */
+  levels: z.array(SlugSchema).min(1),
+  format: z.enum(['guide', 'fiche', 'webinaire', 'mooc', 'formation', 'methode', 'kit', 'reseau', 'accompagnement', 'plateforme', 'etude']),
+  duration: TextSchema,
+  publisher: TextSchema,
+  url: z.url({ protocol: /^https$/, error: 'expected an https:// link' }).optional(),
+  /** Some tools only make sense further ahead (e.g. territorial strategy): never earlier than this. */
+  horizon: HorizonSchema.optional(),
+  triggers: z
+    .array(
+      z.discriminatedUnion('type', [
+        z.strictObject({ type: z.literal('flag'), check: SlugSchema }),
+        z.strictObject({ type: z.literal('dont-know'), dimension: SlugSchema }),
+      ]),
+    )
+    .optional(),
+  source: TextSchema.optional(),
+});
+export type Tool = z.infer<typeof ToolSchema>;
+
+export const ToolkitSchema = z
+  .strictObject({
+    $schema: z.string().optional(),
+    id: SlugSchema,
+    version: z.string().regex(/^\d+\.\d+\.\d+$/, { error: 'expected a version like 1.0.0' }),
+    locale: z.string(),
+    tools: z.array(ToolSchema).min(1),
+  })
+  .superRefine((toolkit, ctx) =>
+    reportDuplicates(toolkit.tools.map((tool) => tool.id), (index, id) =>
+      ctx.addIssue({ code: 'custom', path: ['tools', index, 'id'], message: `duplicate tool id "${id}"` }),
+    ),
+  );
+export type Toolkit = z.infer<typeof ToolkitSchema>;
+
+/** Rubric questions are the scored ones: a single question with a pillar (or the project). */
+export function isRubricQuestion(question: Question): question is RubricQuestion {
+  return question.type === 'single' && question.pillar !== undefined && question.dimension !== undefined;
+}
+
+export function listQuestions(questionnaire: Pick<Questionnaire, 'steps'>): Question[] {
+  return questionnaire.steps.flatMap((step) => step.questions);
+}

@@ -1,0 +1,299 @@
+import {
+  DONT_KNOW,
+  HORIZONS,
+  PILLAR_IDS,
+  TOOL_KINDS,
+  isRubricQuestion,
+  listQuestions,
+  type Dimension,
+  type Horizon,
+  type Level,
+  type PillarId,
+  type Questionnaire,
+  type Tool,
+  type ToolKind,
+  type Toolkit,
+} from './questionnaire-schema';
+import { isQuestionVisible, selectVisibleAnswers, type Answers } from './answers';
+import type { Flag } from './coherence-checks';
+import { PILLAR_LABELS } from './pillars';
+import { selectPillarScores, type AreaScore, type Scores } from './scoring';
+
+export interface PathStep {
+  toolId: string;
+  tool: Tool;
+  pillar: PillarId | null;
+  kind: ToolKind;
+  horizon: Horizon;
+  /** One French sentence starting with "Parce que". */
+  reason: string;
+  /** 1-based position in the path. */
+  order: number;
+  trigger: 'level' | 'flag' | 'dont-know';
+}
+
+export const PATH_MIN_STEPS = 6;
+export const PATH_MAX_STEPS = 15;
+
+/** Steps per pillar by rank: the priority pillar gets the most attention. */
+const PILLAR_QUOTAS = [5, 4, 3] as const;
+const MAX_TRIGGERED_STEPS = 3;
+
+const KIND_ENDINGS: Record<ToolKind, string> = {
+  comprendre: 'commencer par comprendre les fondamentaux.',
+  's-informer': "s'informer pour y voir plus clair.",
+  'se-former': 'se former pour monter en compétences.',
+  agir: "passer à l'action avec une méthode éprouvée.",
+  accompagner: 'être accompagné pour avancer dans la durée.',
+};
+
+interface RankedPillar {
+  id: PillarId;
+  /** 0 for the pillar to work on first. */
+  rank: number;
+  level: Level;
+  isPriority: boolean;
+  isInsufficient: boolean;
+}
+
+/** A step before the path is sorted and numbered. */
+type DraftStep = Omit<PathStep, 'order'>;
+
+export interface BuildToolkitPathInput {
+  questionnaire: Questionnaire;
+  toolkit: Toolkit;
+  answers: Answers;
+  scores: Scores;
+  flags: Flag[];
+}
+
+function isPillarId(value: unknown): value is PillarId {
+  return typeof value === 'string' && (PILLAR_IDS as readonly string[]).includes(value);
+}
+
+function isToolKind(value: unknown): value is ToolKind {
+  return typeof value === 'string' && (TOOL_KINDS as readonly string[]).includes(value);
+}
+
+function rankPillars(questionnaire: Questionnaire, visibleAnswers: Answers, scores: Scores): RankedPillar[] {
+  const answer = visibleAnswers[questionnaire.bindings.priorityPillar];
+  const priority = isPillarId(answer) ? answer : undefined;
+  const areas = new Map<PillarId, AreaScore>();
+  selectPillarScores(scores).forEach((area) => {
+    if (isPillarId(area.id)) areas.set(area.id, area);
+  });
+  // An unscored pillar sorts lowest: it needs understanding before anything else.
+  const sortKey = (id: PillarId) => areas.get(id)?.score ?? -1;
+  const others = PILLAR_IDS.filter((id) => id !== priority).sort(
+    (a, b) => sortKey(a) - sortKey(b) || PILLAR_IDS.indexOf(a) - PILLAR_IDS.indexOf(b),
+  );
+  const [lowestLevel] = questionnaire.levels;
+  if (!lowestLevel) throw new Error('buildToolkitPath: a questionnaire declares at least two levels');
+  return [...(priority ? [priority] : []), ...others].map((id, rank) => {
+    const area = areas.get(id);
+    return {
+      id,
+      rank,
+      level: area?.level ?? lowestLevel,
+      isPriority: id === priority,
+      isInsufficient: area?.score == null,
+    };
+  });
+}
+
+function selectPreferredKinds(questionnaire: Questionnaire, visibleAnswers: Answers): ToolKind[] {
+  const binding = questionnaire.bindings.preferredKinds;
+  const answer = binding === undefined ? undefined : visibleAnswers[binding];
+  return Array.isArray(answer) ? answer.filter(isToolKind) : [];
+}
+
+function laterHorizon(computed: Horizon, declared: Horizon | undefined): Horizon {
+  if (declared === undefined) return computed;
+  return HORIZONS.indexOf(declared) > HORIZONS.indexOf(computed) ? declared : computed;
+}
+
+/**
+ * The priority horizon answer is deliberately not used: a far horizon is no reason to delay the
+ * first steps, so only the pillar's rank and the tool's own horizon decide.
+ */
+function computeHorizon(rank: number, tool: Tool): Horizon {
+  const isFirstLook = tool.kind === 'comprendre' || tool.kind === 's-informer';
+  const computed: Horizon = rank === 0 || (rank === 1 && isFirstLook) ? '18-mois' : '2030';
+  return laterHorizon(computed, tool.horizon);
+}
+
+/** Preferred kinds first, then the progression from understanding to acting, then catalogue order. */
+function compareToolsForPick(preferredKinds: ToolKind[], tools: Tool[]) {
+  const rankOf = (tool: Tool) => (preferredKinds.includes(tool.kind) ? 0 : 1);
+  return (a: Tool, b: Tool) =>
+    rankOf(a) - rankOf(b) || TOOL_KINDS.indexOf(a.kind) - TOOL_KINDS.indexOf(b.kind) || tools.indexOf(a) - tools.indexOf(b);
+}
+
+function stripFinalPunctuation(message: string): string {
+  return message.trim().replace(/[\s.!…]+$/u, '');
+}
+
+function describeLevelReason(pillar: RankedPillar, kind: ToolKind): string {
+  const pillarName = `les ${PILLAR_LABELS[pillar.id]}`;
+  const ending = KIND_ENDINGS[kind];
+  if (pillar.isPriority) {
+    return pillar.isInsufficient
+      ? `Parce que ${pillarName} sont votre priorité et que vos réponses ne suffisent pas encore à y situer votre niveau : ${ending}`
+      : `Parce que ${pillarName} sont votre priorité et que votre niveau y est « ${pillar.level.label} » : ${ending}`;
+  }
+  return pillar.isInsufficient
+    ? `Parce que vos réponses sur ${pillarName} ne suffisent pas encore à situer votre niveau : ${ending}`
+    : `Parce que votre niveau sur ${pillarName} est « ${pillar.level.label} » : ${ending}`;
+}
+
+function describeFillReason(pillar: RankedPillar, kind: ToolKind): string {
+  return `Parce que cet outil complète votre parcours sur les ${PILLAR_LABELS[pillar.id]} : ${KIND_ENDINGS[kind]}`;
+}
+
+interface TriggerSource {
+  trigger: 'flag' | 'dont-know';
+  key: string;
+  cause: string;
+}
+
+function listTriggerSources(questionnaire: Questionnaire, answers: Answers, visibleAnswers: Answers, flags: Flag[]): TriggerSource[] {
+  const unsureDimensionIds = new Set(
+    listQuestions(questionnaire)
+      .filter(isRubricQuestion)
+      .filter((question) => isQuestionVisible(question, answers) && visibleAnswers[question.id] === DONT_KNOW)
+      .map((question) => question.dimension),
+  );
+  const unsureDimensions: Dimension[] = questionnaire.dimensions.filter((dimension) => unsureDimensionIds.has(dimension.id));
+  return [
+    ...flags.map((flag): TriggerSource => ({ trigger: 'flag', key: flag.checkId, cause: `« ${stripFinalPunctuation(flag.message)} »` })),
+    ...unsureDimensions.map(
+      (dimension): TriggerSource => ({
+        trigger: 'dont-know',
+        key: dimension.id,
+        cause: `vous avez répondu « Je ne sais pas » sur « ${dimension.label} »`,
+      }),
+    ),
+  ];
+}
+
+function isTriggeredBy(tool: Tool, source: TriggerSource): boolean {
+  return (tool.triggers ?? []).some((trigger) =>
+    trigger.type === 'flag'
+      ? source.trigger === 'flag' && trigger.check === source.key
+      : source.trigger === 'dont-know' && trigger.dimension === source.key,
+  );
+}
+
+/** Flags come first (declaration order), then unsure dimensions; catalogue order breaks ties. */
+function draftTriggeredSteps(sources: TriggerSource[], tools: Tool[], pillars: RankedPillar[]): DraftStep[] {
+  const steps: DraftStep[] = [];
+  for (const source of sources) {
+    for (const tool of tools) {
+      if (steps.length >= MAX_TRIGGERED_STEPS) return steps;
+      if (!isTriggeredBy(tool, source) || steps.some((step) => step.toolId === tool.id)) continue;
+      const pillar = pillars.find((candidate) => tool.pillars.includes(candidate.id));
+      steps.push({
+        toolId: tool.id,
+        tool,
+        pillar: pillar?.id ?? null,
+        kind: tool.kind,
+        horizon: laterHorizon('18-mois', tool.horizon),
+        reason: `Parce que ${source.cause} : ${KIND_ENDINGS[tool.kind]}`,
+        trigger: source.trigger,
+      });
+    }
+  }
+  return steps;
+}
+
+function draftLevelStep(pillar: RankedPillar, tool: Tool, reason: string): DraftStep {
+  return { toolId: tool.id, tool, pillar: pillar.id, kind: tool.kind, horizon: computeHorizon(pillar.rank, tool), reason, trigger: 'level' };
+}
+
+/** At most one tool per kind, preferred kinds win the quota, then the earliest kinds. */
+function draftPillarSteps(pillar: RankedPillar, tools: Tool[], placed: Set<string>, preferredKinds: ToolKind[]): DraftStep[] {
+  const quota = PILLAR_QUOTAS[pillar.rank] ?? 0;
+  const firstOfEachKind = new Map<ToolKind, Tool>();
+  tools
+    .filter((tool) => tool.pillars.includes(pillar.id) && tool.levels.includes(pillar.level.id) && !placed.has(tool.id))
+    .forEach((tool) => {
+      if (!firstOfEachKind.has(tool.kind)) firstOfEachKind.set(tool.kind, tool);
+    });
+  return [...firstOfEachKind.values()]
+    .sort(compareToolsForPick(preferredKinds, tools))
+    .slice(0, quota)
+    .map((tool) => draftLevelStep(pillar, tool, describeLevelReason(pillar, tool.kind)));
+}
+
+/**
+ * Tops a short path up to PATH_MIN_STEPS: first tools of a neighbouring level, then any tool of
+ * the pillar, taking one per pillar in turn so that the priority pillar is not the only one fed.
+ */
+function draftFillSteps(
+  pillars: RankedPillar[],
+  questionnaire: Questionnaire,
+  tools: Tool[],
+  placed: Set<string>,
+  preferredKinds: ToolKind[],
+  missing: number,
+): DraftStep[] {
+  const levelIndex = (id: string) => questionnaire.levels.findIndex((level) => level.id === id);
+  const isNearLevel = (pillar: RankedPillar) => (tool: Tool) =>
+    tool.levels.some((id) => levelIndex(id) >= 0 && Math.abs(levelIndex(id) - levelIndex(pillar.level.id)) <= 1);
+  const stages: ((pillar: RankedPillar) => (tool: Tool) => boolean)[] = [isNearLevel, () => () => true];
+  const compare = compareToolsForPick(preferredKinds, tools);
+
+  const steps: DraftStep[] = [];
+  for (const stage of stages) {
+    const queues = pillars.map((pillar) =>
+      tools.filter((tool) => tool.pillars.includes(pillar.id) && stage(pillar)(tool)).sort(compare),
+    );
+    let hasPicked = true;
+    while (hasPicked && steps.length < missing) {
+      hasPicked = false;
+      pillars.forEach((pillar, index) => {
+        if (steps.length >= missing) return;
+        const tool = queues[index]?.find((candidate) => !placed.has(candidate.id));
+        if (!tool) return;
+        placed.add(tool.id);
+        steps.push(draftLevelStep(pillar, tool, describeFillReason(pillar, tool.kind)));
+        hasPicked = true;
+      });
+    }
+  }
+  return steps;
+}
+
+/** The personalised A.D.O.C. path; the same input always gives the same path. */
+export function buildToolkitPath(input: BuildToolkitPathInput): PathStep[] {
+  const { questionnaire, toolkit, answers, scores, flags } = input;
+  const visibleAnswers = selectVisibleAnswers(questionnaire, answers);
+  const pillars = rankPillars(questionnaire, visibleAnswers, scores);
+  const preferredKinds = selectPreferredKinds(questionnaire, visibleAnswers);
+  const { tools } = toolkit;
+
+  // Triggered tools are placed first so that a tool answering a precise signal keeps that reason.
+  const drafts = draftTriggeredSteps(listTriggerSources(questionnaire, answers, visibleAnswers, flags), tools, pillars);
+  const placed = new Set(drafts.map((step) => step.toolId));
+  for (const pillar of pillars) {
+    const steps = draftPillarSteps(pillar, tools, placed, preferredKinds);
+    steps.forEach((step) => placed.add(step.toolId));
+    drafts.push(...steps);
+  }
+  if (drafts.length < PATH_MIN_STEPS) {
+    drafts.push(...draftFillSteps(pillars, questionnaire, tools, placed, preferredKinds, PATH_MIN_STEPS - drafts.length));
+  }
+
+  const pillarRank = (id: PillarId | null) => pillars.find((pillar) => pillar.id === id)?.rank ?? pillars.length;
+  return drafts
+    .map((step, index) => ({ step, index }))
+    .sort(
+      (a, b) =>
+        HORIZONS.indexOf(a.step.horizon) - HORIZONS.indexOf(b.step.horizon) ||
+        pillarRank(a.step.pillar) - pillarRank(b.step.pillar) ||
+        TOOL_KINDS.indexOf(a.step.kind) - TOOL_KINDS.indexOf(b.step.kind) ||
+        a.index - b.index,
+    )
+    .slice(0, PATH_MAX_STEPS)
+    .map(({ step }, index) => ({ ...step, order: index + 1 }));
+}

@@ -1,0 +1,165 @@
+import { assertEvent, assign, setup } from 'xstate';
+import { findFirstIncompleteStep, isStepComplete, replaceStepAnswers, type Answers } from '../domain/answers';
+import type { Questionnaire, QuestionStepId } from '../domain/questionnaire-schema';
+import {
+  WIZARD_STEPS,
+  findWizardStep,
+  indexOfWizardStep,
+  type WizardStepState,
+} from '../domain/wizard-steps';
+
+export interface WizardInput {
+  questionnaire: Questionnaire;
+  answers?: Answers;
+  /** The step to reopen on resume; the wizard falls back to the first step still incomplete. */
+  resumeAt?: WizardStepState;
+}
+
+export interface WizardContext {
+  questionnaire: Questionnaire;
+  answers: Answers;
+  resumeAt: WizardStepState;
+}
+
+export type WizardEvent =
+  | { type: 'answers.changed'; step: QuestionStepId; answers: Answers }
+  | { type: 'step.submitted'; step: QuestionStepId; answers: Answers }
+  | { type: 'step.back' }
+  | { type: 'step.goto'; step: WizardStepState };
+
+/** The furthest step a person may open: every question step before it must be complete. */
+export function findFurthestReachableStep(questionnaire: Questionnaire, answers: Answers): WizardStepState {
+  const firstIncomplete = findFirstIncompleteStep(questionnaire, answers);
+  if (firstIncomplete === null) return 'synthesis';
+  return WIZARD_STEPS.find((step) => step.questionStep === firstIncomplete)?.state ?? 'profile';
+}
+
+export function isStepReachable(questionnaire: Questionnaire, answers: Answers, step: WizardStepState): boolean {
+  return indexOfWizardStep(step) <= indexOfWizardStep(findFurthestReachableStep(questionnaire, answers));
+}
+
+export const wizardMachine = setup({
+  types: {
+    context: {} as WizardContext,
+    events: {} as WizardEvent,
+    input: {} as WizardInput,
+  },
+  guards: {
+    isSubmittedStepComplete: ({ context, event }, params: { state: WizardStepState }) => {
+      assertEvent(event, 'step.submitted');
+      const questionStep = findWizardStep(params.state).questionStep;
+      if (questionStep === null || questionStep !== event.step) return false;
+      const answers = replaceStepAnswers(context.questionnaire, context.answers, questionStep, event.answers);
+      return isStepComplete(context.questionnaire, answers, questionStep);
+    },
+    isGotoTargetReachable: ({ context, event }, params: { state: WizardStepState }) => {
+      assertEvent(event, 'step.goto');
+      return event.step === params.state && isStepReachable(context.questionnaire, context.answers, params.state);
+    },
+    isResumeTarget: ({ context }, params: { state: WizardStepState }) => {
+      const target =
+        indexOfWizardStep(context.resumeAt) <= indexOfWizardStep(findFurthestReachableStep(context.questionnaire, context.answers))
+          ? context.resumeAt
+          : findFurthestReachableStep(context.questionnaire, context.answers);
+      return target === params.state;
+    },
+  },
+  actions: {
+    mergeAnswers: assign({
+      answers: ({ context, event }) => {
+        assertEvent(event, ['answers.changed', 'step.submitted']);
+        return replaceStepAnswers(context.questionnaire, context.answers, event.step, event.answers);
+      },
+    }),
+  },
+}).createMachine({
+  id: 'wizard',
+  context: ({ input }) => ({
+    questionnaire: input.questionnaire,
+    answers: input.answers ?? {},
+    resumeAt: input.resumeAt ?? 'profile',
+  }),
+  initial: 'resuming',
+  on: {
+    'answers.changed': { actions: 'mergeAnswers' },
+    'step.goto': WIZARD_STEPS.map((step) => ({
+      guard: { type: 'isGotoTargetReachable' as const, params: { state: step.state } },
+      target: `.${step.state}` as const,
+    })),
+  },
+  states: {
+    // A transient state: reopening a saved diagnosis lands on the saved step if it is still reachable.
+    resuming: {
+      always: [
+        ...WIZARD_STEPS.map((step) => ({
+          guard: { type: 'isResumeTarget' as const, params: { state: step.state } },
+          target: step.state,
+        })),
+        { target: 'profile' },
+      ],
+    },
+    profile: {
+      on: {
+        'step.submitted': [
+          { guard: { type: 'isSubmittedStepComplete' as const, params: { state: 'profile' as const } }, target: 'project', actions: 'mergeAnswers' },
+          { actions: 'mergeAnswers' },
+        ],
+      },
+    },
+    project: {
+      on: {
+        'step.back': 'profile',
+        'step.submitted': [
+          { guard: { type: 'isSubmittedStepComplete' as const, params: { state: 'project' as const } }, target: 'humanResources', actions: 'mergeAnswers' },
+          { actions: 'mergeAnswers' },
+        ],
+      },
+    },
+    humanResources: {
+      on: {
+        'step.back': 'project',
+        'step.submitted': [
+          { guard: { type: 'isSubmittedStepComplete' as const, params: { state: 'humanResources' as const } }, target: 'financialResources', actions: 'mergeAnswers' },
+          { actions: 'mergeAnswers' },
+        ],
+      },
+    },
+    financialResources: {
+      on: {
+        'step.back': 'humanResources',
+        'step.submitted': [
+          { guard: { type: 'isSubmittedStepComplete' as const, params: { state: 'financialResources' as const } }, target: 'strategicAlliances', actions: 'mergeAnswers' },
+          { actions: 'mergeAnswers' },
+        ],
+      },
+    },
+    strategicAlliances: {
+      on: {
+        'step.back': 'financialResources',
+        'step.submitted': [
+          { guard: { type: 'isSubmittedStepComplete' as const, params: { state: 'strategicAlliances' as const } }, target: 'priorities', actions: 'mergeAnswers' },
+          { actions: 'mergeAnswers' },
+        ],
+      },
+    },
+    priorities: {
+      on: {
+        'step.back': 'strategicAlliances',
+        'step.submitted': [
+          { guard: { type: 'isSubmittedStepComplete' as const, params: { state: 'priorities' as const } }, target: 'synthesis', actions: 'mergeAnswers' },
+          { actions: 'mergeAnswers' },
+        ],
+      },
+    },
+    synthesis: {
+      on: { 'step.back': 'priorities' },
+    },
+  },
+});
+
+export type WizardSnapshot = ReturnType<typeof wizardMachine.getInitialSnapshot>;
+
+export function selectCurrentStep(snapshot: WizardSnapshot): WizardStepState {
+  const value = snapshot.value;
+  return value === 'resuming' ? 'profile' : value;
+}

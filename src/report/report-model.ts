@@ -1,0 +1,415 @@
+import {
+  HORIZONS,
+  NOT_APPLICABLE,
+  DONT_KNOW,
+  PILLAR_IDS,
+  isRubricQuestion,
+  listQuestions,
+  type Level,
+  type PillarId,
+  type Question,
+  type Questionnaire,
+  type ScoredAreaId,
+  type Toolkit,
+} from '../domain/questionnaire-schema';
+import { isAnswered, isQuestionVisible, selectVisibleAnswers, type AnswersFile, type AnswerValue, type Answers } from '../domain/answers';
+import type { AreaScore, DimensionScore } from '../domain/scoring';
+import type { Diagnosis } from '../domain/diagnose';
+import type { PathStep } from '../domain/toolkit-path';
+import { PILLAR_LABELS } from '../domain/pillars';
+import { FORMAT_LABELS, HORIZON_HEADINGS, KIND_LABELS, REPORT_WORDING as W } from './report-wording';
+
+export interface ReportScore {
+  /** 0–100, rounded; null when there is not enough data. */
+  score: number | null;
+  scoreLabel: string;
+  levelLabel: string | null;
+  levelDescription: string | null;
+}
+
+export interface ReportArea extends ReportScore {
+  id: ScoredAreaId;
+  label: string;
+  countsLabel: string;
+}
+
+export interface ReportAnswerRow {
+  questionId: string;
+  question: string;
+  answer: string;
+  /** The description of the chosen rubric level, when there is one. */
+  detail: string | null;
+  status: 'answered' | 'not-applicable' | 'dont-know' | 'unanswered';
+}
+
+export interface ReportDimension extends ReportScore {
+  id: string;
+  label: string;
+  answers: ReportAnswerRow[];
+}
+
+export interface ReportPillarSection extends ReportArea {
+  id: PillarId;
+  dimensions: ReportDimension[];
+  otherAnswers: ReportAnswerRow[];
+}
+
+export interface ReportPathStep {
+  number: number;
+  toolId: string;
+  title: string;
+  description: string;
+  kindLabel: string;
+  pillarLabel: string | null;
+  formatLabel: string;
+  duration: string;
+  publisher: string;
+  url: string | null;
+  reason: string;
+}
+
+export interface ReportPathGroup {
+  horizon: (typeof HORIZONS)[number];
+  heading: string;
+  steps: ReportPathStep[];
+}
+
+export interface ReportAnnexStep {
+  id: string;
+  title: string;
+  answers: ReportAnswerRow[];
+}
+
+export interface ReportLevelRow {
+  label: string;
+  range: string;
+  description: string;
+  minScore: number;
+}
+
+export interface ReportModel {
+  fileName: string;
+  /** ISO date and time; the PDF's creation date, so the same input gives the same bytes. */
+  generatedAt: string;
+  documentTitle: string;
+  subject: string;
+  organisationName: string;
+  dateLabel: string;
+  footerLabel: string;
+  cover: {
+    title: string;
+    organisationName: string;
+    dateLabel: string;
+    questionnaireLabel: string;
+    respondentLabel: string | null;
+    intro: string;
+    privacyNote: string;
+  };
+  summary: {
+    heading: string;
+    intro: string;
+    chartCaption: string;
+    areas: ReportArea[];
+    levelThresholds: { label: string; minScore: number }[];
+    flagsHeading: string;
+    flags: string[];
+    noFlagsText: string;
+  };
+  pillars: ReportPillarSection[];
+  path: { heading: string; intro: string; groups: ReportPathGroup[]; emptyText: string };
+  annex: { heading: string; intro: string; steps: ReportAnnexStep[] };
+  method: { heading: string; paragraphs: string[]; levelsHeading: string; levels: ReportLevelRow[] };
+}
+
+export interface BuildReportModelInput {
+  questionnaire: Questionnaire;
+  toolkit?: Toolkit;
+  file: AnswersFile;
+  diagnosis: Diagnosis;
+  generatedAt: Date;
+}
+
+const ROLE_LABELS: Record<NonNullable<AnswersFile['respondent']['role']>, string> = {
+  administrateur: 'membre de la gouvernance',
+  'dirigeant-salarie': 'direction salariée',
+  salarie: 'équipe salariée',
+  benevole: 'bénévole',
+  partenaire: 'partenaire',
+  autre: 'autre',
+};
+
+const REPORT_TIME_ZONE = 'Europe/Paris';
+const longDateFormat = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeZone: REPORT_TIME_ZONE });
+const numberFormat = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 2 });
+
+// Intl puts a narrow no-break space (U+202F) in "12 500"; a plain no-break space prints everywhere.
+const NBSP = '\u00a0';
+
+export function buildReportModel({ questionnaire, toolkit, file, diagnosis, generatedAt }: BuildReportModelInput): ReportModel {
+  const answers = selectVisibleAnswers(questionnaire, file.answers);
+  const organisationName = readOrganisationName(questionnaire, answers);
+  const dateLabel = formatReportDate(generatedAt);
+  const levels = sortLevels(questionnaire.levels);
+  const areas = [diagnosis.project, ...diagnosis.pillars].map((area) => buildArea(area));
+  const respondent = file.respondent;
+  const respondentName = respondent.name?.trim();
+
+  return {
+    fileName: buildReportFileName(organisationName, generatedAt),
+    generatedAt: generatedAt.toISOString(),
+    documentTitle: W.documentTitle,
+    subject: W.subject,
+    organisationName,
+    dateLabel,
+    footerLabel: W.footer(organisationName, dateLabel),
+    cover: {
+      title: W.documentTitle,
+      organisationName,
+      dateLabel,
+      questionnaireLabel: W.questionnaireLabel(questionnaire.title, questionnaire.version),
+      respondentLabel: respondentName
+        ? W.respondentLabel(respondent.role ? `${respondentName} (${ROLE_LABELS[respondent.role]})` : respondentName)
+        : null,
+      intro: W.coverIntro,
+      privacyNote: W.privacyNote,
+    },
+    summary: {
+      heading: W.summaryHeading,
+      intro: W.summaryIntro,
+      chartCaption: W.chartCaption,
+      areas,
+      levelThresholds: levels.map((level) => ({ label: level.label, minScore: level.minScore })),
+      flagsHeading: W.flagsHeading,
+      flags: diagnosis.flags.map((flag) => flag.message),
+      noFlagsText: W.noFlags,
+    },
+    pillars: diagnosis.pillars
+      .filter((area): area is AreaScore & { id: PillarId } => isPillarId(area.id))
+      .map((area) => buildPillarSection(questionnaire, answers, area, diagnosis.scores.dimensions)),
+    path: {
+      heading: W.pathHeading,
+      intro: W.pathIntro,
+      groups: buildPathGroups(diagnosis.path),
+      emptyText: W.noPath,
+    },
+    annex: {
+      heading: W.annexHeading,
+      intro: W.annexIntro,
+      steps: questionnaire.steps.map((step) => ({
+        id: step.id,
+        title: step.title,
+        answers: step.questions
+          .filter((question) => isQuestionVisible(question, answers))
+          .map((question) => buildAnswerRow(question, answers[question.id])),
+      })),
+    },
+    method: {
+      heading: W.methodHeading,
+      paragraphs: buildMethodParagraphs(questionnaire, toolkit),
+      levelsHeading: W.levelsHeading,
+      levels: levels.map((level, index) => ({
+        label: level.label,
+        minScore: level.minScore,
+        range: W.levelRange(level.minScore, levels[index + 1]?.minScore ?? null),
+        description: level.description,
+      })),
+    },
+  };
+}
+
+/** `autodiagnostic-<slug>-<yyyy-mm-dd>.pdf`, the date read in Paris time like the one printed. */
+export function buildReportFileName(organisationName: string, date: Date): string {
+  return `autodiagnostic-${slugifyOrganisationName(organisationName)}-${formatIsoDay(date)}.pdf`;
+}
+
+const LIGATURES: Record<string, string> = { œ: 'oe', æ: 'ae', ß: 'ss', ø: 'o', ł: 'l', đ: 'd', ð: 'd', þ: 'th', ı: 'i' };
+const SLUG_MAX_LENGTH = 60;
+
+/** ASCII only, so the file name survives e-mail attachments, zip tools and old file systems. */
+export function slugifyOrganisationName(name: string): string {
+  const slug = name
+    .toLowerCase()
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .replace(/[œæßøłđðþı]/g, (letter) => LIGATURES[letter] ?? letter)
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+  const shortened = shortenAtWordBoundary(slug, SLUG_MAX_LENGTH);
+  return shortened === '' ? 'organisation' : shortened;
+}
+
+function shortenAtWordBoundary(slug: string, maxLength: number): string {
+  if (slug.length <= maxLength) return slug;
+  const cut = slug.slice(0, maxLength);
+  const isMidWord = slug[maxLength] !== '-' && cut.includes('-');
+  return (isMidWord ? cut.slice(0, cut.lastIndexOf('-')) : cut).replace(/-+$/, '');
+}
+
+export function formatReportDate(date: Date): string {
+  return longDateFormat.format(date);
+}
+
+function formatIsoDay(date: Date): string {
+  const parts = new Intl.DateTimeFormat('en-GB', { year: 'numeric', month: '2-digit', day: '2-digit', timeZone: REPORT_TIME_ZONE }).formatToParts(date);
+  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((candidate) => candidate.type === type)?.value ?? '';
+  return `${part('year')}-${part('month')}-${part('day')}`;
+}
+
+function readOrganisationName(questionnaire: Questionnaire, answers: Answers): string {
+  const value = answers[questionnaire.bindings.organisationName];
+  const name = typeof value === 'string' ? value.replace(/\s+/g, ' ').trim() : '';
+  return name === '' ? W.fallbackOrganisationName : name;
+}
+
+function isPillarId(id: ScoredAreaId): id is PillarId {
+  return (PILLAR_IDS as readonly string[]).includes(id);
+}
+
+function sortLevels(levels: readonly Level[]): Level[] {
+  return [...levels].sort((a, b) => a.minScore - b.minScore);
+}
+
+function buildScore(score: Pick<AreaScore, 'score' | 'level' | 'isInsufficient'>): ReportScore {
+  if (score.score === null || score.isInsufficient) {
+    return { score: null, scoreLabel: W.insufficientData, levelLabel: null, levelDescription: W.insufficientDataDetail };
+  }
+  const rounded = Math.round(score.score);
+  return {
+    score: rounded,
+    scoreLabel: W.scoreLabel(rounded),
+    levelLabel: score.level?.label ?? null,
+    levelDescription: score.level?.description ?? null,
+  };
+}
+
+function buildArea(area: AreaScore): ReportArea {
+  return { id: area.id, label: PILLAR_LABELS[area.id], countsLabel: formatCounts(area), ...buildScore(area) };
+}
+
+function formatCounts(area: Pick<AreaScore, 'answeredCount' | 'questionCount' | 'notApplicableCount' | 'dontKnowCount'>): string {
+  return [
+    W.answeredCount(area.answeredCount, area.questionCount),
+    ...(area.notApplicableCount > 0 ? [W.notApplicableCount(area.notApplicableCount)] : []),
+    ...(area.dontKnowCount > 0 ? [W.dontKnowCount(area.dontKnowCount)] : []),
+  ].join(' · ');
+}
+
+function buildPillarSection(
+  questionnaire: Questionnaire,
+  answers: Answers,
+  area: AreaScore & { id: PillarId },
+  dimensionScores: readonly DimensionScore[],
+): ReportPillarSection {
+  const questions = listQuestions(questionnaire).filter((question) => isQuestionVisible(question, answers) && isAnswered(answers[question.id]));
+  const rubricQuestions = questions.filter(isRubricQuestion).filter((question) => question.pillar === area.id);
+  const pillarStep = questionnaire.steps.find((step) => step.id === area.id);
+  const otherQuestions = (pillarStep?.questions ?? []).filter(
+    (question) => !isRubricQuestion(question) && isQuestionVisible(question, answers) && isAnswered(answers[question.id]),
+  );
+  const dimensions = dimensionScores
+    .filter((dimension) => dimension.area === area.id)
+    .map((dimension) => ({
+      id: dimension.id,
+      label: dimension.label,
+      ...buildScore(dimension),
+      answers: rubricQuestions
+        .filter((question) => question.dimension === dimension.id)
+        .map((question) => buildAnswerRow(question, answers[question.id])),
+    }));
+  return {
+    ...buildArea(area),
+    id: area.id,
+    dimensions,
+    otherAnswers: otherQuestions.map((question) => buildAnswerRow(question, answers[question.id])),
+  };
+}
+
+export function buildAnswerRow(question: Question, value: AnswerValue | undefined): ReportAnswerRow {
+  const row = (answer: string, status: ReportAnswerRow['status'], detail: string | null = null): ReportAnswerRow => ({
+    questionId: question.id,
+    question: question.label,
+    answer,
+    detail,
+    status,
+  });
+  if (!isAnswered(value)) return row(W.unanswered, 'unanswered');
+  if (value === NOT_APPLICABLE) return row(W.notApplicable, 'not-applicable');
+  if (value === DONT_KNOW) return row(W.dontKnow, 'dont-know');
+  if (question.type === 'single' && typeof value === 'string') {
+    const option = question.options.find((candidate) => candidate.id === value);
+    return option ? row(option.label, 'answered', isRubricQuestion(question) ? (option.description ?? null) : null) : row(value, 'answered');
+  }
+  return row(formatAnswer(question, value as AnswerValue), 'answered');
+}
+
+/** An answer as a board member reads it: labels rather than ids, units and percentages spelt out. */
+export function formatAnswer(question: Question, value: AnswerValue): string {
+  switch (question.type) {
+    case 'single':
+    case 'multiple': {
+      const ids = Array.isArray(value) ? value : [String(value)];
+      return ids.map((id) => question.options.find((option) => option.id === id)?.label ?? id).join(', ');
+    }
+    case 'number': {
+      const number = typeof value === 'number' ? formatNumber(value) : String(value);
+      return question.unit ? `${number}${NBSP}${question.unit}` : number;
+    }
+    case 'shares': {
+      if (typeof value !== 'object' || Array.isArray(value)) return String(value);
+      const known = question.parts
+        .filter((part) => (value[part.id] ?? 0) > 0)
+        .map((part) => `${part.label} ${formatNumber(value[part.id] ?? 0)}${NBSP}%`);
+      const unknown = Object.entries(value)
+        .filter(([id, share]) => share > 0 && !question.parts.some((part) => part.id === id))
+        .map(([id, share]) => `${id} ${formatNumber(share)}${NBSP}%`);
+      return [...known, ...unknown].join(', ');
+    }
+    case 'text':
+      return typeof value === 'string' ? value : String(value);
+  }
+}
+
+function formatNumber(value: number): string {
+  return numberFormat.format(value).replace(/\u202f/g, NBSP);
+}
+
+function buildPathGroups(path: readonly PathStep[]): ReportPathGroup[] {
+  const ordered = [...path].sort((a, b) => HORIZONS.indexOf(a.horizon) - HORIZONS.indexOf(b.horizon) || a.order - b.order);
+  return HORIZONS.map((horizon) => ({
+    horizon,
+    heading: HORIZON_HEADINGS[horizon],
+    steps: ordered
+      .map((step, index) => ({ step, number: index + 1 }))
+      .filter(({ step }) => step.horizon === horizon)
+      .map(({ step, number }) => ({
+        number,
+        toolId: step.toolId,
+        title: step.tool.title,
+        description: step.tool.description,
+        kindLabel: KIND_LABELS[step.kind],
+        pillarLabel: step.pillar ? PILLAR_LABELS[step.pillar] : null,
+        formatLabel: FORMAT_LABELS[step.tool.format],
+        duration: step.tool.duration,
+        publisher: step.tool.publisher,
+        url: step.tool.url ?? null,
+        reason: step.reason,
+      })),
+  })).filter((group) => group.steps.length > 0);
+}
+
+function buildMethodParagraphs(questionnaire: Questionnaire, toolkit: Toolkit | undefined): string[] {
+  const { minAnsweredPerPillar, minAnsweredPerDimension } = questionnaire.scoring;
+  return [
+    'Chaque question notée propose quatre réponses décrites, de la situation la plus fragile (1) à la plus solide (4). Une réponse de rang n vaut (n − 1) / 3 : 0 pour la première, 1 pour la quatrième.',
+    "Le score d'une dimension, d'un pilier ou du projet est la moyenne de ces valeurs, pondérée par le poids de chaque question, puis ramenée sur 100 et arrondie à l'unité.",
+    "Les réponses « Non concerné » et « Je ne sais pas » sont conservées dans le rapport mais exclues du calcul. Les « Je ne sais pas » orientent vers des outils pour s'informer.",
+    `Un pilier n'est noté qu'à partir de ${minAnsweredPerPillar} réponse${minAnsweredPerPillar > 1 ? 's' : ''} notée${minAnsweredPerPillar > 1 ? 's' : ''}, une dimension à partir de ${minAnsweredPerDimension} ; en dessous, le rapport indique « ${W.insufficientData} ».`,
+    "Les points de vigilance viennent de contrôles de cohérence déclarés dans le questionnaire, par exemple un écart important entre piliers ou un financeur qui porte l'essentiel du budget.",
+    'Le Parcours A.D.O.C. retient dans le catalogue les outils qui correspondent au niveau de chaque pilier, aux points de vigilance et aux « Je ne sais pas », en tenant compte des priorités indiquées, puis les classe par horizon.',
+    "La grille de questions, ses pondérations et les seuils des niveaux sont propres à cet outil : ils s'inspirent du modèle socio-économique en trois piliers sans constituer une mesure officielle.",
+    [
+      `Questionnaire « ${questionnaire.title} » (${questionnaire.id}), version ${questionnaire.version}`,
+      ...(toolkit ? [`catalogue d'outils ${toolkit.id}, version ${toolkit.version}`] : []),
+    ].join(' ; ') + '.',
+  ];
+}

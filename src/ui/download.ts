@@ -1,0 +1,18 @@
+import { slugifyOrganisationName } from '../report/report-model';
+
+/** Hands a file to the browser's download without any server: a blob and a temporary link. */
+export function downloadBlob(blob: Blob, fileName: string): void {
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  // Revoked later: some browsers read the blob after click() returns.
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+export function buildAnswersFileName(organisationName: string, date: Date): string {
+  return `reponses-${slugifyOrganisationName(organisationName)}-${date.toISOString().slice(0, 10)}.json`;
+}

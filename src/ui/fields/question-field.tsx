@@ -1,0 +1,154 @@
+import { useFormContext, useWatch, type FieldError, type FieldErrors } from 'react-hook-form';
+import { DONT_KNOW, NOT_APPLICABLE, type Question } from '../../domain/questionnaire-schema';
+import { parseDecimal } from '../forms/answer-form-values';
+import { messages } from '../messages';
+import { FieldFrame, describedBy, fieldIds } from './field-frame';
+
+export function readFieldError(errors: FieldErrors, questionId: string): string | undefined {
+  const error = errors[questionId] as FieldError | undefined;
+  return typeof error?.message === 'string' ? error.message : undefined;
+}
+
+export function QuestionField({ question }: { question: Question }) {
+  const {
+    register,
+    formState: { errors },
+  } = useFormContext();
+  const error = readFieldError(errors, question.id);
+  const ids = fieldIds(question.id);
+  const hasHelp = Boolean(question.help);
+  const common = {
+    'aria-describedby': describedBy(question.id, hasHelp, error),
+    'aria-invalid': error ? true : undefined,
+  } as const;
+  const frame = { questionId: question.id, label: question.label, help: question.help, error, required: question.required };
+
+  switch (question.type) {
+    case 'single': {
+      const reserved = [
+        ...(question.allowNotApplicable ? [{ id: NOT_APPLICABLE, label: messages.fields.notApplicable }] : []),
+        ...(question.allowDontKnow ? [{ id: DONT_KNOW, label: messages.fields.dontKnow }] : []),
+      ];
+      return (
+        <FieldFrame {...frame} isGroup>
+          <div className={question.pillar ? 'options options-rubric' : 'options'}>
+            {question.options.map((option, index) => (
+              <label key={option.id} className="option">
+                <input
+                  type="radio"
+                  value={option.id}
+                  id={index === 0 ? ids.control : undefined}
+                  {...common}
+                  {...register(question.id)}
+                />
+                <span className="option-text">
+                  <span className="option-label">{option.label}</span>
+                  {option.description ? <span className="option-description">{option.description}</span> : null}
+                </span>
+              </label>
+            ))}
+          </div>
+          {reserved.length > 0 ? (
+            <div className="options options-reserved" role="group" aria-label={messages.fields.otherAnswers}>
+              {reserved.map((option) => (
+                <label key={option.id} className="option option-reserved">
+                  <input type="radio" value={option.id} {...common} {...register(question.id)} />
+                  <span className="option-text">
+                    <span className="option-label">{option.label}</span>
+                  </span>
+                </label>
+              ))}
+            </div>
+          ) : null}
+        </FieldFrame>
+      );
+    }
+    case 'multiple':
+      return (
+        <FieldFrame {...frame} isGroup>
+          <div className="options">
+            {question.options.map((option, index) => (
+              <label key={option.id} className="option">
+                <input
+                  type="checkbox"
+                  value={option.id}
+                  id={index === 0 ? ids.control : undefined}
+                  {...common}
+                  {...register(question.id)}
+                />
+                <span className="option-text">
+                  <span className="option-label">{option.label}</span>
+                  {option.description ? <span className="option-description">{option.description}</span> : null}
+                </span>
+              </label>
+            ))}
+          </div>
+        </FieldFrame>
+      );
+    case 'number':
+      return (
+        <FieldFrame {...frame} isGroup={false}>
+          <span className="input-with-unit">
+            <input id={ids.control} type="text" inputMode="decimal" autoComplete="off" className="input-number" {...common} {...register(question.id)} />
+            {question.unit ? <span className="unit">{question.unit}</span> : null}
+          </span>
+        </FieldFrame>
+      );
+    case 'text':
+      return (
+        <FieldFrame {...frame} isGroup={false}>
+          {question.multiline ? (
+            <textarea id={ids.control} rows={4} maxLength={question.maxLength} {...common} {...register(question.id)} />
+          ) : (
+            <input id={ids.control} type="text" maxLength={question.maxLength} autoComplete="off" {...common} {...register(question.id)} />
+          )}
+        </FieldFrame>
+      );
+    case 'shares':
+      return (
+        <FieldFrame {...frame} isGroup>
+          <div className="shares">
+            {question.parts.map((part, index) => {
+              const partId = index === 0 ? ids.control : `${ids.control}-${part.id}`;
+              return (
+                <div key={part.id} className="share">
+                  <label htmlFor={partId}>{part.label}</label>
+                  <span className="input-with-unit">
+                    <input
+                      id={partId}
+                      type="text"
+                      inputMode="decimal"
+                      autoComplete="off"
+                      className="input-number"
+                      {...common}
+                      {...register(`${question.id}.${part.id}`)}
+                    />
+                    <span className="unit">%</span>
+                  </span>
+                </div>
+              );
+            })}
+          </div>
+          <SharesTotal questionId={question.id} />
+        </FieldFrame>
+      );
+  }
+}
+
+function SharesTotal({ questionId }: { questionId: string }) {
+  const values = useWatch({ name: questionId }) as Record<string, string> | undefined;
+  const total = Object.values(values ?? {}).reduce((sum, text) => sum + (parseDecimal(text) ?? 0), 0);
+  const rounded = Math.round(total * 10) / 10;
+  const format = (value: number) => String(value).replace('.', ',');
+  const status =
+    Math.abs(rounded - 100) <= 0.5
+      ? messages.fields.sharesComplete
+      : rounded < 100
+        ? messages.fields.sharesRemaining(format(Math.round((100 - rounded) * 10) / 10))
+        : messages.fields.sharesExcess(format(Math.round((rounded - 100) * 10) / 10));
+  return (
+    <p className="shares-total" aria-live="polite">
+      <strong>{messages.fields.sharesTotal(format(rounded))}</strong> · {status}
+    </p>
+  );
+}

@@ -1,0 +1,77 @@
+import type { AnswerValue, Answers } from '../../domain/answers';
+import type { Question, Step } from '../../domain/questionnaire-schema';
+
+/** What react-hook-form holds: inputs give strings, checkboxes arrays, shares one string per part. */
+export type FormValue = string | string[] | Record<string, string>;
+export type StepFormValues = Record<string, FormValue>;
+
+export function toFormValues(step: Step, answers: Answers): StepFormValues {
+  return Object.fromEntries(step.questions.map((question) => [question.id, toFormValue(question, answers[question.id])]));
+}
+
+function toFormValue(question: Question, answer: AnswerValue | undefined): FormValue {
+  switch (question.type) {
+    case 'multiple':
+      return Array.isArray(answer) ? answer : [];
+    case 'shares':
+      return Object.fromEntries(
+        question.parts.map((part) => {
+          const share = typeof answer === 'object' && !Array.isArray(answer) ? answer[part.id] : undefined;
+          return [part.id, share === undefined ? '' : formatDecimal(share)];
+        }),
+      );
+    case 'number':
+      return typeof answer === 'number' ? formatDecimal(answer) : typeof answer === 'string' ? answer : '';
+    default:
+      return typeof answer === 'string' ? answer : '';
+  }
+}
+
+/**
+ * Converts the form to answers. An empty field gives no answer; a number that cannot be read is
+ * kept as typed so that validation can say "Saisissez un nombre" instead of losing it.
+ */
+export function toAnswers(step: Step, values: StepFormValues): Answers {
+  const answers: Answers = {};
+  for (const question of step.questions) {
+    const value = values[question.id];
+    const answer = toAnswer(question, value);
+    if (answer !== undefined) answers[question.id] = answer;
+  }
+  return answers;
+}
+
+function toAnswer(question: Question, value: FormValue | undefined): AnswerValue | undefined {
+  if (value === undefined) return undefined;
+  switch (question.type) {
+    case 'multiple': {
+      const selected = Array.isArray(value) ? value : typeof value === 'string' && value ? [value] : [];
+      return selected.length > 0 ? selected : undefined;
+    }
+    case 'shares': {
+      if (typeof value !== 'object' || Array.isArray(value)) return undefined;
+      const filled = Object.entries(value).filter(([, share]) => share.trim() !== '');
+      if (filled.length === 0) return undefined;
+      return Object.fromEntries(question.parts.map((part) => [part.id, parseDecimal(value[part.id] ?? '') ?? 0]));
+    }
+    case 'number': {
+      if (typeof value !== 'string' || value.trim() === '') return undefined;
+      return parseDecimal(value) ?? value.trim();
+    }
+    case 'text':
+      return typeof value === 'string' && value.trim() !== '' ? value : undefined;
+    case 'single':
+      return typeof value === 'string' && value !== '' ? value : undefined;
+  }
+}
+
+/** Reads "12,5" as French people type it, as well as "12.5"; anything else is not a number. */
+export function parseDecimal(text: string): number | undefined {
+  const normalised = text.trim().replace(/\s/g, '').replace(',', '.');
+  if (!/^-?\d+(\.\d+)?$/.test(normalised)) return undefined;
+  return Number(normalised);
+}
+
+export function formatDecimal(value: number): string {
+  return String(value).replace('.', ',');
+}

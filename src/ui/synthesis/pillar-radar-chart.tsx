@@ -1,0 +1,30 @@
+import { PolarAngleAxis, PolarGrid, PolarRadiusAxis, Radar, RadarChart, ResponsiveContainer } from 'recharts';
+import { messages } from '../messages';
+
+interface PillarPoint {
+  label: string;
+  score: number | null;
+}
+
+/** The three pillars at a glance; the scores table above carries the same figures as text. */
+export default function PillarRadarChart({ pillars }: { pillars: PillarPoint[] }) {
+  const data = pillars.map((pillar) => ({ pillar: pillar.label, score: pillar.score ?? 0 }));
+  const description = pillars
+    .map((pillar) => `${pillar.label} : ${pillar.score === null ? messages.synthesis.insufficient : `${pillar.score} sur 100`}`)
+    .join(', ');
+  return (
+    <figure className="radar">
+      <div role="img" aria-label={`${messages.synthesis.chartHeading}. ${description}`} className="radar-canvas">
+        <ResponsiveContainer width="100%" height={280}>
+          <RadarChart data={data} outerRadius="70%">
+            <PolarGrid />
+            <PolarAngleAxis dataKey="pillar" tick={{ fill: '#1f2933', fontSize: 13 }} />
+            <PolarRadiusAxis domain={[0, 100]} tickCount={5} tick={{ fill: '#3e4c59', fontSize: 11 }} angle={90} />
+            <Radar dataKey="score" stroke="#0b5e55" strokeWidth={2} fill="#0b5e55" fillOpacity={0.25} isAnimationActive={false} dot />
+          </RadarChart>
+        </ResponsiveContainer>
+      </div>
+      <figcaption>{messages.synthesis.chartHeading}</figcaption>
+    </figure>
+  );
+}

@@ -1,0 +1,116 @@
+import { useQuery } from '@tanstack/react-query';
+import type { DraftLoadResult } from '../data/draft-storage';
+import { questionnaireIndexQueryOptions } from '../data/questionnaire-queries';
+import { findWizardStep } from '../domain/wizard-steps';
+import { downloadBlob } from './download';
+import { ContentErrorPage } from './error-page';
+import { messages } from './messages';
+
+const STEP_NAMES: Record<string, string> = {
+  profile: 'Votre structure',
+  project: 'Votre projet',
+  humanResources: 'Richesses humaines',
+  financialResources: 'Ressources financières',
+  strategicAlliances: 'Alliances stratégiques',
+  priorities: 'Vos priorités',
+  synthesis: 'Synthèse',
+};
+
+interface WelcomePageProps {
+  draft: DraftLoadResult;
+  onStart: (questionnaireId: string) => void;
+  onResume: () => void;
+  onDiscardDraft: () => void;
+}
+
+export function WelcomePage({ draft, onStart, onResume, onDiscardDraft }: WelcomePageProps) {
+  const index = useQuery(questionnaireIndexQueryOptions);
+  if (index.isError) {
+    const error = index.error as Error & { details?: string[] };
+    return <ContentErrorPage message={error.message} details={error.details ?? []} onRetry={() => void index.refetch()} />;
+  }
+  const questionnaires = index.data ?? [];
+
+  return (
+    <div className="welcome">
+      <h1>{messages.welcome.heading}</h1>
+      <p className="lead">{messages.welcome.intro}</p>
+
+      {draft.status === 'found' ? (
+        <section className="card resume-card" aria-labelledby="resume-heading">
+          <h2 id="resume-heading">{messages.welcome.resumeHeading}</h2>
+          <p>
+            {messages.welcome.resumeDetails(
+              draft.draft.organisationName || 'Organisation sans nom',
+              STEP_NAMES[findWizardStep(draft.draft.step).state] ?? '',
+              new Date(draft.draft.file.updatedAt).toLocaleString('fr-FR', { dateStyle: 'long', timeStyle: 'short' }),
+            )}
+          </p>
+          <div className="step-actions">
+            <button type="button" className="button button-primary" onClick={onResume}>
+              {messages.welcome.resume}
+            </button>
+            <button
+              type="button"
+              className="button button-secondary"
+              onClick={() => {
+                if (window.confirm(messages.welcome.restartConfirm)) onDiscardDraft();
+              }}
+            >
+              {messages.welcome.restart}
+            </button>
+          </div>
+        </section>
+      ) : null}
+
+      {draft.status === 'corrupted' ? (
+        <section className="card warning-card" aria-labelledby="corrupted-heading">
+          <h2 id="corrupted-heading">{messages.welcome.corruptedHeading}</h2>
+          <p>{messages.welcome.corruptedText}</p>
+          <div className="step-actions">
+            <button
+              type="button"
+              className="button button-secondary"
+              onClick={() => downloadBlob(new Blob([draft.raw], { type: 'text/plain' }), 'sauvegarde-illisible.txt')}
+            >
+              {messages.welcome.corruptedDownload}
+            </button>
+            <button type="button" className="button button-secondary" onClick={onDiscardDraft}>
+              {messages.welcome.restart}
+            </button>
+          </div>
+        </section>
+      ) : null}
+
+      {draft.status === 'unavailable' ? (
+        <p className="notice warning-card" role="note">
+          {messages.welcome.unavailable}
+        </p>
+      ) : null}
+
+      <section className="card" aria-labelledby="start-heading">
+        <h2 id="start-heading">{questionnaires[0]?.title ?? messages.appTagline}</h2>
+        {index.isPending ? <p>{messages.welcome.loading}</p> : null}
+        <ul className="welcome-facts">
+          {questionnaires[0] ? <li>{messages.welcome.duration(questionnaires[0].durationMinutes)}</li> : null}
+          <li>{messages.welcome.privacy}</li>
+          <li>{messages.welcome.advice}</li>
+        </ul>
+        <div className="step-actions">
+          {questionnaires.map((questionnaire) => (
+            <button
+              key={questionnaire.id}
+              type="button"
+              className={draft.status === 'found' ? 'button button-secondary' : 'button button-primary'}
+              onClick={() => {
+                if (draft.status !== 'found' || window.confirm(messages.welcome.restartConfirm)) onStart(questionnaire.id);
+              }}
+            >
+              {questionnaires.length > 1 ? `${messages.welcome.start} : ${questionnaire.title}` : messages.welcome.start}
+            </button>
+          ))}
+        </div>
+      </section>
+    </div>
+  );
+}

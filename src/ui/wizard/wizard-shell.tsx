@@ -1,0 +1,116 @@
+import { useEffect, useRef } from 'react';
+import { isStepReachable, selectCurrentStep } from '../../machine/wizard-machine';
+import { WIZARD_STEPS, findWizardStep, findWizardStepBySlug, indexOfWizardStep, type WizardStepState } from '../../domain/wizard-steps';
+import { WizardActorContext } from '../../machine/wizard-actor-context';
+import { messages } from '../messages';
+import { QuestionStep } from './question-step';
+import { SynthesisStep } from '../synthesis/synthesis-step';
+
+export function useStepTitle(): (state: WizardStepState) => string {
+  const questionnaire = WizardActorContext.useSelector((snapshot) => snapshot.context.questionnaire);
+  return (state) => {
+    const questionStep = findWizardStep(state).questionStep;
+    const step = questionnaire.steps.find((candidate) => candidate.id === questionStep);
+    return step?.title ?? messages.wizard.synthesisTitle;
+  };
+}
+
+const STEP_HASH_PREFIX = '#/';
+
+export function WizardShell({ onNewDiagnosis }: { onNewDiagnosis: () => void }) {
+  const actorRef = WizardActorContext.useActorRef();
+  const current = WizardActorContext.useSelector(selectCurrentStep);
+  const questionnaire = WizardActorContext.useSelector((snapshot) => snapshot.context.questionnaire);
+  const answers = WizardActorContext.useSelector((snapshot) => snapshot.context.answers);
+  const titleOf = useStepTitle();
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const isFirstRender = useRef(true);
+  const index = indexOfWizardStep(current);
+  const title = titleOf(current);
+  const progress = messages.wizard.progress(index + 1, WIZARD_STEPS.length, title);
+
+  // The address bar follows the steps, so the browser's back button walks back through them.
+  useEffect(() => {
+    const hash = `${STEP_HASH_PREFIX}${findWizardStep(current).slug}`;
+    if (window.location.hash !== hash) {
+      if (isFirstRender.current) window.history.replaceState(null, '', hash);
+      else window.history.pushState(null, '', hash);
+    }
+    document.title = `${progress} – ${messages.appName}`;
+    if (!isFirstRender.current) headingRef.current?.focus();
+    isFirstRender.current = false;
+  }, [current, progress]);
+
+  useEffect(() => {
+    const followAddressBar = () => {
+      const target = findWizardStepBySlug(window.location.hash.slice(STEP_HASH_PREFIX.length));
+      if (target) actorRef.send({ type: 'step.goto', step: target.state });
+      const now = selectCurrentStep(actorRef.getSnapshot());
+      // A step that cannot be opened yet leaves the address bar on the current step.
+      if (target?.state !== now) window.history.replaceState(null, '', `${STEP_HASH_PREFIX}${findWizardStep(now).slug}`);
+    };
+    window.addEventListener('popstate', followAddressBar);
+    return () => window.removeEventListener('popstate', followAddressBar);
+  }, [actorRef]);
+
+  const questionStep = findWizardStep(current).questionStep;
+  const step = questionnaire.steps.find((candidate) => candidate.id === questionStep);
+
+  return (
+    <div className="wizard">
+      <nav aria-label={messages.wizard.stepperLabel} className="stepper">
+        <ol>
+          {WIZARD_STEPS.map((wizardStep, stepIndex) => {
+            const isCurrent = wizardStep.state === current;
+            const reachable = isStepReachable(questionnaire, answers, wizardStep.state);
+            const status = isCurrent ? messages.wizard.stepCurrent : reachable ? messages.wizard.stepDone : messages.wizard.stepLocked;
+            const label = (
+              <>
+                <span className="stepper-number" aria-hidden="true">
+                  {stepIndex + 1}
+                </span>
+                <span className="stepper-title">{titleOf(wizardStep.state)}</span>
+                <span className="visually-hidden"> ({status})</span>
+              </>
+            );
+            return (
+              <li key={wizardStep.state} className={`stepper-item${isCurrent ? ' is-current' : ''}${reachable ? ' is-reachable' : ''}`}>
+                {reachable && !isCurrent ? (
+                  <button type="button" className="stepper-link" onClick={() => actorRef.send({ type: 'step.goto', step: wizardStep.state })}>
+                    {label}
+                  </button>
+                ) : (
+                  <span className="stepper-link" aria-current={isCurrent ? 'step' : undefined}>
+                    {label}
+                  </span>
+                )}
+              </li>
+            );
+          })}
+        </ol>
+      </nav>
+      <section className="step" aria-labelledby="step-heading">
+        <p className="progress-text" aria-hidden="true">
+          {progress}
+        </p>
+        <div className="progress-bar" aria-hidden="true">
+          <span style={{ width: `${((index + 1) / WIZARD_STEPS.length) * 100}%` }} />
+        </div>
+        <h1 id="step-heading" tabIndex={-1} ref={headingRef}>
+          <span className="visually-hidden">{messages.wizard.progress(index + 1, WIZARD_STEPS.length, '')}</span>
+          {title}
+        </h1>
+        {step ? (
+          <QuestionStep
+            key={step.id}
+            step={step}
+            isLast={current === 'priorities'}
+            onBack={index > 0 ? () => actorRef.send({ type: 'step.back' }) : undefined}
+          />
+        ) : (
+          <SynthesisStep onNewDiagnosis={onNewDiagnosis} />
+        )}
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,198 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { QuestionnaireSchema, ToolkitSchema } from '../../src/domain/questionnaire-schema';
+import {
+  buildJsonSchemas,
+  checkContentFiles,
+  CONTENT_DIR,
+  formatIssuePath,
+  loadContentDirectory,
+  loadContentFile,
+  REPO_ROOT,
+} from '../../scripts/lib/questionnaire-files';
+import { buildQuestionnaireAssets, matchQuestionnaireRequest } from '../../scripts/vite-plugin-questionnaires';
+
+const FIXTURES = 'tests/scripts/fixtures';
+const fixture = (name: string) => path.join(REPO_ROOT, FIXTURES, name);
+
+describe('loadContentFile', () => {
+  it('loads a valid questionnaire and applies the schema defaults', () => {
+    const result = loadContentFile(fixture('valid/diagnostic-mini.yaml'));
+
+    expect(result.errors).toEqual([]);
+    expect(result.kind).toBe('questionnaire');
+    expect(result.kind === 'questionnaire' && result.questionnaire?.scoring.minAnsweredPerDimension).toBe(1);
+  });
+
+  it('tells a toolkit from a questionnaire by its top-level "tools" key', () => {
+    const result = loadContentFile(fixture('valid/toolkit.yaml'));
+
+    expect(result.errors).toEqual([]);
+    expect(result.kind === 'toolkit' && result.toolkit?.tools.map((tool) => tool.id)).toEqual(['guide-gouvernance']);
+  });
+
+  it('names the file, the line, the path and the problem of every schema error, in line order', () => {
+    const file = `${FIXTURES}/broken/wrong-types.yaml`;
+
+    expect(loadContentFile(fixture('broken/wrong-types.yaml')).errors).toEqual([
+      // An unknown key points at the key itself, with the keys the object accepts.
+      `${file}:20 levels[1].color: unknown key (expected one of id, label, description, minScore)`,
+      `${file}:23 dimensions[0].area: expected one of project, human-resources, financial-resources, strategic-alliances, got "humain"`,
+      // A wrong type on a nested option keeps the schema's own message.
+      `${file}:68 steps[2].questions[0].options[2].score: expected a number from 1 to 4`,
+      // A missing key points at the map that should hold it.
+      `${file}:69 steps[3].title: missing (expected a text)`,
+      `${file}:83 steps[4].questions[0].requird: unknown key (did you mean "required"?)`,
+    ]);
+  });
+
+  it('gives the line and the YAML message of a syntax error', () => {
+    expect(loadContentFile(fixture('broken/syntax-error.yaml')).errors).toEqual([
+      `${FIXTURES}/broken/syntax-error.yaml:4 YAML syntax: Nested mappings are not allowed in compact mappings (put a text that contains ": " between quotes)`,
+    ]);
+  });
+});
+
+describe('formatIssuePath', () => {
+  it.each([
+    { issuePath: ['steps', 3, 'questions', 5, 'options', 2, 'score'], expected: 'steps[3].questions[5].options[2].score' },
+    { issuePath: ['bindings', 'priorityPillar'], expected: 'bindings.priorityPillar' },
+    { issuePath: ['scoring', 'min-answered'], expected: 'scoring["min-answered"]' },
+    { issuePath: [], expected: '(top level)' },
+  ])('writes $issuePath as $expected', ({ issuePath, expected }) => {
+    expect(formatIssuePath(issuePath)).toBe(expected);
+  });
+});
+
+describe('loadContentDirectory', () => {
+  it('loads a valid directory with no error', () => {
+    const content = loadContentDirectory(fixture('valid'));
+
+    expect(content.errors).toEqual([]);
+    expect(content.questionnaires.map(({ file, questionnaire }) => [file, questionnaire.id])).toEqual([
+      [`${FIXTURES}/valid/diagnostic-mini.yaml`, 'diagnostic-mini'],
+    ]);
+    expect(content.toolkits.map(({ file }) => file)).toEqual([`${FIXTURES}/valid/toolkit.yaml`]);
+  });
+
+  it('collects the errors of every file, and says when the toolkit is missing', () => {
+    const { errors } = loadContentDirectory(fixture('broken'));
+
+    expect(errors).toHaveLength(7);
+    expect(errors[0]).toMatch(/^tests\/scripts\/fixtures\/broken\/syntax-error\.yaml:4 /);
+    expect(errors.at(-1)).toBe(`${FIXTURES}/broken: no toolkit file (a .yaml file with a top-level "tools" key)`);
+  });
+
+  it('reports a directory that does not exist', () => {
+    expect(loadContentDirectory(fixture('missing')).errors).toEqual([`${FIXTURES}/missing: directory not found`]);
+  });
+});
+
+describe('checkContentFiles', () => {
+  it('reports toolkit levels, flag checks and dont-know dimensions the questionnaire does not declare', () => {
+    const file = `${FIXTURES}/cross-check/toolkit.yaml`;
+    const content = checkContentFiles(
+      [loadContentFile(fixture('valid/diagnostic-mini.yaml')), loadContentFile(fixture('cross-check/toolkit.yaml'))],
+      FIXTURES,
+    );
+
+    expect(content.errors).toEqual([
+      `${file}:12 tools[0].levels[1]: unknown level "expert" in questionnaire "diagnostic-mini" (expected one of emergent, structure)`,
+      `${file}:18 tools[0].triggers[0].check: unknown check "tresorerie-fragile" in questionnaire "diagnostic-mini" (expected one of ecart-piliers)`,
+      `${file}:22 tools[0].triggers[2].dimension: unknown dimension "modele-economique" in questionnaire "diagnostic-mini" (expected one of gouvernance)`,
+    ]);
+  });
+
+  it('refuses two questionnaires with the same id, and a second toolkit', () => {
+    const content = checkContentFiles(
+      [
+        loadContentFile(fixture('valid/diagnostic-mini.yaml')),
+        loadContentFile(fixture('duplicate-id/diagnostic-mini-copy.yaml')),
+        loadContentFile(fixture('valid/toolkit.yaml')),
+        loadContentFile(fixture('valid/toolkit.yaml')),
+      ],
+      FIXTURES,
+    );
+
+    expect(content.errors).toEqual([
+      `${FIXTURES}/valid/toolkit.yaml:5 tools: only one toolkit file is allowed, ${FIXTURES}/valid/toolkit.yaml is one already`,
+      `${FIXTURES}/duplicate-id/diagnostic-mini-copy.yaml:3 id: duplicate questionnaire id "diagnostic-mini", already used by ${FIXTURES}/valid/diagnostic-mini.yaml`,
+    ]);
+  });
+});
+
+describe('the JSON Schemas for YAML editors', () => {
+  it.each(buildJsonSchemas())('questionnaires/$fileName is up to date (npm run check:questionnaires rewrites it)', ({ fileName, source }) => {
+    expect(readFileSync(path.join(CONTENT_DIR, fileName), 'utf8')).toBe(source);
+  });
+});
+
+describe('buildQuestionnaireAssets', () => {
+  const assets = buildQuestionnaireAssets(loadContentDirectory(fixture('valid')));
+  const sourceOf = (fileName: string) => JSON.parse(assets.find((asset) => asset.fileName === fileName)?.source ?? 'null');
+
+  it('emits one file per questionnaire, the toolkit under a fixed name, and the index', () => {
+    expect(assets.map((asset) => asset.fileName)).toEqual([
+      'questionnaires/diagnostic-mini.json',
+      'questionnaires/toolkit.json',
+      'questionnaires/index.json',
+    ]);
+  });
+
+  it('serves JSON that the app validates with the same schemas', () => {
+    expect(QuestionnaireSchema.safeParse(sourceOf('questionnaires/diagnostic-mini.json')).success).toBe(true);
+    expect(ToolkitSchema.safeParse(sourceOf('questionnaires/toolkit.json')).success).toBe(true);
+    expect(sourceOf('questionnaires/diagnostic-mini.json')).toMatchObject({ checks: [{ id: 'ecart-piliers' }], scoring: { minAnsweredPerDimension: 1 } });
+  });
+
+  it('lists the questionnaires in the index', () => {
+    expect(sourceOf('questionnaires/index.json')).toEqual([
+      {
+        id: 'diagnostic-mini',
+        version: '1.0.0',
+        title: 'Diagnostic minimal',
+        description: 'Un questionnaire court pour les tests.',
+        durationMinutes: 5,
+        locale: 'fr-FR',
+      },
+    ]);
+  });
+});
+
+describe('matchQuestionnaireRequest', () => {
+  it.each([
+    { url: '/questionnaires/diagnostic-complet.json', base: '/', expected: 'questionnaires/diagnostic-complet.json' },
+    { url: '/questionnaires/index.json?t=1', base: '/', expected: 'questionnaires/index.json' },
+    { url: '/app/questionnaires/toolkit.json', base: '/app/', expected: 'questionnaires/toolkit.json' },
+    { url: '/questionnaires/toolkit.json', base: '/app/', expected: undefined },
+    { url: '/questionnaires/questionnaire.schema.json', base: '/', expected: undefined },
+    { url: '/questionnaires/toolkit.yaml', base: '/', expected: undefined },
+    { url: '/src/main.tsx', base: '/', expected: undefined },
+  ])('maps $url under base $base to $expected', ({ url, base, expected }) => {
+    expect(matchQuestionnaireRequest(url, base)).toBe(expected);
+  });
+});
+
+describe('the browser bundle', () => {
+  it('never imports the YAML parser or the Node-only scripts', () => {
+    const sourceFiles = readdirSync(path.join(REPO_ROOT, 'src'), { recursive: true, encoding: 'utf8' }).filter((name) => /\.tsx?$/.test(name));
+    const offenders = sourceFiles.filter((name) =>
+      /from ['"](yaml|node:[a-z]+|[./]+scripts\/[^'"]*)['"]/.test(readFileSync(path.join(REPO_ROOT, 'src', name), 'utf8')),
+    );
+
+    expect(offenders).toEqual([]);
+  });
+});
+
+// The real content: skipped until questionnaires/*.yaml exist, then every change must keep them valid.
+const hasRealContent = existsSync(CONTENT_DIR) && readdirSync(CONTENT_DIR).some((name) => name.endsWith('.yaml'));
+
+describe.skipIf(!hasRealContent)('the questionnaires directory', () => {
+  it('loads with no error', () => {
+    const content = loadContentDirectory(CONTENT_DIR);
+
+    expect(content.errors).toEqual([]);
+    expect(content.questionnaires.length).toBeGreaterThan(0);
+    expect(content.toolkits).toHaveLength(1);
+  });
+});
