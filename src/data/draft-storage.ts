@@ -59,7 +59,8 @@ export function createDraftStorage(getStorage: () => Storage = () => window.loca
       try {
         const parsed = DraftSchema.safeParse(JSON.parse(raw));
         if (!parsed.success) return { status: 'corrupted', raw };
-        return { status: 'found', draft: { ...parsed.data, step: parsed.data.step as WizardStepState } };
+        const { step, file, organisationName } = parsed.data;
+        return { status: 'found', draft: { step: step as WizardStepState, file, organisationName } };
       } catch {
         return { status: 'corrupted', raw };
       }

@@ -14,7 +14,7 @@ import {
   type ToolKind,
   type Toolkit,
 } from './questionnaire-schema';
-import { isQuestionVisible, selectVisibleAnswers, type Answers } from './answers';
+import { selectVisibleAnswers, type Answers } from './answers';
 import type { Flag } from './coherence-checks';
 import { PILLAR_LABELS } from './pillars';
 import { selectPillarScores, type AreaScore, type Scores } from './scoring';
@@ -156,11 +156,11 @@ interface TriggerSource {
   cause: string;
 }
 
-function listTriggerSources(questionnaire: Questionnaire, answers: Answers, visibleAnswers: Answers, flags: Flag[]): TriggerSource[] {
+function listTriggerSources(questionnaire: Questionnaire, visibleAnswers: Answers, flags: Flag[]): TriggerSource[] {
   const unsureDimensionIds = new Set(
     listQuestions(questionnaire)
       .filter(isRubricQuestion)
-      .filter((question) => isQuestionVisible(question, answers) && visibleAnswers[question.id] === DONT_KNOW)
+      .filter((question) => visibleAnswers[question.id] === DONT_KNOW)
       .map((question) => question.dimension),
   );
   const unsureDimensions: Dimension[] = questionnaire.dimensions.filter((dimension) => unsureDimensionIds.has(dimension.id));
@@ -273,7 +273,7 @@ export function buildToolkitPath(input: BuildToolkitPathInput): PathStep[] {
   const { tools } = toolkit;
 
   // Triggered tools are placed first so that a tool answering a precise signal keeps that reason.
-  const drafts = draftTriggeredSteps(listTriggerSources(questionnaire, answers, visibleAnswers, flags), tools, pillars);
+  const drafts = draftTriggeredSteps(listTriggerSources(questionnaire, visibleAnswers, flags), tools, pillars);
   const placed = new Set(drafts.map((step) => step.toolId));
   for (const pillar of pillars) {
     const steps = draftPillarSteps(pillar, tools, placed, preferredKinds);

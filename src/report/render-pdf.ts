@@ -84,7 +84,7 @@ class PageWriter {
 
   split(text: string, style: TextStyle, width: number): string[] {
     this.apply(style);
-    return (this.doc.splitTextToSize(text, width) as string[]).map((line) => line.trimEnd());
+    return (this.doc.splitTextToSize(text.replace(/\r\n?/g, '\n'), width) as string[]).map((line) => line.trimEnd());
   }
 
   measure(text: string, style: TextStyle, width: number = CONTENT_WIDTH): number {
@@ -418,9 +418,10 @@ function drawAnnex(writer: PageWriter, model: ReportModel): void {
       const answerLines = writer.split(row.answer, answerStyle, answerWidth);
       const rowHeight = Math.max(questionLines.length, answerLines.length) * lineHeightOf(STYLES.smallInk) + 2.4;
       if (rowHeight > PAGE.bottom - PAGE.top - 20) {
-        // A very long free text: stacked, so it can flow over several pages.
-        writer.write(row.question, STYLES.smallInk, { after: 0.5 });
-        writer.write(row.answer, answerStyle, { x: ANNEX.answerX - 4, after: 1.4 });
+        // A very long free text: stacked at full width, so it can flow over several pages.
+        writer.gap(1.2);
+        writer.write(row.question, STYLES.smallInk, { after: 0.8 });
+        writer.write(row.answer, answerStyle, { x: PAGE.marginX + 5, after: 1.2 });
       } else {
         writer.ensure(rowHeight);
         const top = writer.y;

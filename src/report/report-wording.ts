@@ -3,17 +3,17 @@ import type { Horizon, Tool, ToolKind } from '../domain/questionnaire-schema';
 /** Every word the report prints that does not come from the content files. */
 export const REPORT_WORDING = {
   documentTitle: 'Autodiagnostic du modèle socio-économique',
-  subject: "Rapport d'autodiagnostic : richesses humaines, ressources financières, alliances stratégiques",
+  subject: 'Rapport d’autodiagnostic : richesses humaines, ressources financières, alliances stratégiques',
   fallbackOrganisationName: 'Organisation sans nom',
   coverIntro:
-    "Ce rapport présente où se situe l'organisation sur les trois piliers de son modèle socio-économique, les points de vigilance relevés et son Parcours A.D.O.C., un parcours d'outils sur mesure.",
+    'Ce rapport présente où se situe l’organisation sur les trois piliers de son modèle socio-économique, les points de vigilance relevés et son Parcours A.D.O.C., un parcours d’outils sur mesure.',
   privacyNote:
-    "Document établi sur l'appareil de la personne qui a répondu : les réponses n'ont été envoyées à aucun serveur.",
+    'Document établi sur l’appareil de la personne qui a répondu : les réponses n’ont été envoyées à aucun serveur.',
   questionnaireLabel: (title: string, version: string) => `${title}, version ${version}`,
   respondentLabel: (name: string) => `Répondant : ${name}`,
   summaryHeading: 'Synthèse',
   summaryIntro:
-    "Scores de 0 à 100 calculés à partir des réponses. Un score bas n'est pas un échec : il indique où porter l'effort en priorité.",
+    'Scores de 0 à 100 calculés à partir des réponses. Un score bas n’est pas un échec : il indique où porter l’effort en priorité.',
   chartCaption: 'Score par pilier (sur 100). Les traits verticaux marquent le début de chaque niveau.',
   flagsHeading: 'Points de vigilance',
   noFlags: 'Aucun point de vigilance relevé par les contrôles de cohérence.',
@@ -33,10 +33,10 @@ export const REPORT_WORDING = {
   unanswered: 'Sans réponse',
   pathHeading: 'Parcours A.D.O.C.',
   pathIntro:
-    "Un parcours d'outils sur mesure, construit à partir de vos niveaux, des points de vigilance et des questions restées sans réponse certaine. Il est classé par horizon de temps.",
-  noPath: "Aucun outil proposé pour l'instant : complétez le diagnostic pour obtenir un parcours.",
+    'Un parcours d’outils sur mesure, construit à partir de vos niveaux, des points de vigilance et des questions restées sans réponse certaine. Il est classé par horizon de temps.',
+  noPath: 'Aucun outil proposé pour l’instant : complétez le diagnostic pour obtenir un parcours.',
   annexHeading: 'Annexe : questions et réponses',
-  annexIntro: "Toutes les questions posées, dans l'ordre du questionnaire, avec la réponse enregistrée.",
+  annexIntro: 'Toutes les questions posées, dans l’ordre du questionnaire, avec la réponse enregistrée.',
   methodHeading: 'Méthode',
   levelsHeading: 'Niveaux',
   levelRange: (min: number, max: number | null) => (max === null ? `à partir de ${min}` : `de ${min} à moins de ${max}`),
@@ -46,7 +46,7 @@ export const REPORT_WORDING = {
 
 export const KIND_LABELS: Record<ToolKind, string> = {
   comprendre: 'Comprendre',
-  's-informer': "S'informer",
+  's-informer': 'S’informer',
   'se-former': 'Se former',
   agir: 'Agir',
   accompagner: 'Être accompagné',
@@ -54,7 +54,7 @@ export const KIND_LABELS: Record<ToolKind, string> = {
 
 export const HORIZON_HEADINGS: Record<Horizon, string> = {
   '18-mois': 'Dans les 18 mois',
-  '2030': "D'ici 2030",
+  '2030': 'D’ici 2030',
   '2050': 'Vision 2050',
 };
 

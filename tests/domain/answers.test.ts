@@ -3,6 +3,7 @@ import {
   selectVisibleAnswers,
   validateAnswers,
   type AnswerValue,
+  type Answers,
 } from '../../src/domain/answers';
 import { buildAnswers, buildQuestionnaire, findQuestionInput } from './fixtures';
 
@@ -15,7 +16,7 @@ describe('question visibility', () => {
     { hasStaff: 'non', isVisible: false },
     { hasStaff: undefined, isVisible: false },
   ])('a question shown only with staff is visible=$isVisible when has-staff is $hasStaff', ({ hasStaff, isVisible }) => {
-    const answers = hasStaff === undefined ? {} : { 'has-staff': hasStaff };
+    const answers: Answers = hasStaff === undefined ? {} : { 'has-staff': hasStaff };
     expect(isQuestionVisible(staffQuestion, answers)).toBe(isVisible);
   });
 

@@ -91,7 +91,7 @@ describe('buildReportModel', () => {
   });
 
   it('groups the path by horizon with French headings, kind labels and reasons', () => {
-    expect(model.path.groups.map((group) => group.heading)).toEqual(['Dans les 18 mois', "D'ici 2030"]);
+    expect(model.path.groups.map((group) => group.heading)).toEqual(['Dans les 18 mois', 'D’ici 2030']);
     const steps = model.path.groups.flatMap((group) => group.steps);
     expect(steps.map((step) => step.number)).toEqual(steps.map((_, index) => index + 1));
     const platform = steps.find((step) => step.toolId === 'comprendre-mse');
@@ -125,7 +125,7 @@ describe('buildReportModel', () => {
     expect(row?.answer).toBe('Agir, Être accompagné');
   });
 
-  it('explains the method with the questionnaire’s own thresholds and version', () => {
+  it('explains the method with the questionnaire's own thresholds and version', () => {
     const text = model.method.paragraphs.join('\n');
     expect(text).toContain('(n − 1) / 3');
     expect(text).toContain('exclues du calcul');

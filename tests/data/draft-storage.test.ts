@@ -1,0 +1,80 @@
+import { createAnswersFile } from '../../src/domain/answers';
+import { DRAFT_STORAGE_KEY, createDraftStorage } from '../../src/data/draft-storage';
+import { buildAnswers, buildQuestionnaire } from '../domain/fixtures';
+
+class MemoryStorage implements Storage {
+  private readonly items = new Map<string, string>();
+  failWith: DOMException | null = null;
+  get length() {
+    return this.items.size;
+  }
+  clear() {
+    this.items.clear();
+  }
+  getItem(key: string) {
+    return this.items.get(key) ?? null;
+  }
+  key(index: number) {
+    return [...this.items.keys()][index] ?? null;
+  }
+  removeItem(key: string) {
+    this.items.delete(key);
+  }
+  setItem(key: string, value: string) {
+    if (this.failWith) throw this.failWith;
+    this.items.set(key, value);
+  }
+}
+
+const questionnaire = buildQuestionnaire();
+const draft = {
+  step: 'humanResources' as const,
+  file: createAnswersFile(questionnaire, buildAnswers(), new Date('2026-11-22T10:00:00Z')),
+  organisationName: 'Les Amis du Quartier',
+};
+
+describe('draft storage', () => {
+  it('gives back exactly what was saved', () => {
+    const memory = new MemoryStorage();
+    const storage = createDraftStorage(() => memory);
+    expect(storage.save(draft)).toEqual({ ok: true });
+    expect(storage.load()).toEqual({ status: 'found', draft });
+  });
+
+  it('says when nothing was saved', () => {
+    expect(createDraftStorage(() => new MemoryStorage()).load()).toEqual({ status: 'none' });
+  });
+
+  it.each([
+    ['not JSON', '{"version": 1, "step":'],
+    ['an unknown step', JSON.stringify({ version: 1, step: 'step9', file: draft.file })],
+    ['a newer record version', JSON.stringify({ version: 99, step: 'profile', file: draft.file })],
+    ['a broken answers file', JSON.stringify({ version: 1, step: 'profile', file: { ...draft.file, format: 'other' } })],
+  ])('reports a corrupted save (%s) and keeps its raw text', (_, raw) => {
+    const memory = new MemoryStorage();
+    memory.setItem(DRAFT_STORAGE_KEY, raw);
+    expect(createDraftStorage(() => memory).load()).toEqual({ status: 'corrupted', raw });
+  });
+
+  it('reports storage that cannot be opened (private browsing)', () => {
+    const storage = createDraftStorage(() => {
+      throw new DOMException('denied', 'SecurityError');
+    });
+    expect(storage.load()).toEqual({ status: 'unavailable' });
+    expect(storage.save(draft)).toEqual({ ok: false, reason: 'unavailable' });
+  });
+
+  it('reports a full storage as such', () => {
+    const memory = new MemoryStorage();
+    memory.failWith = new DOMException('full', 'QuotaExceededError');
+    expect(createDraftStorage(() => memory).save(draft)).toEqual({ ok: false, reason: 'quota' });
+  });
+
+  it('clears the saved diagnosis', () => {
+    const memory = new MemoryStorage();
+    const storage = createDraftStorage(() => memory);
+    storage.save(draft);
+    storage.clear();
+    expect(storage.load()).toEqual({ status: 'none' });
+  });
+});

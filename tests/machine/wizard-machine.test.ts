@@ -1,0 +1,96 @@
+import { createActor } from 'xstate';
+import type { Answers } from '../../src/domain/answers';
+import type { QuestionStepId } from '../../src/domain/questionnaire-schema';
+import { findFurthestReachableStep, selectCurrentStep, wizardMachine } from '../../src/machine/wizard-machine';
+import { buildAnswers, buildQuestionnaire } from '../domain/fixtures';
+
+const questionnaire = buildQuestionnaire();
+const complete = buildAnswers();
+
+function answersOfStep(stepId: QuestionStepId, answers: Answers = complete): Answers {
+  const step = questionnaire.steps.find((candidate) => candidate.id === stepId);
+  return Object.fromEntries(Object.entries(answers).filter(([id]) => step?.questions.some((question) => question.id === id)));
+}
+
+function startWizard(input: Partial<Parameters<typeof createActor<typeof wizardMachine>>[1] & object> = {}) {
+  return createActor(wizardMachine, { input: { questionnaire, ...(input as object) } }).start();
+}
+
+describe('wizard machine', () => {
+  it('starts on the profile step', () => {
+    expect(selectCurrentStep(startWizard().getSnapshot())).toBe('profile');
+  });
+
+  it('moves on when the submitted step is complete', () => {
+    const actor = startWizard();
+    actor.send({ type: 'step.submitted', step: 'profile', answers: answersOfStep('profile') });
+    expect(actor.getSnapshot().value).toBe('project');
+  });
+
+  it('refuses to move on while a required answer is missing, and keeps what was given', () => {
+    const actor = startWizard();
+    actor.send({ type: 'step.submitted', step: 'profile', answers: { 'org-name': 'Les Amis' } });
+    expect(actor.getSnapshot().value).toBe('profile');
+    expect(actor.getSnapshot().context.answers['org-name']).toBe('Les Amis');
+  });
+
+  it('refuses an out-of-range number', () => {
+    const actor = startWizard();
+    actor.send({ type: 'step.submitted', step: 'profile', answers: { ...answersOfStep('profile'), 'volunteers-count': 5000 } });
+    expect(actor.getSnapshot().value).toBe('profile');
+  });
+
+  it('walks the seven steps to the synthesis and back', () => {
+    const actor = startWizard();
+    const order: QuestionStepId[] = ['profile', 'project', 'human-resources', 'financial-resources', 'strategic-alliances', 'priorities'];
+    for (const step of order) actor.send({ type: 'step.submitted', step, answers: answersOfStep(step) });
+    expect(actor.getSnapshot().value).toBe('synthesis');
+    actor.send({ type: 'step.back' });
+    expect(actor.getSnapshot().value).toBe('priorities');
+  });
+
+  it('ignores "step.back" on the first step', () => {
+    const actor = startWizard();
+    actor.send({ type: 'step.back' });
+    expect(actor.getSnapshot().value).toBe('profile');
+  });
+
+  it('opens a completed step from the stepper but not a step beyond the first incomplete one', () => {
+    const actor = startWizard({ answers: { ...answersOfStep('profile'), ...answersOfStep('project') } });
+    actor.send({ type: 'step.goto', step: 'strategicAlliances' });
+    expect(selectCurrentStep(actor.getSnapshot())).toBe('profile');
+    actor.send({ type: 'step.goto', step: 'humanResources' });
+    expect(actor.getSnapshot().value).toBe('humanResources');
+    actor.send({ type: 'step.goto', step: 'project' });
+    expect(actor.getSnapshot().value).toBe('project');
+  });
+
+  it('saves answers as they are given, replacing only the answers of that step', () => {
+    const actor = startWizard({ answers: complete });
+    actor.send({ type: 'answers.changed', step: 'profile', answers: { 'org-name': 'Autre nom', 'has-staff': 'non' } });
+    const { answers } = actor.getSnapshot().context;
+    expect(answers['org-name']).toBe('Autre nom');
+    expect(answers['volunteers-count']).toBeUndefined();
+    expect(answers['hr-volunteers']).toBe(complete['hr-volunteers']);
+  });
+
+  it('resumes on the saved step when it is reachable', () => {
+    const actor = startWizard({ answers: complete, resumeAt: 'financialResources' });
+    expect(actor.getSnapshot().value).toBe('financialResources');
+  });
+
+  it('resumes on the first incomplete step when the saved step is out of reach', () => {
+    const answers = { ...answersOfStep('profile'), ...answersOfStep('project') };
+    const actor = startWizard({ answers, resumeAt: 'synthesis' });
+    expect(actor.getSnapshot().value).toBe('humanResources');
+    expect(findFurthestReachableStep(questionnaire, answers)).toBe('humanResources');
+  });
+
+  it('cannot reach the synthesis after an answer of an earlier step is removed', () => {
+    const actor = startWizard({ answers: complete, resumeAt: 'synthesis' });
+    actor.send({ type: 'step.goto', step: 'profile' });
+    actor.send({ type: 'answers.changed', step: 'profile', answers: { 'has-staff': 'oui' } });
+    actor.send({ type: 'step.goto', step: 'synthesis' });
+    expect(actor.getSnapshot().value).toBe('profile');
+  });
+});
