@@ -47,6 +47,15 @@ const KIND_ENDINGS: Record<ToolKind, string> = {
   accompagner: 'être accompagné pour avancer dans la durée.',
 };
 
+/** After a "Je ne sais pas", the step is first about finding out, whatever its kind. */
+const DONT_KNOW_ENDINGS: Record<ToolKind, string> = {
+  comprendre: "commencer par comprendre de quoi il s'agit.",
+  's-informer': "s'informer d'abord.",
+  'se-former': 'se former pour savoir y répondre.',
+  agir: 'faire le point avec une méthode pas à pas.',
+  accompagner: 'faire le point avec un accompagnement.',
+};
+
 interface RankedPillar {
   id: PillarId;
   /** 0 for the pillar to work on first. */
@@ -198,7 +207,7 @@ function draftTriggeredSteps(sources: TriggerSource[], tools: Tool[], pillars: R
         pillar: pillar?.id ?? null,
         kind: tool.kind,
         horizon: laterHorizon('18-mois', tool.horizon),
-        reason: `Parce que ${source.cause} : ${KIND_ENDINGS[tool.kind]}`,
+        reason: `Parce que ${source.cause} : ${(source.trigger === 'dont-know' ? DONT_KNOW_ENDINGS : KIND_ENDINGS)[tool.kind]}`,
         trigger: source.trigger,
       });
     }

@@ -36,6 +36,7 @@ export const messages = {
     back: 'Précédent',
     requiredHint: 'Les questions marquées d’un astérisque (*) sont obligatoires.',
     optional: '(facultatif)',
+    required: '(obligatoire)',
     errorSummaryHeading: (count: number) => (count > 1 ? `${count} réponses sont à compléter ou à corriger` : 'Une réponse est à compléter ou à corriger'),
     savedNotice: 'Réponses enregistrées sur cet appareil.',
     saveFailed:

@@ -175,7 +175,7 @@ describe('buildToolkitPath triggers', () => {
   it('adds a tool triggered by "Je ne sais pas" on its dimension', () => {
     const step = buildPath([...buildFullToolkitTools(), mixTool], { 'fin-diversity': 'dont-know' }).find((candidate) => candidate.toolId === 'funding-mix-webinar');
     expect(step).toMatchObject({ trigger: 'dont-know', horizon: '18-mois' });
-    expect(step?.reason).toBe('Parce que vous avez répondu « Je ne sais pas » sur « Diversité des financements » : s\'informer pour y voir plus clair.');
+    expect(step?.reason).toBe('Parce que vous avez répondu « Je ne sais pas » sur « Diversité des financements » : s\'informer d\'abord.');
   });
 
   it.each<{ name: string; overrides: Answers }>([

@@ -125,7 +125,7 @@ describe('buildReportModel', () => {
     expect(row?.answer).toBe('Agir, Être accompagné');
   });
 
-  it('explains the method with the questionnaire's own thresholds and version', () => {
+  it('explains the method with the thresholds and the version of the questionnaire', () => {
     const text = model.method.paragraphs.join('\n');
     expect(text).toContain('(n − 1) / 3');
     expect(text).toContain('exclues du calcul');

@@ -29,7 +29,14 @@ export function FieldFrame({ questionId, label, help, error, required, isGroup, 
   const caption = (
     <>
       {label}
-      {required ? <span aria-hidden="true" className="required-mark"> *</span> : <span className="optional"> {messages.wizard.optional}</span>}
+      {required ? (
+        <>
+          <span aria-hidden="true" className="required-mark"> *</span>
+          <span className="visually-hidden"> {messages.wizard.required}</span>
+        </>
+      ) : (
+        <span className="optional"> {messages.wizard.optional}</span>
+      )}
     </>
   );
   const details = (
@@ -49,7 +56,7 @@ export function FieldFrame({ questionId, label, help, error, required, isGroup, 
   );
   if (isGroup) {
     return (
-      <fieldset className={`field field-group${error ? ' has-error' : ''}`} aria-required={required || undefined}>
+      <fieldset className={`field field-group${error ? ' has-error' : ''}`}>
         <legend className="field-label">{caption}</legend>
         {details}
         {children}

@@ -89,7 +89,16 @@ export function QuestionField({ question }: { question: Question }) {
       return (
         <FieldFrame {...frame} isGroup={false}>
           <span className="input-with-unit">
-            <input id={ids.control} type="text" inputMode="decimal" autoComplete="off" className="input-number" {...common} {...register(question.id)} />
+            <input
+              id={ids.control}
+              type="text"
+              inputMode="decimal"
+              autoComplete="off"
+              className="input-number"
+              aria-required={question.required || undefined}
+              {...common}
+              {...register(question.id)}
+            />
             {question.unit ? <span className="unit">{question.unit}</span> : null}
           </span>
         </FieldFrame>
@@ -98,9 +107,17 @@ export function QuestionField({ question }: { question: Question }) {
       return (
         <FieldFrame {...frame} isGroup={false}>
           {question.multiline ? (
-            <textarea id={ids.control} rows={4} maxLength={question.maxLength} {...common} {...register(question.id)} />
+            <textarea id={ids.control} rows={4} maxLength={question.maxLength} aria-required={question.required || undefined} {...common} {...register(question.id)} />
           ) : (
-            <input id={ids.control} type="text" maxLength={question.maxLength} autoComplete="off" {...common} {...register(question.id)} />
+            <input
+              id={ids.control}
+              type="text"
+              maxLength={question.maxLength}
+              autoComplete="off"
+              aria-required={question.required || undefined}
+              {...common}
+              {...register(question.id)}
+            />
           )}
         </FieldFrame>
       );

@@ -1,0 +1,138 @@
+/**
+ * `npm run bench`: the figures that budgets are judged on, printed beside their budget.
+ * Not a test: timings vary with the machine, so they are recorded with their date in BENCHMARKS.md.
+ */
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { performance } from 'node:perf_hooks';
+import { build } from 'vite';
+import { DONT_KNOW, NOT_APPLICABLE, listQuestions, type Questionnaire } from '../src/domain/questionnaire-schema';
+import type { Answers } from '../src/domain/answers';
+import { createAnswersFile } from '../src/domain/answers';
+import { diagnose } from '../src/domain/diagnose';
+import { buildReportModel } from '../src/report/report-model';
+import { renderReportPdf } from '../src/report/render-pdf';
+import { loadNodePdfFonts } from './lib/node-pdf-fonts';
+import { REPO_ROOT, loadContentDirectory } from './lib/questionnaire-files';
+
+const FIRST_LOAD_JS_BUDGET_KB = 130;
+const PDF_SIZE_BUDGET_KB = 300;
+const PDF_TIME_BUDGET_MS = 1000;
+const SCORING_RUNS = 10_000;
+
+interface Row {
+  figure: string;
+  value: string;
+  budget: string;
+  ok: boolean;
+}
+const rows: Row[] = [];
+
+async function measureFirstLoad(): Promise<void> {
+  const outDir = path.join(REPO_ROOT, 'dist');
+  await build({ root: REPO_ROOT, logLevel: 'error', build: { outDir, emptyOutDir: true } });
+  const html = readFileSync(path.join(outDir, 'index.html'), 'utf8');
+  // What the browser fetches before the first paint: the entry script, its preloads and the CSS.
+  const firstLoad = [...html.matchAll(/(?:src|href)="\.?\/?(assets\/[^"]+\.(?:js|css))"/g)].map((match) => match[1]!);
+  const gzipKb = (file: string) => gzipSync(readFileSync(path.join(outDir, file))).length / 1024;
+  const js = firstLoad.filter((file) => file.endsWith('.js'));
+  const css = firstLoad.filter((file) => file.endsWith('.css'));
+  const jsKb = js.reduce((total, file) => total + gzipKb(file), 0);
+  const cssKb = css.reduce((total, file) => total + gzipKb(file), 0);
+  rows.push({ figure: 'first-load JavaScript (gzip)', value: `${jsKb.toFixed(1)} KB`, budget: `≤ ${FIRST_LOAD_JS_BUDGET_KB} KB`, ok: jsKb <= FIRST_LOAD_JS_BUDGET_KB });
+  rows.push({ figure: 'first-load CSS (gzip)', value: `${cssKb.toFixed(1)} KB`, budget: '—', ok: true });
+
+  const firstLoadSource = js.map((file) => readFileSync(path.join(outDir, file), 'utf8')).join('\n');
+  // Each library's own strings: present in the chunk that carries it, absent from the first load.
+  const heavy = { jsPDF: 'addFileToVFS', recharts: 'recharts-', yaml: 'YAMLParseError' };
+  for (const [name, marker] of Object.entries(heavy)) {
+    const inFirstLoad = firstLoadSource.includes(marker);
+    rows.push({ figure: `${name} in the first load`, value: inFirstLoad ? 'yes' : 'no', budget: 'no', ok: !inFirstLoad });
+  }
+  const allChunks = readdirSync(path.join(outDir, 'assets')).filter((file) => file.endsWith('.js'));
+  const totalKb = allChunks.reduce((total, file) => total + gzipKb(path.join('assets', file)), 0);
+  rows.push({ figure: `all JavaScript, loaded on demand included (${allChunks.length} files, gzip)`, value: `${totalKb.toFixed(1)} KB`, budget: '—', ok: true });
+  const fonts = readdirSync(path.join(outDir, 'assets')).filter((file) => file.endsWith('.ttf'));
+  const fontKb = fonts.reduce((total, file) => total + statSync(path.join(outDir, 'assets', file)).size / 1024, 0);
+  rows.push({ figure: 'PDF fonts, fetched on the PDF click', value: `${fontKb.toFixed(0)} KB`, budget: '—', ok: true });
+}
+
+/** A deterministic pseudo-random generator, so two runs score the same answer sets. */
+function createRandom(seed: number): () => number {
+  let state = seed;
+  return () => {
+    state = (state * 1_103_515_245 + 12_345) % 2_147_483_648;
+    return state / 2_147_483_648;
+  };
+}
+
+function buildRandomAnswers(questionnaire: Questionnaire, random: () => number): Answers {
+  const answers: Answers = {};
+  for (const question of listQuestions(questionnaire)) {
+    const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
+    switch (question.type) {
+      case 'single': {
+        const reserved = [...(question.allowDontKnow ? [DONT_KNOW] : []), ...(question.allowNotApplicable ? [NOT_APPLICABLE] : [])];
+        answers[question.id] = random() < 0.1 && reserved.length > 0 ? pick(reserved) : pick(question.options).id;
+        break;
+      }
+      case 'multiple':
+        answers[question.id] = question.options.filter(() => random() < 0.4).map((option) => option.id).slice(0, question.maxSelected ?? undefined);
+        break;
+      case 'number':
+        answers[question.id] = Math.round(question.min + random() * (question.max - question.min));
+        break;
+      case 'shares': {
+        const first = Math.round(random() * 100);
+        answers[question.id] = Object.fromEntries(question.parts.map((part, index) => [part.id, index === 0 ? first : index === 1 ? 100 - first : 0]));
+        break;
+      }
+      case 'text':
+        answers[question.id] = 'Association de bench';
+        break;
+    }
+  }
+  return answers;
+}
+
+async function measureDomainAndPdf(): Promise<void> {
+  const content = loadContentDirectory();
+  if (content.errors.length > 0) throw new Error(content.errors.join('\n'));
+  const questionnaire = content.questionnaires.find((candidate) => candidate.questionnaire.id === 'diagnostic-complet')?.questionnaire;
+  const toolkit = content.toolkits[0]?.toolkit;
+  if (!questionnaire || !toolkit) throw new Error('bench needs questionnaires/diagnostic-complet.yaml and a toolkit');
+
+  const random = createRandom(42);
+  const answerSets = Array.from({ length: SCORING_RUNS }, () => buildRandomAnswers(questionnaire, random));
+  const start = performance.now();
+  for (const answers of answerSets) diagnose(questionnaire, toolkit, answers);
+  const elapsed = performance.now() - start;
+  rows.push({ figure: `score + flags + path, ${SCORING_RUNS.toLocaleString('en')} answer sets`, value: `${elapsed.toFixed(0)} ms (${((elapsed / SCORING_RUNS) * 1000).toFixed(0)} µs each)`, budget: '—', ok: true });
+
+  const fonts = await loadNodePdfFonts();
+  const answers = answerSets[0]!;
+  answers[questionnaire.bindings.organisationName] = 'Association « Les Amis de l’Œuvre » — Ćirić & Ελλάδα & Ассоциация';
+  const generatedAt = new Date('2026-11-22T10:00:00Z');
+  const file = createAnswersFile(questionnaire, answers, generatedAt);
+  const renderOnce = () => renderReportPdf(buildReportModel({ questionnaire, toolkit, file, diagnosis: diagnose(questionnaire, toolkit, answers), generatedAt }), fonts);
+  renderOnce(); // warm-up: the first run compiles jsPDF's code paths
+  const timings: number[] = [];
+  let bytes = 0;
+  for (let run = 0; run < 5; run += 1) {
+    const pdfStart = performance.now();
+    bytes = renderOnce().byteLength;
+    timings.push(performance.now() - pdfStart);
+  }
+  const median = timings.sort((a, b) => a - b)[2]!;
+  rows.push({ figure: 'PDF size, complete questionnaire', value: `${(bytes / 1024).toFixed(0)} KB`, budget: `≤ ${PDF_SIZE_BUDGET_KB} KB`, ok: bytes / 1024 <= PDF_SIZE_BUDGET_KB });
+  rows.push({ figure: 'PDF generation in Node (model + render, median of 5)', value: `${median.toFixed(0)} ms`, budget: `≤ ${PDF_TIME_BUDGET_MS} ms`, ok: median <= PDF_TIME_BUDGET_MS });
+}
+
+await measureFirstLoad();
+await measureDomainAndPdf();
+
+const width = Math.max(...rows.map((row) => row.figure.length));
+console.log(`Benchmarks, ${new Date().toISOString().slice(0, 10)}, node ${process.version}`);
+for (const row of rows) console.log(`${row.ok ? 'ok  ' : 'MISS'} ${row.figure.padEnd(width)}  ${row.value.padStart(22)}   budget ${row.budget}`);
+process.exitCode = rows.every((row) => row.ok) ? 0 : 1;

@@ -1,0 +1,126 @@
+import { createAnswersFile } from '../../src/domain/answers';
+import { checkToolkitAgainstQuestionnaire, parseAnswersFile } from '../../src/domain/answers-file';
+import { buildAnswers, buildQuestionnaire, buildToolkit, tool } from './fixtures';
+
+const questionnaire = buildQuestionnaire();
+const NOW = new Date('2024-05-01T10:00:00Z');
+
+function buildFileInput(overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  return { ...createAnswersFile(questionnaire, buildAnswers(), NOW), ...overrides };
+}
+
+describe('parseAnswersFile', () => {
+  it('reads back a file it wrote, without warnings', () => {
+    const file = createAnswersFile(questionnaire, buildAnswers(), NOW, { role: 'benevole' });
+    expect(parseAnswersFile(JSON.parse(JSON.stringify(file)), questionnaire)).toEqual({ ok: true, file, warnings: [] });
+  });
+
+  it.each<{ name: string; input: unknown; error: string }>([
+    { name: 'something that is not an object', input: 42, error: 'fichier : valeur attendue : un objet' },
+    { name: 'another kind of file', input: buildFileInput({ format: 'autre-chose' }), error: "format : ce fichier n'est pas un diagnostic Trajectoires (attendu : « trajectoires.diagnostic »)" },
+    { name: 'a newer format version', input: buildFileInput({ formatVersion: 2 }), error: "formatVersion : ce fichier vient d'une version plus récente de l'outil ; mettez l'outil à jour pour l'ouvrir" },
+    { name: 'a decimal format version', input: buildFileInput({ formatVersion: 1.5 }), error: 'formatVersion : valeur attendue : un nombre entier' },
+    { name: 'a missing field', input: buildFileInput({ createdAt: undefined }), error: 'createdAt : champ manquant' },
+    { name: 'a date that is not ISO 8601', input: buildFileInput({ updatedAt: 'hier' }), error: 'updatedAt : date attendue au format ISO 8601, par exemple 2024-05-01T10:00:00Z' },
+    { name: 'an unknown field', input: buildFileInput({ couleur: 'bleu' }), error: 'couleur : champ inconnu' },
+    { name: 'an empty questionnaire id', input: buildFileInput({ questionnaire: { id: '', version: '1.0.0' } }), error: 'questionnaire.id : ne doit pas être vide' },
+    { name: 'an unknown respondent role', input: buildFileInput({ respondent: { role: 'roi' } }), error: 'respondent.role : valeur attendue « administrateur », « dirigeant-salarie », « salarie », « benevole », « partenaire » ou « autre »' },
+    {
+      name: 'an answer of no readable type',
+      input: buildFileInput({ answers: { 'hr-volunteers': true } }),
+      error: "answers.hr-volunteers : réponse illisible (attendu : un identifiant, une liste d'identifiants, un nombre ou des parts en pourcentage)",
+    },
+  ])('refuses $name with a French message naming the field', ({ input, error }) => {
+    const result = parseAnswersFile(input);
+    expect(result.ok).toBe(false);
+    expect(result.ok ? [] : result.errors).toContain(error);
+  });
+
+  it.each<{ name: string; overrides: Record<string, unknown>; error: string }>([
+    {
+      name: 'a file for another questionnaire',
+      overrides: { questionnaire: { id: 'autre-questionnaire', version: '1.2.0' } },
+      error: 'Ce fichier répond au questionnaire « autre-questionnaire », pas à « test-mse ».',
+    },
+    {
+      name: 'a file from a newer questionnaire version',
+      overrides: { questionnaire: { id: 'test-mse', version: '1.10.0' } },
+      error: 'questionnaire.version : ce fichier a été rempli avec la version 1.10.0 du questionnaire, plus récente que la version 1.2.0 disponible ici',
+    },
+    {
+      name: 'an unreadable questionnaire version',
+      overrides: { questionnaire: { id: 'test-mse', version: 'v2' } },
+      error: 'questionnaire.version : version « v2 » illisible (attendu : une version comme 1.0.0)',
+    },
+    {
+      name: 'a number out of range',
+      overrides: { answers: buildAnswers({ 'volunteers-count': 5000 }) },
+      error: 'answers.volunteers-count : Saisissez un nombre entre 0 et 1000 personnes.',
+    },
+    {
+      name: 'an option the question does not offer',
+      overrides: { answers: buildAnswers({ 'hr-volunteers': 'l7' }) },
+      error: 'answers.hr-volunteers : Choisissez une des réponses proposées.',
+    },
+    {
+      name: 'a reserved answer the question does not allow',
+      overrides: { answers: buildAnswers({ 'hr-volunteers': 'dont-know' }) },
+      error: 'answers.hr-volunteers : Choisissez une des réponses proposées.',
+    },
+    {
+      name: 'an answer of the wrong type for its question',
+      overrides: { answers: buildAnswers({ 'has-staff': 3 }) },
+      error: "answers.has-staff : réponse attendue : l'identifiant d'une des réponses proposées",
+    },
+    {
+      name: 'shares that do not add up to 100',
+      overrides: { answers: buildAnswers({ 'fin-shares': { subventions: 10, dons: 10, revenus: 10 } }) },
+      error: 'answers.fin-shares : Le total des parts doit faire 100 %.',
+    },
+  ])('refuses $name when a questionnaire is given', ({ overrides, error }) => {
+    const input = buildFileInput(overrides);
+    const result = parseAnswersFile(input, questionnaire);
+    expect(result).toEqual({ ok: false, errors: [error] });
+    expect(parseAnswersFile(input).ok).toBe(true);
+  });
+
+  it('keeps answers to unknown questions, with a warning', () => {
+    const result = parseAnswersFile(buildFileInput({ answers: buildAnswers({ 'ancienne-question': 'oui' }) }), questionnaire);
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.file.answers['ancienne-question']).toBe('oui');
+    expect(result.warnings).toEqual([
+      "answers.ancienne-question : question inconnue de ce questionnaire ; la réponse est conservée mais n'est pas comptée",
+    ]);
+  });
+
+  it('accepts a file from an older questionnaire version, with a warning', () => {
+    const result = parseAnswersFile(buildFileInput({ questionnaire: { id: 'test-mse', version: '1.1.9' } }), questionnaire);
+    expect(result.ok && result.warnings).toEqual([
+      'questionnaire.version : ce fichier a été rempli avec la version 1.1.9 du questionnaire ; ses réponses sont relues avec la version 1.2.0',
+    ]);
+  });
+
+  it('reports every invalid answer, not just the first', () => {
+    const result = parseAnswersFile(buildFileInput({ answers: buildAnswers({ 'hr-volunteers': 'l7', 'org-name': 'x'.repeat(41) }) }), questionnaire);
+    expect(result.ok ? [] : result.errors).toEqual([
+      'answers.org-name : Pas plus de 40 caractères.',
+      'answers.hr-volunteers : Choisissez une des réponses proposées.',
+    ]);
+  });
+});
+
+describe('checkToolkitAgainstQuestionnaire', () => {
+  it.each([
+    { name: 'a consistent toolkit', tools: [tool('ok', 'agir', ['human-resources'], ['a-initier'], { triggers: [{ type: 'flag', check: 'pillar-imbalance' }, { type: 'dont-know', dimension: 'fin-mix' }] })], messages: [] },
+    { name: 'an unknown level', tools: [tool('ok', 'agir', ['human-resources']), tool('bad', 'agir', ['human-resources'], ['a-initier', 'expert'])], messages: ['tools[1].levels[1]: unknown level "expert"'] },
+    { name: 'a flag trigger on an unknown check', tools: [tool('bad', 'agir', ['human-resources'], ['a-initier'], { triggers: [{ type: 'flag', check: 'nowhere' }] })], messages: ['tools[0].triggers[0].check: unknown check "nowhere"'] },
+    {
+      name: 'a dont-know trigger on an unknown dimension',
+      tools: [tool('bad', 'agir', ['human-resources'], ['a-initier'], { triggers: [{ type: 'flag', check: 'pillar-imbalance' }, { type: 'dont-know', dimension: 'nowhere' }] })],
+      messages: ['tools[0].triggers[1].dimension: unknown dimension "nowhere"'],
+    },
+  ])('reports $name', ({ tools, messages }) => {
+    expect(checkToolkitAgainstQuestionnaire(buildToolkit(tools), questionnaire)).toEqual(messages);
+  });
+});
