@@ -129,9 +129,14 @@ async function run(argv: string[]): Promise<number> {
     const bytes = renderReportPdf(model, await loadNodePdfFonts());
     writeFileSync(options.pdfPath, Buffer.from(bytes));
     // On stderr, so that --json --pdf still prints pure JSON on stdout.
-    process.stderr.write(`Rapport PDF écrit : ${path.relative(callerDir, options.pdfPath) || options.pdfPath}\n`);
+    process.stderr.write(`Rapport PDF écrit : ${displayPath(options.pdfPath)}\n`);
   }
   return EXIT_OK;
+}
+
+function displayPath(filePath: string): string {
+  const relative = path.relative(callerDir, filePath);
+  return relative === '' || relative.startsWith('..') ? filePath : relative;
 }
 
 function indent(lines: string[]): string[] {
@@ -140,6 +145,8 @@ function indent(lines: string[]): string[] {
 
 /** The text a person reads in a terminal: the same words as the PDF, from the same model. */
 function formatTextSummary(model: ReportModel): string {
+  const stepCount = model.path.groups.reduce((count, group) => count + group.steps.length, 0);
+  const numberWidth = `${stepCount}.`.length;
   const lines = [
     `${model.documentTitle} — ${model.organisationName}`,
     `${model.cover.questionnaireLabel} · ${model.dateLabel}`,
@@ -152,11 +159,15 @@ function formatTextSummary(model: ReportModel): string {
     `${model.path.heading}, un parcours d’outils sur mesure :`,
     ...(model.path.groups.length === 0 ? [`  ${model.path.emptyText}`] : []),
     ...model.path.groups.flatMap((group) =>
-      group.steps.flatMap((step) => [
-        `  ${step.number}. [${group.heading}] ${step.title} (${step.kindLabel})`,
-        `     ${step.reason}`,
-        ...(step.url ? [`     ${step.url}`] : []),
-      ]),
+      group.steps.flatMap((step) => {
+        const number = `${step.number}.`.padStart(numberWidth);
+        const indentation = ' '.repeat(numberWidth + 3);
+        return [
+          `  ${number} [${group.heading}] ${step.title} (${step.kindLabel})`,
+          `${indentation}${step.reason}`,
+          ...(step.url ? [`${indentation}${step.url}`] : []),
+        ];
+      }),
     ),
   ];
   return `${lines.join('\n')}\n`;

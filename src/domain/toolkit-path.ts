@@ -105,7 +105,7 @@ function rankPillars(questionnaire: Questionnaire, visibleAnswers: Answers, scor
       rank,
       level: area?.level ?? lowestLevel,
       isPriority: id === priority,
-      isInsufficient: area?.score == null,
+      isInsufficient: area?.isInsufficient ?? true,
     };
   });
 }

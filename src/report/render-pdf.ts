@@ -84,7 +84,7 @@ class PageWriter {
 
   split(text: string, style: TextStyle, width: number): string[] {
     this.apply(style);
-    return (this.doc.splitTextToSize(text.replace(/\r\n?/g, '\n'), width) as string[]).map((line) => line.trimEnd());
+    return (this.doc.splitTextToSize(bindFrenchPunctuation(text), width) as string[]).map((line) => line.trimEnd());
   }
 
   measure(text: string, style: TextStyle, width: number = CONTENT_WIDTH): number {
@@ -143,6 +143,17 @@ class PageWriter {
       this.gap(2.2);
     }
   }
+}
+
+/**
+ * French puts a space inside « » and before : ; ? ! %; made non-breaking, a wrapped line never
+ * starts with « : » or ends with a lone «. jsPDF only breaks lines at plain spaces.
+ */
+function bindFrenchPunctuation(text: string): string {
+  return text
+    .replace(/\r\n?/g, '\n')
+    .replace(/« /g, '«\u00a0')
+    .replace(/ (?=[»:;?!%])/g, '\u00a0');
 }
 
 function baselineOf(top: number, style: TextStyle): number {
@@ -221,17 +232,28 @@ function drawSummary(writer: PageWriter, model: ReportModel): void {
   drawScoreChart(writer, summary.areas, summary.levelThresholds);
   writer.write(summary.chartCaption, STYLES.tiny, { after: 8 });
 
-  for (const area of summary.areas) {
-    const description = area.levelDescription ?? '';
-    writer.ensure(lineHeightOf(STYLES.h3) + writer.measure(description, STYLES.smallInk) + 4);
-    writer.write(`${area.label} : ${describeScore(area)}`, STYLES.h3, { after: 0.5 });
-    if (description) writer.write(description, STYLES.smallInk);
-    writer.write(area.countsLabel, STYLES.tiny, { after: 3.5 });
+  // One paragraph per level reached rather than per area: four areas often share a level.
+  for (const group of groupAreasByLevel(summary.areas)) {
+    const title = `${group.levelLabel} : ${group.areaLabels.join(', ')}`;
+    writer.ensure(writer.measure(title, STYLES.h3) + writer.measure(group.description, STYLES.smallInk) + 4);
+    writer.write(title, STYLES.h3, { after: 0.5 });
+    writer.write(group.description, STYLES.smallInk, { after: 3.5 });
   }
 
   writer.heading(summary.flagsHeading, STYLES.h2, 12, { before: 4 });
   if (summary.flags.length === 0) writer.write(summary.noFlagsText, STYLES.body);
   for (const flag of summary.flags) drawFlag(writer, flag);
+}
+
+function groupAreasByLevel(areas: ReportArea[]): { levelLabel: string; description: string; areaLabels: string[] }[] {
+  const groups = new Map<string, { levelLabel: string; description: string; areaLabels: string[] }>();
+  for (const area of areas) {
+    const levelLabel = area.levelLabel ?? area.scoreLabel;
+    const group = groups.get(levelLabel) ?? { levelLabel, description: area.levelDescription ?? '', areaLabels: [] };
+    group.areaLabels.push(area.label);
+    groups.set(levelLabel, group);
+  }
+  return [...groups.values()];
 }
 
 function describeScore(score: ReportScore): string {
@@ -323,7 +345,7 @@ function drawPillar(writer: PageWriter, pillar: ReportModel['pillars'][number]):
   }
 }
 
-const DIMENSION_ROW = { labelWidth: 78, barX: PAGE.marginX + 82, barWidth: 44, valueX: PAGE.marginX + 130 } as const;
+const DIMENSION_ROW = { labelWidth: 72, barX: PAGE.marginX + 75, barWidth: 40, valueX: PAGE.marginX + 119 } as const;
 
 function drawDimensionRow(writer: PageWriter, dimension: ReportModel['pillars'][number]['dimensions'][number]): void {
   const { doc } = writer;

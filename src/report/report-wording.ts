@@ -9,7 +9,7 @@ export const REPORT_WORDING = {
     'Ce rapport présente où se situe l’organisation sur les trois piliers de son modèle socio-économique, les points de vigilance relevés et son Parcours A.D.O.C., un parcours d’outils sur mesure.',
   privacyNote:
     'Document établi sur l’appareil de la personne qui a répondu : les réponses n’ont été envoyées à aucun serveur.',
-  questionnaireLabel: (title: string, version: string) => `${title}, version ${version}`,
+  questionnaireLabel: (title: string, version: string) => `Questionnaire « ${title} », version ${version}`,
   respondentLabel: (name: string) => `Répondant : ${name}`,
   summaryHeading: 'Synthèse',
   summaryIntro:

@@ -48,6 +48,11 @@ describe('parseAnswersFile', () => {
       error: 'questionnaire.version : ce fichier a été rempli avec la version 1.10.0 du questionnaire, plus récente que la version 1.2.0 disponible ici',
     },
     {
+      name: 'a file from a newer patch of the questionnaire',
+      overrides: { questionnaire: { id: 'test-mse', version: '1.2.1' } },
+      error: 'questionnaire.version : ce fichier a été rempli avec la version 1.2.1 du questionnaire, plus récente que la version 1.2.0 disponible ici',
+    },
+    {
       name: 'an unreadable questionnaire version',
       overrides: { questionnaire: { id: 'test-mse', version: 'v2' } },
       error: 'questionnaire.version : version « v2 » illisible (attendu : une version comme 1.0.0)',

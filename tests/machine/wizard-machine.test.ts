@@ -1,7 +1,7 @@
 import { createActor } from 'xstate';
 import type { Answers } from '../../src/domain/answers';
 import type { QuestionStepId } from '../../src/domain/questionnaire-schema';
-import { findFurthestReachableStep, selectCurrentStep, wizardMachine } from '../../src/machine/wizard-machine';
+import { findFurthestReachableStep, selectCurrentStep, wizardMachine, type WizardInput } from '../../src/machine/wizard-machine';
 import { buildAnswers, buildQuestionnaire } from '../domain/fixtures';
 
 const questionnaire = buildQuestionnaire();
@@ -12,8 +12,8 @@ function answersOfStep(stepId: QuestionStepId, answers: Answers = complete): Ans
   return Object.fromEntries(Object.entries(answers).filter(([id]) => step?.questions.some((question) => question.id === id)));
 }
 
-function startWizard(input: Partial<Parameters<typeof createActor<typeof wizardMachine>>[1] & object> = {}) {
-  return createActor(wizardMachine, { input: { questionnaire, ...(input as object) } }).start();
+function startWizard(input: Omit<WizardInput, 'questionnaire'> = {}) {
+  return createActor(wizardMachine, { input: { questionnaire, ...input } }).start();
 }
 
 describe('wizard machine', () => {

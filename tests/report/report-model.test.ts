@@ -17,7 +17,7 @@ describe('buildReportModel', () => {
     expect(model.organisationName).toBe(UNICODE_ORGANISATION_NAME);
     expect(model.dateLabel).toBe('22 novembre 2026');
     expect(model.footerLabel).toBe(`${UNICODE_ORGANISATION_NAME} · 22 novembre 2026`);
-    expect(model.cover.questionnaireLabel).toBe('Diagnostic d’essai, version 1.2.0');
+    expect(model.cover.questionnaireLabel).toBe('Questionnaire « Diagnostic d’essai », version 1.2.0');
     expect(model.cover.respondentLabel).toBe('Répondant : Camille Durand (membre de la gouvernance)');
     expect(model.generatedAt).toBe(REPORT_DATE.toISOString());
   });

@@ -45,8 +45,8 @@ describe('npm run diagnose', () => {
     expect(stdout).toMatch(/^Ressources financières : \d+ \/ 100 · .+$/m);
     expect(stdout).toContain('Points de vigilance :');
     expect(stdout).toContain('Parcours A.D.O.C., un parcours d’outils sur mesure :');
-    expect(stdout).toMatch(/^ {2}1\. \[Dans les 18 mois\] .+$/m);
-    expect(stdout).toMatch(/^ {5}Parce que .+$/m);
+    expect(stdout).toMatch(/^ {2} ?1\. \[Dans les 18 mois\] .+$/m);
+    expect(stdout).toMatch(/^ {5,6}Parce que .+$/m);
   });
 
   it('prints the diagnosis summary as JSON with --json', async () => {

@@ -24,7 +24,7 @@ export const ErrorSummary = forwardRef<HTMLDivElement, { errors: SummaryError[] 
                 document.getElementById(fieldIds(error.questionId).control)?.focus();
               }}
             >
-              {error.label} : {error.message}
+              {error.label} — {error.message}
             </a>
           </li>
         ))}
