@@ -128,7 +128,7 @@ export function parseAnswersFile(input: unknown, questionnaire?: Questionnaire):
   const warnings: string[] = [];
   if (currentVersion) {
     const comparison = compareSemver(fileVersion, currentVersion);
-    if (comparison > 1) {
+    if (comparison > 0) {
       return {
         ok: false,
         errors: [

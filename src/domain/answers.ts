@@ -71,14 +71,26 @@ export function isQuestionVisible(question: Pick<Question, 'showIf'>, answers: A
   return (question.showIf ?? []).every((condition) => doesConditionHold(condition, answers));
 }
 
+/**
+ * The questions a person sees. Conditions only name earlier questions, so one pass in order is
+ * enough; an answer left on a hidden question never makes a later question visible.
+ */
+export function listVisibleQuestionIds(questionnaire: Pick<Questionnaire, 'steps'>, answers: Answers): Set<string> {
+  const visibleAnswers: Answers = {};
+  const visibleIds = new Set<string>();
+  for (const question of listQuestions(questionnaire)) {
+    if (!isQuestionVisible(question, visibleAnswers)) continue;
+    visibleIds.add(question.id);
+    const value = answers[question.id];
+    if (value !== undefined) visibleAnswers[question.id] = value;
+  }
+  return visibleIds;
+}
+
 /** The answers that count: those of visible questions only (a hidden question's old answer is ignored). */
 export function selectVisibleAnswers(questionnaire: Pick<Questionnaire, 'steps'>, answers: Answers): Answers {
-  const visible: Answers = {};
-  for (const question of listQuestions(questionnaire)) {
-    const value = answers[question.id];
-    if (value !== undefined && isQuestionVisible(question, { ...answers, ...visible })) visible[question.id] = value;
-  }
-  return visible;
+  const visibleIds = listVisibleQuestionIds(questionnaire, answers);
+  return Object.fromEntries(Object.entries(answers).filter(([id]) => visibleIds.has(id)));
 }
 
 const SHARES_TOTAL = 100;
@@ -153,10 +165,11 @@ export function validateAnswers(
   stepIds?: readonly QuestionStepId[],
 ): AnswerIssue[] {
   const issues: AnswerIssue[] = [];
+  const visibleIds = listVisibleQuestionIds(questionnaire, answers);
   for (const step of questionnaire.steps) {
     if (stepIds && !stepIds.includes(step.id)) continue;
     for (const question of step.questions) {
-      if (!isQuestionVisible(question, answers)) continue;
+      if (!visibleIds.has(question.id)) continue;
       const value = answers[question.id];
       if (!isAnswered(value)) {
         if (question.required) issues.push({ questionId: question.id, message: 'Cette question attend une réponse.' });

@@ -122,7 +122,7 @@ class PageWriter {
   private drawLine(line: string, x: number, top: number, style: TextStyle, url: string | undefined): void {
     this.doc.text(line, x, baselineOf(top, style));
     if (url && line !== '') {
-      this.doc.link(x, top, this.doc.getTextWidth(line), lineHeightOf(style), { url });
+      this.doc.link(x, top, this.doc.getTextWidth(line), lineHeightOf(style), { url: toAsciiUrl(url) });
     }
   }
 
@@ -243,6 +243,25 @@ function drawSummary(writer: PageWriter, model: ReportModel): void {
   writer.heading(summary.flagsHeading, STYLES.h2, 12, { before: 4 });
   if (summary.flags.length === 0) writer.write(summary.noFlagsText, STYLES.body);
   for (const flag of summary.flags) drawFlag(writer, flag);
+  drawFirstSteps(writer, model);
+}
+
+const FIRST_STEP_COUNT = 3;
+
+/** The board's first question is "where do we start?": the head of the path, on the summary page. */
+function drawFirstSteps(writer: PageWriter, model: ReportModel): void {
+  const steps = model.path.groups.flatMap((group) => group.steps.map((step) => ({ step, horizon: group.heading })));
+  if (steps.length === 0) return;
+  writer.heading(W.firstStepsHeading, STYLES.h2, 12, { before: 6 });
+  for (const { step, horizon } of steps.slice(0, FIRST_STEP_COUNT)) {
+    const x = PAGE.marginX + STEP_INDENT;
+    const detail = `${step.kindLabel} · ${horizon}`;
+    writer.ensure(writer.measure(step.title, STYLES.bodyBold, CONTENT_WIDTH - STEP_INDENT) + lineHeightOf(STYLES.small) + 2);
+    writer.writeAt(`${step.number}.`, { ...STYLES.bodyBold, color: COLORS.accent }, PAGE.marginX, writer.y, STEP_INDENT - 1);
+    writer.write(step.title, STYLES.bodyBold, { x });
+    writer.write(detail, STYLES.small, { x, after: 2 });
+  }
+  if (steps.length > FIRST_STEP_COUNT) writer.write(W.firstStepsMore(steps.length - FIRST_STEP_COUNT), STYLES.small, { x: PAGE.marginX + STEP_INDENT });
 }
 
 function groupAreasByLevel(areas: ReportArea[]): { levelLabel: string; description: string; areaLabels: string[] }[] {
@@ -503,6 +522,15 @@ function fitFooter(doc: jsPDF, model: ReportModel, pageLabel: string): string {
   const shorten = (count: number) => `${characters.slice(0, count).join('').trimEnd()}…`;
   while (length > 1 && !fits(shorten(length))) length -= 1;
   return compose(shorten(length));
+}
+
+/** A PDF link holds 7-bit ASCII only: an accent in a path must be percent-encoded. */
+function toAsciiUrl(url: string): string {
+  try {
+    return new URL(url).href;
+  } catch {
+    return encodeURI(url);
+  }
 }
 
 function toPdfDate(date: Date): string {

@@ -402,7 +402,7 @@ function buildMethodParagraphs(questionnaire: Questionnaire, toolkit: Toolkit | 
   return [
     'Chaque question notée propose quatre réponses décrites, de la situation la plus fragile (1) à la plus solide (4). Une réponse de rang n vaut (n − 1) / 3 : 0 pour la première, 1 pour la quatrième.',
     'Le score d’une dimension, d’un pilier ou du projet est la moyenne de ces valeurs, pondérée par le poids de chaque question, puis ramenée sur 100 et arrondie à l’unité.',
-    'Les réponses « Non concerné » et « Je ne sais pas » sont conservées dans le rapport mais exclues du calcul. Les « Je ne sais pas » orientent vers des outils pour s’informer.',
+    'Les réponses « Non concerné » et « Je ne sais pas » sont conservées dans le rapport mais exclues du calcul. Les « Je ne sais pas » orientent vers des outils pour faire le point sur la question.',
     `Un pilier n’est noté qu’à partir de ${minAnsweredPerPillar} réponse${minAnsweredPerPillar > 1 ? 's' : ''} notée${minAnsweredPerPillar > 1 ? 's' : ''}, une dimension à partir de ${minAnsweredPerDimension} ; en dessous, le rapport indique « ${W.insufficientData} ».`,
     'Les points de vigilance viennent de contrôles de cohérence déclarés dans le questionnaire, par exemple un écart important entre piliers ou un financeur qui porte l’essentiel du budget.',
     'Le Parcours A.D.O.C. retient dans le catalogue les outils qui correspondent au niveau de chaque pilier, aux points de vigilance et aux « Je ne sais pas », en tenant compte des priorités indiquées, puis les classe par horizon.',

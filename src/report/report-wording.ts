@@ -16,6 +16,8 @@ export const REPORT_WORDING = {
     'Scores de 0 à 100 calculés à partir des réponses. Un score bas n’est pas un échec : il indique où porter l’effort en priorité.',
   chartCaption: 'Score par pilier (sur 100). Les traits verticaux marquent le début de chaque niveau.',
   flagsHeading: 'Points de vigilance',
+  firstStepsHeading: 'Premiers pas du Parcours A.D.O.C.',
+  firstStepsMore: (count: number) => `… et ${count} autre${count > 1 ? 's' : ''} étape${count > 1 ? 's' : ''}, détaillée${count > 1 ? 's' : ''} plus loin.`,
   noFlags: 'Aucun point de vigilance relevé par les contrôles de cohérence.',
   insufficientData: 'Données insuffisantes',
   insufficientDataDetail: 'Trop peu de réponses notées pour calculer un score fiable.',

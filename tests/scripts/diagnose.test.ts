@@ -36,7 +36,8 @@ function writeAnswers(name: string, content: unknown): string {
 
 const fixture = JSON.parse(readFileSync(FIXTURE, 'utf8')) as { answers: Record<string, unknown> } & Record<string, unknown>;
 
-describe('npm run diagnose', () => {
+// Each case starts a Node process through tsx: about a second, more on a busy machine.
+describe('npm run diagnose', { timeout: 30_000 }, () => {
   it('prints the scores, the flags and the numbered path in French by default', async () => {
     const { code, stdout, stderr } = await diagnoseCli(FIXTURE);
     expect(stderr).toBe('');
@@ -108,8 +109,8 @@ describe('npm run diagnose', () => {
     ['a file of another tool', { ...fixture, format: 'autre-chose' }, 'format'],
     ['a questionnaire that does not exist', { ...fixture, questionnaire: { id: 'inconnu', version: '1.0.0' } }, '« inconnu » inconnu'],
     ['a file that is not JSON', '{ "format": ', 'JSON invalide'],
-  ])('refuses %s with exit code 1 and says why', async (_name, content, expectedMessage) => {
-    const { code, stdout, stderr } = await diagnoseCli(writeAnswers('broken.json', content));
+  ])('refuses %s with exit code 1 and says why', async (name, content, expectedMessage) => {
+    const { code, stdout, stderr } = await diagnoseCli(writeAnswers(`${name.replace(/\W+/g, '-')}.json`, content));
     expect(code).toBe(1);
     expect(stdout).toBe('');
     expect(stderr).toContain(expectedMessage);

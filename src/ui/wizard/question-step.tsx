@@ -1,7 +1,7 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { FormProvider, useForm, useWatch } from 'react-hook-form';
-import { isQuestionVisible, replaceStepAnswers, type Answers } from '../../domain/answers';
+import { listVisibleQuestionIds, replaceStepAnswers, type Answers } from '../../domain/answers';
 import type { Step } from '../../domain/questionnaire-schema';
 import { WizardActorContext } from '../../machine/wizard-actor-context';
 import { QuestionField, readFieldError } from '../fields/question-field';
@@ -36,7 +36,8 @@ export function QuestionStep({ step, isLast, onBack }: { step: Step; isLast: boo
 
   const values = useWatch({ control: form.control }) as StepFormValues;
   const liveAnswers = replaceStepAnswers(questionnaire, otherAnswers, step.id, toAnswers(step, values));
-  const visibleQuestions = step.questions.filter((question) => isQuestionVisible(question, liveAnswers));
+  const visibleIds = listVisibleQuestionIds(questionnaire, liveAnswers);
+  const visibleQuestions = step.questions.filter((question) => visibleIds.has(question.id));
 
   const summaryErrors: SummaryError[] = visibleQuestions.flatMap((question) => {
     const message = readFieldError(form.formState.errors, question.id);
