@@ -1,5 +1,3 @@
-import { slugifyOrganisationName } from '../report/report-model';
-
 /** Hands a file to the browser's download without any server: a blob and a temporary link. */
 export function downloadBlob(blob: Blob, fileName: string): void {
   const url = URL.createObjectURL(blob);
@@ -11,8 +9,4 @@ export function downloadBlob(blob: Blob, fileName: string): void {
   link.remove();
   // Revoked later: some browsers read the blob after click() returns.
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
-
-export function buildAnswersFileName(organisationName: string, date: Date): string {
-  return `reponses-${slugifyOrganisationName(organisationName)}-${date.toISOString().slice(0, 10)}.json`;
 }

@@ -8,7 +8,8 @@ import { HORIZONS, type Questionnaire } from '../../domain/questionnaire-schema'
 import { toolkitQueryOptions } from '../../data/questionnaire-queries';
 import { WizardActorContext } from '../../machine/wizard-actor-context';
 import { useDiagnosisDates } from '../diagnosis-dates';
-import { downloadBlob, buildAnswersFileName } from '../download';
+import { slugifyOrganisationName } from '../../report/report-model';
+import { downloadBlob } from '../download';
 import { messages } from '../messages';
 
 // recharts is heavy: it loads with this step only, never in the first load.
@@ -194,6 +195,10 @@ export function SynthesisStep({ onNewDiagnosis }: { onNewDiagnosis: () => void }
       </section>
     </div>
   );
+}
+
+function buildAnswersFileName(organisationName: string, date: Date): string {
+  return `reponses-${slugifyOrganisationName(organisationName)}-${date.toISOString().slice(0, 10)}.json`;
 }
 
 function readOrganisationName(questionnaire: Questionnaire, answers: Record<string, unknown>): string {

@@ -1,10 +1,9 @@
-import { useEffect, useRef } from 'react';
+import { Suspense, lazy, useEffect, useRef } from 'react';
 import { isStepReachable, selectCurrentStep } from '../../machine/wizard-machine';
 import { WIZARD_STEPS, findWizardStep, findWizardStepBySlug, indexOfWizardStep, type WizardStepState } from '../../domain/wizard-steps';
 import { WizardActorContext } from '../../machine/wizard-actor-context';
 import { messages } from '../messages';
 import { QuestionStep } from './question-step';
-import { SynthesisStep } from '../synthesis/synthesis-step';
 
 export function useStepTitle(): (state: WizardStepState) => string {
   const questionnaire = WizardActorContext.useSelector((snapshot) => snapshot.context.questionnaire);
@@ -16,6 +15,9 @@ export function useStepTitle(): (state: WizardStepState) => string {
 }
 
 const STEP_HASH_PREFIX = '#/';
+
+// The synthesis (scores, path, charts, report) loads when it is opened, keeping the first load light.
+const SynthesisStep = lazy(() => import('../synthesis/synthesis-step').then((module) => ({ default: module.SynthesisStep })));
 
 export function WizardShell({ onNewDiagnosis }: { onNewDiagnosis: () => void }) {
   const actorRef = WizardActorContext.useActorRef();
@@ -108,7 +110,9 @@ export function WizardShell({ onNewDiagnosis }: { onNewDiagnosis: () => void }) 
             onBack={index > 0 ? () => actorRef.send({ type: 'step.back' }) : undefined}
           />
         ) : (
-          <SynthesisStep onNewDiagnosis={onNewDiagnosis} />
+          <Suspense fallback={<p className="loading">{messages.welcome.loading}</p>}>
+            <SynthesisStep onNewDiagnosis={onNewDiagnosis} />
+          </Suspense>
         )}
       </section>
     </div>
