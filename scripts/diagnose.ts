@@ -148,7 +148,7 @@ function formatTextSummary(model: ReportModel): string {
   const stepCount = model.path.groups.reduce((count, group) => count + group.steps.length, 0);
   const numberWidth = `${stepCount}.`.length;
   const lines = [
-    `${model.documentTitle} — ${model.organisationName}`,
+    `${model.documentTitle} – ${model.organisationName}`,
     `${model.cover.questionnaireLabel} · ${model.dateLabel}`,
     '',
     ...model.summary.areas.map((area) => `${area.label} : ${area.levelLabel ? `${area.scoreLabel} · ${area.levelLabel}` : area.scoreLabel}`),

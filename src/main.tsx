@@ -28,7 +28,7 @@ createRoot(root).render(
           <App />
         </main>
         <footer className="site-footer">
-          <p>Vos réponses restent sur cet appareil. Aucune donnée n'est envoyée.</p>
+          <p>Vos réponses restent sur cet appareil. Aucune donnée n’est envoyée.</p>
         </footer>
       </QueryClientProvider>
     </AppErrorBoundary>

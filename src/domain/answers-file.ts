@@ -18,8 +18,8 @@ const EXPECTED_NOUNS: Record<string, string> = {
 };
 
 const ANSWER_NOUNS: Record<Question['type'], string> = {
-  single: "l'identifiant d'une des réponses proposées",
-  multiple: "une liste d'identifiants de réponses",
+  single: "l’identifiant d’une des réponses proposées",
+  multiple: "une liste d’identifiants de réponses",
   number: 'un nombre',
   shares: 'des parts en pourcentage',
   text: 'un texte',
@@ -64,7 +64,7 @@ function describeFileIssue(issue: Issue, input: unknown): string[] {
       return [`${where} : valeur attendue : ${EXPECTED_NOUNS[issue.expected] ?? issue.expected}`];
     case 'invalid_value':
       if (issue.path.length === 1 && issue.path[0] === 'format') {
-        return [`${where} : ce fichier n'est pas un diagnostic Trajectoires (attendu : ${quoteList(issue.values)})`];
+        return [`${where} : ce fichier n’est pas un diagnostic Trajectoires (attendu : ${quoteList(issue.values)})`];
       }
       return [`${where} : valeur attendue ${quoteList(issue.values)}`];
     case 'invalid_format':
@@ -76,12 +76,12 @@ function describeFileIssue(issue: Issue, input: unknown): string[] {
       return issue.keys.map((key) => `${formatPath([...issue.path, key])} : champ inconnu`);
     case 'invalid_union':
       if (issue.path[0] === 'answers') {
-        return [`${where} : réponse illisible (attendu : un identifiant, une liste d'identifiants, un nombre ou des parts en pourcentage)`];
+        return [`${where} : réponse illisible (attendu : un identifiant, une liste d’identifiants, un nombre ou des parts en pourcentage)`];
       }
       return [`${where} : valeur illisible`];
     case 'custom':
       if (issue.path.length === 1 && issue.path[0] === 'formatVersion') {
-        return [`${where} : ce fichier vient d'une version plus récente de l'outil ; mettez l'outil à jour pour l'ouvrir`];
+        return [`${where} : ce fichier vient d’une version plus récente de l’outil ; mettez l’outil à jour pour l’ouvrir`];
       }
       return [`${where} : valeur refusée`];
     default:
@@ -148,7 +148,7 @@ export function parseAnswersFile(input: unknown, questionnaire?: Questionnaire):
   for (const [questionId, value] of Object.entries(file.answers)) {
     const question = questionsById.get(questionId);
     if (!question) {
-      warnings.push(`${formatPath(['answers', questionId])} : question inconnue de ce questionnaire ; la réponse est conservée mais n'est pas comptée`);
+      warnings.push(`${formatPath(['answers', questionId])} : question inconnue de ce questionnaire ; la réponse est conservée mais n’est pas comptée`);
       continue;
     }
     const result = buildAnswerSchema(question).safeParse(value);

@@ -41,16 +41,16 @@ const MAX_TRIGGERED_STEPS = 3;
 
 const KIND_ENDINGS: Record<ToolKind, string> = {
   comprendre: 'commencer par comprendre les fondamentaux.',
-  's-informer': "s'informer pour y voir plus clair.",
+  's-informer': "s’informer pour y voir plus clair.",
   'se-former': 'se former pour monter en compétences.',
-  agir: "passer à l'action avec une méthode éprouvée.",
+  agir: "passer à l’action avec une méthode éprouvée.",
   accompagner: 'être accompagné pour avancer dans la durée.',
 };
 
 /** After a "Je ne sais pas", the step is first about finding out, whatever its kind. */
 const DONT_KNOW_ENDINGS: Record<ToolKind, string> = {
-  comprendre: "commencer par comprendre de quoi il s'agit.",
-  's-informer': "s'informer d'abord.",
+  comprendre: "commencer par comprendre de quoi il s’agit.",
+  's-informer': "s’informer d’abord.",
   'se-former': 'se former pour savoir y répondre.',
   agir: 'faire le point avec une méthode pas à pas.',
   accompagner: 'faire le point avec un accompagnement.',

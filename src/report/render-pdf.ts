@@ -147,13 +147,15 @@ class PageWriter {
 
 /**
  * French puts a space inside « » and before : ; ? ! %; made non-breaking, a wrapped line never
- * starts with « : » or ends with a lone «. jsPDF only breaks lines at plain spaces.
+ * starts with « : » or ends with a lone «, and the path's name stays whole. jsPDF only breaks
+ * lines at plain spaces.
  */
 function bindFrenchPunctuation(text: string): string {
   return text
     .replace(/\r\n?/g, '\n')
     .replace(/« /g, '«\u00a0')
-    .replace(/ (?=[»:;?!%])/g, '\u00a0');
+    .replace(/ (?=[»:;?!%])/g, '\u00a0')
+    .replace(/Parcours A\.D\.O\.C\./g, 'Parcours\u00a0A.D.O.C.');
 }
 
 function baselineOf(top: number, style: TextStyle): number {
@@ -303,28 +305,31 @@ function drawScoreChart(writer: PageWriter, areas: ReportArea[], thresholds: { l
     const rowTop = top + axisHeight + index * CHART.rowHeight;
     const barTop = rowTop + (CHART.rowHeight - CHART.barHeight) / 2 - 1.2;
     writer.writeAt(area.label, area.id === 'project' ? STYLES.smallInk : STYLES.smallBold, PAGE.marginX, barTop - 0.4, CHART.labelWidth);
-    if (area.score === null) {
-      // An outline rather than an empty bar: no score is not a score of zero.
-      doc.setDrawColor(...COLORS.rule);
-      doc.setLineWidth(0.25);
-      doc.setLineDashPattern([1, 1], 0);
-      doc.rect(CHART.barX, barTop, CHART.barWidth, CHART.barHeight, 'S');
-      doc.setLineDashPattern([], 0);
-    } else {
-      doc.setFillColor(...COLORS.track);
-      doc.rect(CHART.barX, barTop, CHART.barWidth, CHART.barHeight, 'F');
-    }
-    if (area.score !== null) {
-      const barColor: Rgb = area.id === 'project' ? COLORS.accentSoft : COLORS.accent;
-      doc.setFillColor(...barColor);
-      if (area.score > 0) doc.rect(CHART.barX, barTop, xOf(area.score) - CHART.barX, CHART.barHeight, 'F');
-      writer.writeAt(area.scoreLabel, STYLES.smallBold, CHART.valueX, barTop - 0.4, 30);
-      if (area.levelLabel) writer.writeAt(area.levelLabel, STYLES.tiny, CHART.valueX, barTop + 4, 30);
-    } else {
-      writer.writeAt(area.scoreLabel, STYLES.small, CHART.valueX, barTop - 0.4, 30);
-    }
+    const barColor: Rgb = area.id === 'project' ? COLORS.accentSoft : COLORS.accent;
+    drawBar(doc, { x: CHART.barX, y: barTop, width: CHART.barWidth, height: CHART.barHeight }, area.score, barColor);
+    writer.writeAt(area.scoreLabel, area.score === null ? STYLES.small : STYLES.smallBold, CHART.valueX, barTop - 0.4, 30);
+    if (area.levelLabel) writer.writeAt(area.levelLabel, STYLES.tiny, CHART.valueX, barTop + 4, 30);
   });
   writer.y = top + height + 2;
+}
+
+/** A score bar on a light track; a missing score gets a dashed outline, since no score is not a zero. */
+function drawBar(doc: jsPDF, box: { x: number; y: number; width: number; height: number }, score: number | null, color: Rgb): void {
+  if (score === null) {
+    doc.setDrawColor(...COLORS.rule);
+    doc.setLineWidth(0.25);
+    doc.setLineDashPattern([1, 1], 0);
+    doc.rect(box.x, box.y, box.width, box.height, 'S');
+    doc.setLineDashPattern([], 0);
+    return;
+  }
+  doc.setFillColor(...COLORS.track);
+  doc.rect(box.x, box.y, box.width, box.height, 'F');
+  const filled = (box.width * Math.max(0, Math.min(100, score))) / 100;
+  if (filled > 0) {
+    doc.setFillColor(...color);
+    doc.rect(box.x, box.y, filled, box.height, 'F');
+  }
 }
 
 function drawFlag(writer: PageWriter, message: string): void {
@@ -369,24 +374,11 @@ const DIMENSION_ROW = { labelWidth: 72, barX: PAGE.marginX + 75, barWidth: 40, v
 function drawDimensionRow(writer: PageWriter, dimension: ReportModel['pillars'][number]['dimensions'][number]): void {
   const { doc } = writer;
   const labelHeight = writer.measure(dimension.label, STYLES.smallInk, DIMENSION_ROW.labelWidth);
-  const rowHeight = Math.max(labelHeight, 2 * lineHeightOf(STYLES.tiny)) + 2.5;
+  const rowHeight = Math.max(labelHeight, lineHeightOf(STYLES.smallInk)) + 2.5;
   writer.ensure(rowHeight);
   const top = writer.y;
   writer.writeAt(dimension.label, STYLES.smallInk, PAGE.marginX, top, DIMENSION_ROW.labelWidth);
-  if (dimension.score === null) {
-    doc.setDrawColor(...COLORS.rule);
-    doc.setLineWidth(0.25);
-    doc.setLineDashPattern([1, 1], 0);
-    doc.rect(DIMENSION_ROW.barX, top + 0.6, DIMENSION_ROW.barWidth, 3, 'S');
-    doc.setLineDashPattern([], 0);
-  } else {
-    doc.setFillColor(...COLORS.track);
-    doc.rect(DIMENSION_ROW.barX, top + 0.6, DIMENSION_ROW.barWidth, 3, 'F');
-  }
-  if (dimension.score !== null && dimension.score > 0) {
-    doc.setFillColor(...COLORS.accent);
-    doc.rect(DIMENSION_ROW.barX, top + 0.6, (DIMENSION_ROW.barWidth * dimension.score) / 100, 3, 'F');
-  }
+  drawBar(doc, { x: DIMENSION_ROW.barX, y: top + 0.6, width: DIMENSION_ROW.barWidth, height: 3 }, dimension.score, COLORS.accent);
   const valueWidth = PAGE.marginX + CONTENT_WIDTH - DIMENSION_ROW.valueX;
   writer.writeAt(describeScore(dimension), dimension.score === null ? STYLES.small : STYLES.smallBold, DIMENSION_ROW.valueX, top, valueWidth);
   writer.y = top + rowHeight;
@@ -424,12 +416,11 @@ function drawPathStep(writer: PageWriter, step: ReportPathStep): void {
   const x = PAGE.marginX + STEP_INDENT;
   const width = CONTENT_WIDTH - STEP_INDENT;
   const meta = [step.kindLabel, step.formatLabel, step.duration, step.publisher, step.pillarLabel].filter(Boolean).join(' · ');
-  const reason = step.reason;
   const height =
     writer.measure(step.title, STYLES.h3, width) +
     writer.measure(meta, STYLES.small, width) +
     writer.measure(step.description, STYLES.smallInk, width) +
-    writer.measure(reason, STYLES.smallInk, width) +
+    writer.measure(step.reason, STYLES.smallInk, width) +
     (step.url ? writer.measure(step.url, STYLES.small, width) : 0) +
     4;
   writer.ensure(height);
@@ -438,7 +429,7 @@ function drawPathStep(writer: PageWriter, step: ReportPathStep): void {
   writer.write(step.title, STYLES.h3, { x, width, after: 0.3 });
   writer.write(meta, STYLES.small, { x, width, after: 1 });
   writer.write(step.description, STYLES.smallInk, { x, width, after: 1 });
-  writer.write(reason, { ...STYLES.smallInk, color: COLORS.ink }, { x, width, after: 0.6 });
+  writer.write(step.reason, STYLES.smallInk, { x, width, after: 0.6 });
   if (step.url) writer.write(step.url, { size: 9, color: COLORS.link }, { x, width, url: step.url });
   writer.gap(4.5);
 }
@@ -538,7 +529,7 @@ function toPdfDate(date: Date): string {
   return `D:${date.getUTCFullYear()}${pad(date.getUTCMonth() + 1)}${pad(date.getUTCDate())}${pad(date.getUTCHours())}${pad(date.getUTCMinutes())}${pad(date.getUTCSeconds())}+00'00'`;
 }
 
-/** A 128-bit FNV-1a style hash: the file id only has to be stable and differ between reports. */
+/** Four 32-bit FNV-1a hashes with different offsets: the file id only has to be stable and differ between reports. */
 function hashToHex(text: string): string {
   const seeds = [0x811c9dc5, 0x01000193, 0x9e3779b9, 0x85ebca6b];
   return seeds

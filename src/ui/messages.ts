@@ -6,11 +6,11 @@ export const messages = {
   welcome: {
     heading: 'Faites le point sur le modèle socio-économique de votre structure',
     intro:
-      "Ce questionnaire aide une association, une fondation ou toute structure d'intérêt général à situer ses trois piliers : richesses humaines, ressources financières et alliances stratégiques. Vous repartez avec vos points forts, vos points de vigilance et un Parcours A.D.O.C. : un parcours d'outils sur mesure pour vous informer, vous former et agir.",
+      "Ce questionnaire aide une association, une fondation ou toute structure d’intérêt général à situer ses trois piliers : richesses humaines, ressources financières et alliances stratégiques. Vous repartez avec vos points forts, vos points de vigilance et un Parcours A.D.O.C. : un parcours d’outils sur mesure pour vous informer, vous former et agir.",
     duration: (minutes: number) => `Environ ${minutes} minutes, en 7 étapes. Vous pouvez vous arrêter à tout moment.`,
     privacy:
-      "Vos réponses restent sur cet appareil : rien n'est envoyé sur Internet. Elles sont enregistrées au fur et à mesure dans ce navigateur, et vous pouvez les exporter.",
-    advice: "Conseil : entre deux niveaux, choisissez le plus modeste. Il n'y a pas de bonne ou de mauvaise réponse.",
+      "Vos réponses restent sur cet appareil : rien n’est envoyé sur Internet. Elles sont enregistrées au fur et à mesure dans ce navigateur, et vous pouvez les exporter.",
+    advice: "Conseil : entre deux niveaux, choisissez le plus modeste. Il n’y a pas de bonne ou de mauvaise réponse.",
     start: 'Commencer le diagnostic',
     resumeHeading: 'Un diagnostic est en cours sur cet appareil',
     resumeDetails: (organisation: string, step: string, date: string) => `${organisation} · ${step} · enregistré le ${date}`,
@@ -19,10 +19,10 @@ export const messages = {
     restartConfirm: 'Effacer les réponses enregistrées et recommencer ? Pensez à les exporter si vous voulez les garder.',
     corruptedHeading: 'La sauvegarde de cet appareil est illisible',
     corruptedText:
-      "Les réponses enregistrées dans ce navigateur sont abîmées et ne peuvent pas être reprises. Vous pouvez télécharger la sauvegarde brute pour la confier à quelqu'un, puis recommencer.",
+      "Les réponses enregistrées dans ce navigateur sont abîmées et ne peuvent pas être reprises. Vous pouvez télécharger la sauvegarde brute pour la confier à quelqu’un, puis recommencer.",
     corruptedDownload: 'Télécharger la sauvegarde brute',
     unavailable:
-      "Ce navigateur n'autorise pas l'enregistrement (navigation privée ?). Vous pouvez faire le diagnostic, mais pensez à exporter vos réponses avant de fermer la page.",
+      "Ce navigateur n’autorise pas l’enregistrement (navigation privée ?). Vous pouvez faire le diagnostic, mais pensez à exporter vos réponses avant de fermer la page.",
     loading: 'Chargement…',
   },
   wizard: {
@@ -67,11 +67,11 @@ export const messages = {
     noStrengths: 'Pas encore assez de réponses pour dégager des forces.',
     pathHeading: 'Votre Parcours A.D.O.C.',
     pathIntro:
-      "Un parcours d'outils sur mesure, construit à partir de vos réponses : d'abord comprendre et s'informer, puis se former et agir. Les étapes sont rangées par horizon.",
-    horizons: { '18-mois': 'Dans les 18 mois', '2030': "D'ici 2030", '2050': 'Vision 2050' },
+      "Un parcours d’outils sur mesure, construit à partir de vos réponses : d’abord comprendre et s’informer, puis se former et agir. Les étapes sont rangées par horizon.",
+    horizons: { '18-mois': 'Dans les 18 mois', '2030': "D’ici 2030", '2050': 'Vision 2050' },
     kinds: {
       comprendre: 'Comprendre',
-      's-informer': "S'informer",
+      's-informer': "S’informer",
       'se-former': 'Se former',
       agir: 'Agir',
       accompagner: 'Être accompagné',
@@ -80,7 +80,7 @@ export const messages = {
     downloadPdf: 'Télécharger le rapport PDF',
     preparingPdf: 'Préparation du rapport…',
     pdfReady: 'Le rapport a été téléchargé.',
-    pdfFailed: "Le rapport n'a pas pu être créé. Réessayez ; si le problème continue, exportez vos réponses.",
+    pdfFailed: "Le rapport n’a pas pu être créé. Réessayez ; si le problème continue, exportez vos réponses.",
     exportHeading: 'Garder et partager',
     exportHelp: 'Le fichier de réponses (JSON) permet de reprendre ou de comparer ce diagnostic plus tard, sur cet appareil ou un autre.',
     editAnswers: 'Modifier mes réponses',

@@ -17,8 +17,8 @@ describe('parseAnswersFile', () => {
 
   it.each<{ name: string; input: unknown; error: string }>([
     { name: 'something that is not an object', input: 42, error: 'fichier : valeur attendue : un objet' },
-    { name: 'another kind of file', input: buildFileInput({ format: 'autre-chose' }), error: "format : ce fichier n'est pas un diagnostic Trajectoires (attendu : « trajectoires.diagnostic »)" },
-    { name: 'a newer format version', input: buildFileInput({ formatVersion: 2 }), error: "formatVersion : ce fichier vient d'une version plus récente de l'outil ; mettez l'outil à jour pour l'ouvrir" },
+    { name: 'another kind of file', input: buildFileInput({ format: 'autre-chose' }), error: "format : ce fichier n’est pas un diagnostic Trajectoires (attendu : « trajectoires.diagnostic »)" },
+    { name: 'a newer format version', input: buildFileInput({ formatVersion: 2 }), error: "formatVersion : ce fichier vient d’une version plus récente de l’outil ; mettez l’outil à jour pour l’ouvrir" },
     { name: 'a decimal format version', input: buildFileInput({ formatVersion: 1.5 }), error: 'formatVersion : valeur attendue : un nombre entier' },
     { name: 'a missing field', input: buildFileInput({ createdAt: undefined }), error: 'createdAt : champ manquant' },
     { name: 'a date that is not ISO 8601', input: buildFileInput({ updatedAt: 'hier' }), error: 'updatedAt : date attendue au format ISO 8601, par exemple 2024-05-01T10:00:00Z' },
@@ -28,7 +28,7 @@ describe('parseAnswersFile', () => {
     {
       name: 'an answer of no readable type',
       input: buildFileInput({ answers: { 'hr-volunteers': true } }),
-      error: "answers.hr-volunteers : réponse illisible (attendu : un identifiant, une liste d'identifiants, un nombre ou des parts en pourcentage)",
+      error: "answers.hr-volunteers : réponse illisible (attendu : un identifiant, une liste d’identifiants, un nombre ou des parts en pourcentage)",
     },
   ])('refuses $name with a French message naming the field', ({ input, error }) => {
     const result = parseAnswersFile(input);
@@ -75,7 +75,7 @@ describe('parseAnswersFile', () => {
     {
       name: 'an answer of the wrong type for its question',
       overrides: { answers: buildAnswers({ 'has-staff': 3 }) },
-      error: "answers.has-staff : réponse attendue : l'identifiant d'une des réponses proposées",
+      error: "answers.has-staff : réponse attendue : l’identifiant d’une des réponses proposées",
     },
     {
       name: 'shares that do not add up to 100',
@@ -95,7 +95,7 @@ describe('parseAnswersFile', () => {
     if (!result.ok) return;
     expect(result.file.answers['ancienne-question']).toBe('oui');
     expect(result.warnings).toEqual([
-      "answers.ancienne-question : question inconnue de ce questionnaire ; la réponse est conservée mais n'est pas comptée",
+      "answers.ancienne-question : question inconnue de ce questionnaire ; la réponse est conservée mais n’est pas comptée",
     ]);
   });
 

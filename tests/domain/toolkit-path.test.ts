@@ -68,7 +68,7 @@ describe('buildToolkitPath with one tool per pillar and kind', () => {
       'Parce que les Ressources financières sont votre priorité et que votre niveau y est « À initier » : commencer par comprendre les fondamentaux.',
     );
     expect(path.find((step) => step.toolId === 'human-resources-agir')?.reason).toBe(
-      "Parce que votre niveau sur les Richesses humaines est « En structuration » : passer à l'action avec une méthode éprouvée.",
+      "Parce que votre niveau sur les Richesses humaines est « En structuration » : passer à l’action avec une méthode éprouvée.",
     );
   });
 
@@ -175,7 +175,7 @@ describe('buildToolkitPath triggers', () => {
   it('adds a tool triggered by "Je ne sais pas" on its dimension', () => {
     const step = buildPath([...buildFullToolkitTools(), mixTool], { 'fin-diversity': 'dont-know' }).find((candidate) => candidate.toolId === 'funding-mix-webinar');
     expect(step).toMatchObject({ trigger: 'dont-know', horizon: '18-mois' });
-    expect(step?.reason).toBe('Parce que vous avez répondu « Je ne sais pas » sur « Diversité des financements » : s\'informer d\'abord.');
+    expect(step?.reason).toBe('Parce que vous avez répondu « Je ne sais pas » sur « Diversité des financements » : s’informer d’abord.');
   });
 
   it.each<{ name: string; overrides: Answers }>([
@@ -223,7 +223,7 @@ describe('buildToolkitPath length', () => {
     expect(path).toHaveLength(PATH_MIN_STEPS);
     expect(listIds(path).sort()).toEqual(['al-far', 'fin-far-a', 'fin-next-a', 'fin-next-b', 'fin-now', 'hr-far'].sort());
     expect(path.find((step) => step.toolId === 'fin-next-a')?.reason).toBe(
-      "Parce que cet outil complète votre parcours sur les Ressources financières : passer à l'action avec une méthode éprouvée.",
+      "Parce que cet outil complète votre parcours sur les Ressources financières : passer à l’action avec une méthode éprouvée.",
     );
   });
 

@@ -92,8 +92,9 @@ describe('renderReportPdf', () => {
     for (let page = 1; page <= pages; page += 1) expect(text).toContain(`page ${page} / ${pages}`);
   });
 
-  it('makes links of the tools’ addresses', () => {
+  it('declares French and makes links of the tools’ addresses', () => {
     const bytes = Buffer.from(renderReportPdf(buildSampleReportModel(), fonts)).toString('latin1');
+    expect(bytes).toContain('/Lang (fr-FR)');
     expect(bytes).toContain('/URI (https://odd17.org/guide-cooperer-efficacement)');
   });
 
