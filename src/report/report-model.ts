@@ -222,6 +222,11 @@ export function buildReportFileName(organisationName: string, date: Date): strin
   return `autodiagnostic-${slugifyOrganisationName(organisationName)}-${formatIsoDay(date)}.pdf`;
 }
 
+/** `reponses-<slug>-<yyyy-mm-dd>.json`: the exported answers, named like the report beside them. */
+export function buildAnswersFileName(organisationName: string, date: Date): string {
+  return `reponses-${slugifyOrganisationName(organisationName)}-${formatIsoDay(date)}.json`;
+}
+
 const LIGATURES: Record<string, string> = { œ: 'oe', æ: 'ae', ß: 'ss', ø: 'o', ł: 'l', đ: 'd', ð: 'd', þ: 'th', ı: 'i' };
 const SLUG_MAX_LENGTH = 60;
 

@@ -1,8 +1,9 @@
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useMemo, useState } from 'react';
 import { createAnswersFile, type Answers } from '../domain/answers';
 import { findWizardStepBySlug, type WizardStepState } from '../domain/wizard-steps';
 import { createDraftStorage, type DraftLoadResult, type DraftStorage } from '../data/draft-storage';
+import { importAnswersFile } from '../data/import-answers-file';
 import { ContentLoadError, questionnaireQueryOptions, toolkitQueryOptions } from '../data/questionnaire-queries';
 import { selectCurrentStep } from '../machine/wizard-machine';
 import { WizardActorContext } from '../machine/wizard-actor-context';
@@ -20,7 +21,9 @@ interface Session {
 }
 
 export function App({ storage = defaultStorage }: { storage?: DraftStorage }) {
+  const queryClient = useQueryClient();
   const [draft, setDraft] = useState<DraftLoadResult>(() => storage.load());
+  const [importErrors, setImportErrors] = useState<string[]>([]);
   const [session, setSession] = useState<Session | null>(() => {
     // A reload on a step of the wizard goes straight back to it: the person was just there.
     const stepInAddress = findWizardStepBySlug(window.location.hash.replace(/^#\//, ''));
@@ -39,6 +42,15 @@ export function App({ storage = defaultStorage }: { storage?: DraftStorage }) {
         onDiscardDraft={() => {
           storage.clear();
           setDraft({ status: 'none' });
+        }}
+        importErrors={importErrors}
+        onImport={async (file) => {
+          const result = await importAnswersFile(file, (id) => queryClient.fetchQuery(questionnaireQueryOptions(id)));
+          if (!result.ok) return setImportErrors(result.errors);
+          setImportErrors([]);
+          storage.clear();
+          // The wizard opens the synthesis if every step is complete, otherwise the first step left to answer.
+          setSession({ questionnaireId: result.questionnaire.id, answers: result.file.answers, resumeAt: 'synthesis', createdAt: result.file.createdAt });
         }}
       />
     );

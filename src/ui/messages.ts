@@ -24,6 +24,11 @@ export const messages = {
     unavailable:
       "Ce navigateur n’autorise pas l’enregistrement (navigation privée ?). Vous pouvez faire le diagnostic, mais pensez à exporter vos réponses avant de fermer la page.",
     loading: 'Chargement…',
+    importHeading: 'Vous avez un fichier de réponses ?',
+    importHelp: 'Reprenez un diagnostic exporté depuis cet outil, sur cet appareil ou un autre. Le fichier est lu ici, sans être envoyé.',
+    importButton: 'Importer un fichier de réponses',
+    importFailed: 'Ce fichier n’a pas pu être importé :',
+    importConfirm: 'Un diagnostic est déjà en cours sur cet appareil. Le remplacer par le fichier importé ?',
   },
   wizard: {
     progress: (index: number, total: number, title: string) => `Étape ${index} sur ${total} · ${title}`,

@@ -1,8 +1,9 @@
 import { useQuery } from '@tanstack/react-query';
+import { useRef } from 'react';
 import type { DraftLoadResult } from '../data/draft-storage';
 import { questionnaireIndexQueryOptions } from '../data/questionnaire-queries';
 import { findWizardStep } from '../domain/wizard-steps';
-import { downloadBlob } from './download';
+import { saveFile } from '../report/save-file';
 import { ContentErrorPage } from './error-page';
 import { messages } from './messages';
 
@@ -21,10 +22,13 @@ interface WelcomePageProps {
   onStart: (questionnaireId: string) => void;
   onResume: () => void;
   onDiscardDraft: () => void;
+  onImport: (file: File) => void;
+  importErrors: readonly string[];
 }
 
-export function WelcomePage({ draft, onStart, onResume, onDiscardDraft }: WelcomePageProps) {
+export function WelcomePage({ draft, onStart, onResume, onDiscardDraft, onImport, importErrors }: WelcomePageProps) {
   const index = useQuery(questionnaireIndexQueryOptions);
+  const fileInputRef = useRef<HTMLInputElement>(null);
   if (index.isError) {
     const error = index.error as Error & { details?: string[] };
     return <ContentErrorPage message={error.message} details={error.details ?? []} onRetry={() => void index.refetch()} />;
@@ -71,7 +75,7 @@ export function WelcomePage({ draft, onStart, onResume, onDiscardDraft }: Welcom
             <button
               type="button"
               className="button button-secondary"
-              onClick={() => downloadBlob(new Blob([draft.raw], { type: 'text/plain' }), 'sauvegarde-illisible.txt')}
+              onClick={() => saveFile(new Blob([draft.raw], { type: 'text/plain' }), 'sauvegarde-illisible.txt')}
             >
               {messages.welcome.corruptedDownload}
             </button>
@@ -110,6 +114,39 @@ export function WelcomePage({ draft, onStart, onResume, onDiscardDraft }: Welcom
             </button>
           ))}
         </div>
+      </section>
+
+      <section className="card" aria-labelledby="import-heading">
+        <h2 id="import-heading">{messages.welcome.importHeading}</h2>
+        <p>{messages.welcome.importHelp}</p>
+        {importErrors.length > 0 ? (
+          <div className="error-summary" role="alert">
+            <p>
+              <strong>{messages.welcome.importFailed}</strong>
+            </p>
+            <ul>
+              {importErrors.map((error) => (
+                <li key={error}>{error}</li>
+              ))}
+            </ul>
+          </div>
+        ) : null}
+        <input
+          ref={fileInputRef}
+          type="file"
+          accept=".json,application/json"
+          className="visually-hidden"
+          tabIndex={-1}
+          aria-hidden="true"
+          onChange={(event) => {
+            const file = event.target.files?.[0];
+            event.target.value = '';
+            if (file && (draft.status !== 'found' || window.confirm(messages.welcome.importConfirm))) onImport(file);
+          }}
+        />
+        <button type="button" className="button button-secondary" onClick={() => fileInputRef.current?.click()}>
+          {messages.welcome.importButton}
+        </button>
       </section>
     </div>
   );

@@ -183,6 +183,26 @@ describe('the self-diagnosis in a real browser', () => {
     expect(info).toMatch(/Title:\s+\S/);
     expect(readFileSync(pdfPath).subarray(0, 5).toString()).toBe('%PDF-');
 
+    // Export the answers, start afresh, and bring them back from the file.
+    const exportPromise = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Exporter mes réponses' }).click();
+    const exported = await exportPromise;
+    const exportPath = path.join(path.dirname(pdfPath), exported.suggestedFilename());
+    await exported.saveAs(exportPath);
+    const answersFile = JSON.parse(readFileSync(exportPath, 'utf8'));
+    expect(answersFile).toMatchObject({ format: 'trajectoires.diagnostic', formatVersion: 1, questionnaire: { id: 'diagnostic-complet' } });
+    expect(answersFile.answers[questionnaire.bindings.organisationName]).toBe(ORGANISATION);
+
+    page.on('dialog', (dialog) => void dialog.accept());
+    await page.getByRole('button', { name: 'Commencer un nouveau diagnostic' }).click();
+    await expect.poll(() => heading(page)).toContain('Faites le point');
+    await page.locator('input[type=file]').setInputFiles({ name: 'casse.json', mimeType: 'application/json', buffer: Buffer.from('{"format": "autre"') });
+    await expect.poll(() => page.getByRole('alert').textContent()).toContain('n’est pas un fichier JSON lisible');
+    await expectNoAxeViolations(page, 'the welcome page with an import error');
+    await page.locator('input[type=file]').setInputFiles(exportPath);
+    await expect.poll(() => heading(page)).toContain('Étape 7 sur 7');
+    expect(await page.locator('.path-title').allTextContents()).toEqual(pathTitles);
+
     expect(foreignRequests).toEqual([]);
     expect(pageErrors).toEqual([]);
     await context.close();

@@ -8,8 +8,8 @@ import { HORIZONS, type Questionnaire } from '../../domain/questionnaire-schema'
 import { toolkitQueryOptions } from '../../data/questionnaire-queries';
 import { WizardActorContext } from '../../machine/wizard-actor-context';
 import { useDiagnosisDates } from '../diagnosis-dates';
-import { slugifyOrganisationName } from '../../report/report-model';
-import { downloadBlob } from '../download';
+import { buildAnswersFileName } from '../../report/report-model';
+import { saveFile } from '../../report/save-file';
 import { messages } from '../messages';
 
 // recharts is heavy: it loads with this step only, never in the first load.
@@ -174,7 +174,7 @@ export function SynthesisStep({ onNewDiagnosis }: { onNewDiagnosis: () => void }
             type="button"
             className="button button-secondary"
             onClick={() =>
-              downloadBlob(
+              saveFile(
                 new Blob([JSON.stringify(answersFile(), null, 2)], { type: 'application/json' }),
                 buildAnswersFileName(organisationName, new Date()),
               )
@@ -195,10 +195,6 @@ export function SynthesisStep({ onNewDiagnosis }: { onNewDiagnosis: () => void }
       </section>
     </div>
   );
-}
-
-function buildAnswersFileName(organisationName: string, date: Date): string {
-  return `reponses-${slugifyOrganisationName(organisationName)}-${date.toISOString().slice(0, 10)}.json`;
 }
 
 function readOrganisationName(questionnaire: Questionnaire, answers: Record<string, unknown>): string {

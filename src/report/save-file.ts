@@ -1,5 +1,5 @@
 /** Hands a file to the browser's download without any server: a blob and a temporary link. */
-export function downloadBlob(blob: Blob, fileName: string): void {
+export function saveFile(blob: Blob, fileName: string): void {
   const url = URL.createObjectURL(blob);
   const link = document.createElement('a');
   link.href = url;
