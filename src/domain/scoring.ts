@@ -12,30 +12,26 @@ import {
 } from './questionnaire-schema';
 import { isQuestionVisible, selectVisibleAnswers, type Answers } from './answers';
 
-export interface AreaScore {
-  id: ScoredAreaId;
+interface ScoreTally {
   /** 0–100, or null when too few questions were answered to say anything. */
   score: number | null;
   level: Level | null;
   answeredCount: number;
   notApplicableCount: number;
   dontKnowCount: number;
-  /** Visible rubric questions of the area (hidden ones were never asked). */
+  /** Visible rubric questions (hidden ones were never asked). */
   questionCount: number;
   isInsufficient: boolean;
 }
 
-export interface DimensionScore {
+export interface AreaScore extends ScoreTally {
+  id: ScoredAreaId;
+}
+
+export interface DimensionScore extends ScoreTally {
   id: string;
   area: ScoredAreaId;
   label: string;
-  score: number | null;
-  level: Level | null;
-  answeredCount: number;
-  notApplicableCount: number;
-  dontKnowCount: number;
-  questionCount: number;
-  isInsufficient: boolean;
 }
 
 export interface Scores {

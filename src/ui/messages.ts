@@ -73,14 +73,6 @@ export const messages = {
     pathHeading: 'Votre Parcours A.D.O.C.',
     pathIntro:
       "Un parcours d’outils sur mesure, construit à partir de vos réponses : d’abord comprendre et s’informer, puis se former et agir. Les étapes sont rangées par horizon.",
-    horizons: { '18-mois': 'Dans les 18 mois', '2030': "D’ici 2030", '2050': 'Vision 2050' },
-    kinds: {
-      comprendre: 'Comprendre',
-      's-informer': "S’informer",
-      'se-former': 'Se former',
-      agir: 'Agir',
-      accompagner: 'Être accompagné',
-    },
     openTool: (title: string) => `Ouvrir « ${title} » (nouvel onglet)`,
     downloadPdf: 'Télécharger le rapport PDF',
     preparingPdf: 'Préparation du rapport…',

@@ -1,5 +1,6 @@
-import { useFormContext, useWatch, type FieldError, type FieldErrors } from 'react-hook-form';
-import { DONT_KNOW, NOT_APPLICABLE, type Question } from '../../domain/questionnaire-schema';
+import type { InputHTMLAttributes } from 'react';
+import { useFormContext, useWatch, type FieldError, type FieldErrors, type UseFormRegisterReturn } from 'react-hook-form';
+import { DONT_KNOW, NOT_APPLICABLE, type Option, type Question } from '../../domain/questionnaire-schema';
 import { parseDecimal } from '../forms/answer-form-values';
 import { messages } from '../messages';
 import { FieldFrame, describedBy, fieldIds } from './field-frame';
@@ -31,33 +32,16 @@ export function QuestionField({ question }: { question: Question }) {
       ];
       return (
         <FieldFrame {...frame} isGroup>
-          <div className={question.pillar ? 'options options-rubric' : 'options'}>
-            {question.options.map((option, index) => (
-              <label key={option.id} className="option">
-                <input
-                  type="radio"
-                  value={option.id}
-                  id={index === 0 ? ids.control : undefined}
-                  {...common}
-                  {...register(question.id)}
-                />
-                <span className="option-text">
-                  <span className="option-label">{option.label}</span>
-                  {option.description ? <span className="option-description">{option.description}</span> : null}
-                </span>
-              </label>
-            ))}
-          </div>
+          <OptionList
+            inputType="radio"
+            options={question.options}
+            firstId={ids.control}
+            className={question.pillar ? 'options options-rubric' : 'options'}
+            inputProps={{ ...common, ...register(question.id) }}
+          />
           {reserved.length > 0 ? (
-            <div className="options options-reserved" role="group" aria-label={messages.fields.otherAnswers}>
-              {reserved.map((option) => (
-                <label key={option.id} className="option option-reserved">
-                  <input type="radio" value={option.id} {...common} {...register(question.id)} />
-                  <span className="option-text">
-                    <span className="option-label">{option.label}</span>
-                  </span>
-                </label>
-              ))}
+            <div role="group" aria-label={messages.fields.otherAnswers}>
+              <OptionList inputType="radio" options={reserved} className="options options-reserved" inputProps={{ ...common, ...register(question.id) }} />
             </div>
           ) : null}
         </FieldFrame>
@@ -66,23 +50,7 @@ export function QuestionField({ question }: { question: Question }) {
     case 'multiple':
       return (
         <FieldFrame {...frame} isGroup>
-          <div className="options">
-            {question.options.map((option, index) => (
-              <label key={option.id} className="option">
-                <input
-                  type="checkbox"
-                  value={option.id}
-                  id={index === 0 ? ids.control : undefined}
-                  {...common}
-                  {...register(question.id)}
-                />
-                <span className="option-text">
-                  <span className="option-label">{option.label}</span>
-                  {option.description ? <span className="option-description">{option.description}</span> : null}
-                </span>
-              </label>
-            ))}
-          </div>
+          <OptionList inputType="checkbox" options={question.options} firstId={ids.control} className="options" inputProps={{ ...common, ...register(question.id) }} />
         </FieldFrame>
       );
     case 'number':
@@ -150,6 +118,36 @@ export function QuestionField({ question }: { question: Question }) {
         </FieldFrame>
       );
   }
+}
+
+/** Radios or checkboxes, one per option, each with its label and its description. */
+function OptionList({
+  inputType,
+  options,
+  firstId,
+  className,
+  inputProps,
+}: {
+  inputType: 'radio' | 'checkbox';
+  options: readonly Pick<Option, 'id' | 'label' | 'description'>[];
+  /** The id that labels and error links point to; only the first option carries it. */
+  firstId?: string;
+  className: string;
+  inputProps: InputHTMLAttributes<HTMLInputElement> & UseFormRegisterReturn;
+}) {
+  return (
+    <div className={className}>
+      {options.map((option, index) => (
+        <label key={option.id} className="option">
+          <input type={inputType} value={option.id} id={index === 0 ? firstId : undefined} {...inputProps} />
+          <span className="option-text">
+            <span className="option-label">{option.label}</span>
+            {option.description ? <span className="option-description">{option.description}</span> : null}
+          </span>
+        </label>
+      ))}
+    </div>
+  );
 }
 
 function SharesTotal({ questionId }: { questionId: string }) {

@@ -3,12 +3,14 @@ import { Suspense, lazy, useMemo, useState } from 'react';
 import { createAnswersFile } from '../../domain/answers';
 import { diagnose } from '../../domain/diagnose';
 import { selectHighlights } from '../../domain/highlights';
+import type { DimensionScore } from '../../domain/scoring';
 import { PILLAR_LABELS } from '../../domain/pillars';
 import { HORIZONS, type Questionnaire } from '../../domain/questionnaire-schema';
 import { toolkitQueryOptions } from '../../data/questionnaire-queries';
 import { WizardActorContext } from '../../machine/wizard-actor-context';
 import { useDiagnosisDates } from '../diagnosis-dates';
 import { buildAnswersFileName } from '../../report/report-model';
+import { FORMAT_LABELS, HORIZON_HEADINGS, KIND_LABELS } from '../../report/report-wording';
 import { saveFile } from '../../report/save-file';
 import { messages } from '../messages';
 
@@ -27,7 +29,6 @@ export function SynthesisStep({ onNewDiagnosis }: { onNewDiagnosis: () => void }
   if (!toolkit || !diagnosis) return <p>{messages.welcome.loading}</p>;
   const highlights = selectHighlights(diagnosis.scores);
   const areas = [diagnosis.project, ...diagnosis.pillars];
-  const dimensionLabel = (id: string) => questionnaire.dimensions.find((dimension) => dimension.id === id)?.label ?? id;
 
   const answersFile = () => createAnswersFile(questionnaire, answers, new Date(), {}, new Date(dates.createdAt));
   const organisationName = readOrganisationName(questionnaire, answers);
@@ -102,10 +103,7 @@ export function SynthesisStep({ onNewDiagnosis }: { onNewDiagnosis: () => void }
           ) : (
             <ul className="highlights">
               {highlights.strengths.map((dimension) => (
-                <li key={dimension.id}>
-                  <span aria-hidden="true" className="highlight-icon">＋</span> {dimensionLabel(dimension.id)} ({PILLAR_LABELS[dimension.area]}) :{' '}
-                  {dimension.score} / 100, {dimension.level?.label.toLowerCase()}
-                </li>
+                <DimensionHighlight key={dimension.id} dimension={dimension} icon="＋" />
               ))}
             </ul>
           )}
@@ -114,10 +112,7 @@ export function SynthesisStep({ onNewDiagnosis }: { onNewDiagnosis: () => void }
           <h2 id="vigilance-heading">{messages.synthesis.vigilanceHeading}</h2>
           <ul className="highlights">
             {highlights.fragilities.map((dimension) => (
-              <li key={dimension.id}>
-                <span aria-hidden="true" className="highlight-icon">!</span> {dimensionLabel(dimension.id)} ({PILLAR_LABELS[dimension.area]}) :{' '}
-                {dimension.score} / 100, {dimension.level?.label.toLowerCase()}
-              </li>
+              <DimensionHighlight key={dimension.id} dimension={dimension} icon="!" />
             ))}
             {diagnosis.flags.map((flag) => (
               <li key={flag.checkId}>
@@ -136,17 +131,17 @@ export function SynthesisStep({ onNewDiagnosis }: { onNewDiagnosis: () => void }
           if (steps.length === 0) return null;
           return (
             <section key={horizon} aria-labelledby={`horizon-${horizon}`} className="horizon">
-              <h3 id={`horizon-${horizon}`}>{messages.synthesis.horizons[horizon]}</h3>
+              <h3 id={`horizon-${horizon}`}>{HORIZON_HEADINGS[horizon]}</h3>
               <ol className="path-steps">
                 {steps.map((step) => (
                   <li key={step.toolId} className="path-step" value={step.order}>
                     <p className="path-kind">
-                      {messages.synthesis.kinds[step.kind]}
+                      {KIND_LABELS[step.kind]}
                       {step.pillar ? ` · ${PILLAR_LABELS[step.pillar]}` : ''}
                     </p>
                     <h4 className="path-title">{step.tool.title}</h4>
                     <p className="path-meta">
-                      {step.tool.format} · {step.tool.duration} · {step.tool.publisher}
+                      {FORMAT_LABELS[step.tool.format]} · {step.tool.duration} · {step.tool.publisher}
                     </p>
                     <p>{step.tool.description}</p>
                     <p className="path-reason">{step.reason}</p>
@@ -194,6 +189,17 @@ export function SynthesisStep({ onNewDiagnosis }: { onNewDiagnosis: () => void }
         </p>
       </section>
     </div>
+  );
+}
+
+function DimensionHighlight({ dimension, icon }: { dimension: DimensionScore; icon: string }) {
+  return (
+    <li>
+      <span aria-hidden="true" className="highlight-icon">
+        {icon}
+      </span>{' '}
+      {dimension.label} ({PILLAR_LABELS[dimension.area]}) : {dimension.score} / 100, {dimension.level?.label.toLowerCase()}
+    </li>
   );
 }
 
