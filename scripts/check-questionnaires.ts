@@ -13,7 +13,7 @@ for (const { fileName, source } of buildJsonSchemas()) {
   if (readTextIfExists(schemaPath) === source) continue;
   const displayPath = path.relative(REPO_ROOT, schemaPath).split(path.sep).join('/');
   if (isCheckOnly) {
-    errors.push(`${displayPath}: missing or out of date with src/domain/questionnaire-schema.ts, run npm run check:questionnaires to regenerate it`);
+    errors.push(`${displayPath}: missing or out of date with src/domain/questionnaire-schema.ts, run npm run questionnaires:check to regenerate it`);
   } else {
     writeFileSync(schemaPath, source);
     console.log(`${displayPath}: regenerated`);

@@ -135,7 +135,7 @@ describe('checkContentFiles', () => {
 });
 
 describe('the JSON Schemas for YAML editors', () => {
-  it.each(buildJsonSchemas())('questionnaires/$fileName is up to date (npm run check:questionnaires rewrites it)', ({ fileName, source }) => {
+  it.each(buildJsonSchemas())('questionnaires/$fileName is up to date (npm run questionnaires:check rewrites it)', ({ fileName, source }) => {
     expect(readFileSync(path.join(CONTENT_DIR, fileName), 'utf8')).toBe(source);
   });
 });
