@@ -8,10 +8,11 @@ export const messages = {
     intro:
       "Ce questionnaire aide une association, une fondation ou toute structure d’intérêt général à situer ses trois piliers : richesses humaines, ressources financières et alliances stratégiques. Vous repartez avec vos points forts, vos points de vigilance et un Parcours A.D.O.C. : un parcours d’outils sur mesure pour vous informer, vous former et agir.",
     duration: (minutes: number) => `Environ ${minutes} minutes, en 7 étapes. Vous pouvez vous arrêter à tout moment.`,
+    chooseHeading: 'Choisissez votre diagnostic',
+    startQuestionnaire: (title: string) => `Commencer : ${title}`,
     privacy:
       "Vos réponses restent sur cet appareil : rien n’est envoyé sur Internet. Elles sont enregistrées au fur et à mesure dans ce navigateur, et vous pouvez les exporter.",
     advice: "Conseil : entre deux niveaux, choisissez le plus modeste. Il n’y a pas de bonne ou de mauvaise réponse.",
-    start: 'Commencer le diagnostic',
     resumeHeading: 'Un diagnostic est en cours sur cet appareil',
     resumeDetails: (organisation: string, step: string, date: string) => `${organisation} · ${step} · enregistré le ${date}`,
     resume: 'Reprendre là où je me suis arrêté',

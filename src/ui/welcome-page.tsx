@@ -92,26 +92,30 @@ export function WelcomePage({ draft, onStart, onResume, onDiscardDraft, onImport
         </p>
       ) : null}
 
-      <section className="card" aria-labelledby="start-heading">
-        <h2 id="start-heading">{questionnaires[0]?.title ?? messages.appTagline}</h2>
+      <ul className="welcome-facts">
+        <li>{messages.welcome.privacy}</li>
+        <li>{messages.welcome.advice}</li>
+      </ul>
+
+      <section aria-labelledby="choose-heading">
+        <h2 id="choose-heading">{messages.welcome.chooseHeading}</h2>
         {index.isPending ? <p>{messages.welcome.loading}</p> : null}
-        <ul className="welcome-facts">
-          {questionnaires[0] ? <li>{messages.welcome.duration(questionnaires[0].durationMinutes)}</li> : null}
-          <li>{messages.welcome.privacy}</li>
-          <li>{messages.welcome.advice}</li>
-        </ul>
-        <div className="step-actions">
+        <div className="questionnaire-choices">
           {questionnaires.map((questionnaire) => (
-            <button
-              key={questionnaire.id}
-              type="button"
-              className={draft.status === 'found' ? 'button button-secondary' : 'button button-primary'}
-              onClick={() => {
-                if (draft.status !== 'found' || window.confirm(messages.welcome.restartConfirm)) onStart(questionnaire.id);
-              }}
-            >
-              {questionnaires.length > 1 ? `${messages.welcome.start} : ${questionnaire.title}` : messages.welcome.start}
-            </button>
+            <article key={questionnaire.id} className="card questionnaire-choice" aria-labelledby={`choice-${questionnaire.id}`}>
+              <h3 id={`choice-${questionnaire.id}`}>{questionnaire.title}</h3>
+              <p className="choice-duration">{messages.welcome.duration(questionnaire.durationMinutes)}</p>
+              {questionnaire.description ? <p>{questionnaire.description}</p> : null}
+              <button
+                type="button"
+                className={draft.status === 'found' ? 'button button-secondary' : 'button button-primary'}
+                onClick={() => {
+                  if (draft.status !== 'found' || window.confirm(messages.welcome.restartConfirm)) onStart(questionnaire.id);
+                }}
+              >
+                {messages.welcome.startQuestionnaire(questionnaire.title)}
+              </button>
+            </article>
           ))}
         </div>
       </section>

@@ -30,6 +30,11 @@ async function expectNoAxeViolations(page: Page, where: string): Promise<void> {
   expect(summary, `axe violations on ${where}`).toEqual([]);
 }
 
+/** The start button of the complete questionnaire, on the welcome page's choice of diagnoses. */
+function startButton(page: Page) {
+  return page.getByRole('article', { name: questionnaire.title }).getByRole('button', { name: /^Commencer/ });
+}
+
 async function heading(page: Page): Promise<string> {
   return (await page.getByRole('heading', { level: 1 }).textContent()) ?? '';
 }
@@ -117,9 +122,9 @@ describe('the self-diagnosis in a real browser', () => {
     page.on('pageerror', (error) => pageErrors.push(error.message));
 
     await page.goto(baseUrl);
-    await expect.poll(() => page.getByRole('button', { name: 'Commencer le diagnostic' }).count()).toBe(1);
+    await expect.poll(() => startButton(page).count()).toBe(1);
     await expectNoAxeViolations(page, 'the welcome page');
-    await page.getByRole('button', { name: 'Commencer le diagnostic' }).focus();
+    await startButton(page).focus();
     await page.keyboard.press('Enter');
     await expect.poll(() => heading(page)).toContain('Étape 1 sur 7');
     expect(page.url()).toContain('#/structure');
@@ -213,7 +218,7 @@ describe('the self-diagnosis in a real browser', () => {
     const page = await context.newPage();
     await page.route('**/questionnaires/diagnostic-complet.json', (route) => route.fulfill({ status: 200, contentType: 'application/json', body: '{"id": 3}' }));
     await page.goto(baseUrl);
-    await page.getByRole('button', { name: 'Commencer le diagnostic' }).click();
+    await startButton(page).click();
     await expect.poll(() => heading(page)).toContain('Le questionnaire ne peut pas être affiché');
     expect(await page.getByRole('listitem').filter({ hasText: 'id' }).count()).toBeGreaterThan(0);
     await expectNoAxeViolations(page, 'the content error page');
@@ -224,7 +229,7 @@ describe('the self-diagnosis in a real browser', () => {
     const context = await browser.newContext({ viewport: { width: 360, height: 740 }, deviceScaleFactor: 2 });
     const page = await context.newPage();
     await page.goto(baseUrl);
-    await page.getByRole('button', { name: 'Commencer le diagnostic' }).click();
+    await startButton(page).click();
     await expect.poll(() => heading(page)).toContain('Étape 1 sur 7');
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     expect(overflow).toBeLessThanOrEqual(0);
