@@ -1,6 +1,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { listQuestions } from '../src/domain/questionnaire-schema';
+import { buildCoverageTable } from '../src/domain/content-checks';
+import type { Questionnaire } from '../src/domain/questionnaire-schema';
+import { formatCoverageTable, formatQuestionnaireSummary } from './lib/content-report';
 import { buildJsonSchemas, CONTENT_DIR, loadContentDirectory, REPO_ROOT } from './lib/questionnaire-files';
 
 // Usage: tsx scripts/check-questionnaires.ts [--check-schemas]
@@ -20,22 +22,36 @@ for (const { fileName, source } of buildJsonSchemas()) {
   }
 }
 
+// The content checks (coverage, triggers, links) run inside the loader, so the Vite build refuses the same files.
 const content = loadContentDirectory(CONTENT_DIR);
 errors.push(...content.errors);
 
+// The report comes first, even when some files fail: the table shows where a gap is.
+for (const { file, questionnaire } of content.questionnaires) console.log(formatQuestionnaireSummary(file, questionnaire));
+const [toolkit] = content.toolkits;
+if (toolkit) {
+  console.log(`${toolkit.file}: toolkit ${toolkit.toolkit.id} ${toolkit.toolkit.version}, ${toolkit.toolkit.tools.length} tools`);
+  // Questionnaires normally share their levels; a table per distinct set of levels otherwise.
+  const questionnairesByLevels = new Map<string, Questionnaire[]>();
+  for (const { questionnaire } of content.questionnaires) {
+    const key = questionnaire.levels.map((level) => level.id).join(' ');
+    questionnairesByLevels.set(key, [...(questionnairesByLevels.get(key) ?? []), questionnaire]);
+  }
+  for (const [first, ...others] of questionnairesByLevels.values()) {
+    if (!first) continue;
+    const ids = [first, ...others].map((questionnaire) => questionnaire.id).join(', ');
+    console.log(`\nCoverage: tools per pillar, level and kind (levels of ${ids})`);
+    for (const line of formatCoverageTable(buildCoverageTable(toolkit.toolkit, first.levels))) console.log(`  ${line}`);
+  }
+}
+
 if (errors.length > 0) {
+  console.error('');
   for (const error of errors) console.error(error);
   console.error(`\n${errors.length} error${errors.length === 1 ? '' : 's'} in the questionnaire files.`);
   process.exit(1);
 }
-
-for (const { file, questionnaire } of content.questionnaires) {
-  const questionCount = listQuestions(questionnaire).length;
-  console.log(`${file}: questionnaire ${questionnaire.id} ${questionnaire.version}, ${questionCount} questions`);
-}
-for (const { file, toolkit } of content.toolkits) {
-  console.log(`${file}: toolkit ${toolkit.id} ${toolkit.version}, ${toolkit.tools.length} tools`);
-}
+console.log('\nAll questionnaire files are valid.');
 
 function readTextIfExists(filePath: string): string | undefined {
   try {

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import { z } from 'zod';
 import { checkToolkitAgainstQuestionnaire } from '../../src/domain/answers-file';
+import { buildCoverageTable, listCoverageGaps, listDisallowedLinks, listMissingTriggers } from '../../src/domain/content-checks';
 import {
   QuestionnaireSchema,
   ToolkitSchema,
@@ -114,7 +115,9 @@ export function loadContentDirectory(dir: string = CONTENT_DIR, options: LoadOpt
 
 /**
  * The checks that need every file at once: one toolkit, at least one questionnaire, unique
- * questionnaire ids, and each questionnaire's references from the toolkit.
+ * questionnaire ids, each questionnaire's references from the toolkit, and the content checks
+ * (coverage gaps, signals no tool answers, links outside the allow-list), so that the build
+ * refuses what `npm run questionnaires:check` refuses.
  */
 export function checkContentFiles(files: readonly ContentFileResult[], displayDir: string): ContentDirectory {
   const errors = files.flatMap((file) => file.errors);
@@ -147,14 +150,31 @@ export function checkContentFiles(files: readonly ContentFileResult[], displayDi
     if (RESERVED_QUESTIONNAIRE_IDS.includes(id)) {
       errors.push(formatError(['id'], `"${id}" is reserved (questionnaires/${id}.json is already served), choose another id`));
     }
-    if (firstToolkit) errors.push(...locateToolkitReferenceErrors(firstToolkit, questionnaire));
+    if (firstToolkit) {
+      errors.push(...locateToolkitReferenceErrors(firstToolkit, questionnaire));
+      const missingTriggers = listMissingTriggers(questionnaire, firstToolkit.toolkit);
+      errors.push(...sortByLine(missingTriggers.map(({ path: issuePath, message }) => formatError(issuePath, message))));
+    }
   }
+  if (firstToolkit) errors.push(...locateContentGaps(firstToolkit, questionnaires.map(({ questionnaire }) => questionnaire)));
 
   return {
     questionnaires: questionnaires.map(({ file, questionnaire }) => ({ file, questionnaire })),
     toolkits: toolkits.map(({ file, toolkit }) => ({ file, toolkit })),
     errors,
   };
+}
+
+/**
+ * The catalogue's own problems: a pillar × level with too few kinds (for the levels of every
+ * questionnaire, each gap once) and links outside the allow-list. A gap has no single line to
+ * blame, so it points at the toolkit's `tools` key.
+ */
+function locateContentGaps(toolkit: LoadedToolkit & { formatError: FormatError }, questionnaires: readonly Questionnaire[]): string[] {
+  const gaps = questionnaires.flatMap((questionnaire) => listCoverageGaps(buildCoverageTable(toolkit.toolkit, questionnaire.levels)));
+  const gapErrors = [...new Set(gaps.map(({ message }) => toolkit.formatError(['tools'], `coverage gap: ${message}`)))];
+  const linkErrors = listDisallowedLinks(toolkit.toolkit).map(({ path: issuePath, message }) => toolkit.formatError(issuePath, message));
+  return [...gapErrors, ...linkErrors];
 }
 
 /**

@@ -92,17 +92,20 @@ export const OptionSchema = z.strictObject({
 });
 export type Option = z.infer<typeof OptionSchema>;
 
+const HELP_MESSAGE = 'expected a help text saying why this question matters';
+
 const QuestionBaseSchema = z.strictObject({
   id: SlugSchema,
   label: TextSchema,
-  help: TextSchema.optional(),
+  /** Why the question matters, in plain words: people who are not economists answer better when they know. */
+  help: z.string({ error: HELP_MESSAGE }).trim().min(1, { error: HELP_MESSAGE }),
   required: z.boolean().default(true),
   showIf: z.array(ConditionSchema).min(1).optional(),
   /** Where the concept comes from: a seed file name, a public source, or "ours". */
   source: TextSchema.optional(),
 });
 
-export const SingleQuestionSchema = QuestionBaseSchema.extend({
+const SingleQuestionShapeSchema = QuestionBaseSchema.extend({
   type: z.literal('single'),
   options: z.array(OptionSchema).min(2, { error: 'expected at least 2 options' }),
   /** A question with a pillar (or `project`) is a scored rubric question. */
@@ -112,6 +115,7 @@ export const SingleQuestionSchema = QuestionBaseSchema.extend({
   allowNotApplicable: z.boolean().default(false),
   allowDontKnow: z.boolean().default(false),
 });
+export const SingleQuestionSchema = SingleQuestionShapeSchema.superRefine((question, ctx) => checkSingleQuestionOptions(question, ctx));
 
 export const MultipleQuestionSchema = QuestionBaseSchema.extend({
   type: z.literal('multiple'),
@@ -287,23 +291,13 @@ function checkQuestionnaireConsistency(
       }
 
       if (question.type === 'single') {
-        const isRubric = question.pillar !== undefined;
-        if (isRubric) {
+        if (question.pillar !== undefined) {
           if (question.dimension === undefined) report(at('dimension'), 'expected a dimension for a scored question');
           const dimension = question.dimension ? dimensionsById.get(question.dimension) : undefined;
           if (question.dimension && !dimension) report(at('dimension'), `unknown dimension "${question.dimension}"`);
           if (dimension && dimension.area !== question.pillar) {
             report(at('dimension'), `dimension "${dimension.id}" belongs to "${dimension.area}", not "${question.pillar}"`);
           }
-          question.options.forEach((option, optionIndex) => {
-            if (option.score === undefined) report(at('options', optionIndex, 'score'), 'expected a number from 1 to 4');
-            if (!option.description) report(at('options', optionIndex, 'description'), 'expected a description of this level');
-          });
-        } else {
-          if (question.dimension !== undefined) report(at('dimension'), 'a dimension needs a pillar');
-          question.options.forEach((option, optionIndex) => {
-            if (option.score !== undefined) report(at('options', optionIndex, 'score'), 'a score needs a pillar on the question');
-          });
         }
       }
 
@@ -352,6 +346,62 @@ function checkQuestionnaireConsistency(
     }
   });
   reportDuplicates(questionnaire.checks.map((check) => check.id), (index, id) => report(['checks', index, 'id'], `duplicate check id "${id}"`));
+}
+
+/** A rubric's options are its levels: one per score from 1 to 4. */
+const RUBRIC_SCORES = [1, 2, 3, 4] as const;
+
+/**
+ * Rules on a single question's own options, kept on the question so that they are reported even
+ * when another part of the file is broken. A rubric is only as good as its four levels: each
+ * must say, in words of its own, what that level looks like in practice.
+ */
+function checkSingleQuestionOptions(question: z.infer<typeof SingleQuestionShapeSchema>, ctx: RefinementContext): void {
+  const report = (path: (string | number)[], message: string) => ctx.addIssue({ code: 'custom', path, message });
+  const { options } = question;
+
+  if (question.pillar === undefined) {
+    if (question.dimension !== undefined) report(['dimension'], 'a dimension needs a pillar');
+    options.forEach((option, index) => {
+      if (option.score !== undefined) report(['options', index, 'score'], 'a score needs a pillar on the question');
+    });
+    return;
+  }
+
+  if (options.length !== RUBRIC_SCORES.length) {
+    report(['options'], `expected exactly 4 options, one per level (scores 1, 2, 3 and 4), got ${options.length}`);
+  }
+  options.forEach((option, index) => {
+    if (option.score === undefined) report(['options', index, 'score'], 'expected a number from 1 to 4');
+    if (!option.description) report(['options', index, 'description'], 'expected a description of this level');
+  });
+
+  const firstWithScore = new Map<number, string>();
+  options.forEach((option, index) => {
+    if (option.score === undefined) return;
+    const first = firstWithScore.get(option.score);
+    if (first === undefined) firstWithScore.set(option.score, option.id);
+    else report(['options', index, 'score'], `score ${option.score} is already option "${first}"'s (expected scores 1, 2, 3 and 4, each once)`);
+  });
+  if (options.every((option) => option.score !== undefined)) {
+    const missing = RUBRIC_SCORES.filter((score) => !firstWithScore.has(score));
+    if (missing.length > 0) report(['options'], `no option scores ${missing.join(', ')} (expected scores 1, 2, 3 and 4, each once)`);
+  }
+
+  // Compared loosely, so that a copied level with an extra space or capital still counts as a copy.
+  const normalise = (text: string) => text.trim().replace(/\s+/g, ' ').toLocaleLowerCase('fr');
+  const reportRepeated = (key: 'label' | 'description', message: (firstId: string) => string) => {
+    const firstWithText = new Map<string, string>();
+    options.forEach((option, index) => {
+      const text = option[key];
+      if (!text) return;
+      const first = firstWithText.get(normalise(text));
+      if (first === undefined) firstWithText.set(normalise(text), option.id);
+      else report(['options', index, key], message(first));
+    });
+  };
+  reportRepeated('label', (first) => `same label as option "${first}": each level needs its own name`);
+  reportRepeated('description', (first) => `same description as option "${first}": describe what this level looks like in practice`);
 }
 
 function checkConditionFitsQuestion(condition: Condition, target: Question, report: (message: string) => void): void {

@@ -63,3 +63,111 @@ describe('QuestionnaireSchema', () => {
     expect(issue?.message).toMatch(message);
   });
 });
+
+/** The options of the fixture's first rubric question (hr-volunteers, steps[2].questions[0]), for edits in place. */
+function editRubricOptions(input: QuestionnaireInput, edit: (options: OptionInput[]) => OptionInput[] | void): void {
+  const question = findQuestionInput(input, 'hr-volunteers');
+  if (question.type !== 'single') throw new Error('fixture: hr-volunteers is a single question');
+  question.options = edit(question.options) ?? question.options;
+}
+type OptionInput = Extract<QuestionnaireInput['steps'][number]['questions'][number], { type: 'single' }>['options'][number];
+
+const RUBRIC = ['steps', 2, 'questions', 0];
+
+describe('every question says why it matters', () => {
+  const removeHelp = (id: string) => (input: QuestionnaireInput) => void Reflect.deleteProperty(findQuestionInput(input, id), 'help');
+  const setHelp = (id: string, help: string) => (input: QuestionnaireInput) => void (findQuestionInput(input, id).help = help);
+
+  it.each<{ name: string; edit: (input: QuestionnaireInput) => void; path: (string | number)[] }>([
+    { name: 'a text question without help is refused', edit: removeHelp('org-name'), path: ['steps', 0, 'questions', 0, 'help'] },
+    { name: 'a number question with an empty help is refused', edit: setHelp('volunteers-count', ''), path: ['steps', 0, 'questions', 2, 'help'] },
+    { name: 'a rubric question whose help is only spaces is refused', edit: setHelp('hr-volunteers', '   '), path: [...RUBRIC, 'help'] },
+    { name: 'a shares question without help is refused', edit: removeHelp('fin-shares'), path: ['steps', 3, 'questions', 0, 'help'] },
+    { name: 'a multiple question without help is refused', edit: removeHelp('preferred-kinds'), path: ['steps', 5, 'questions', 2, 'help'] },
+  ])('$name', ({ edit, path }) => {
+    const issues = parseEdited(edit).error?.issues ?? [];
+    expect(issues.map((issue) => [issue.path, issue.message])).toEqual([[path, 'expected a help text saying why this question matters']]);
+  });
+});
+
+describe('a rubric question has four distinct described levels', () => {
+  it.each<{ name: string; edit: (options: OptionInput[]) => OptionInput[] | void; expected: [(string | number)[], RegExp][] }>([
+    {
+      name: 'three levels are refused, and the missing score is named',
+      edit: (options) => options.slice(0, 3),
+      expected: [
+        [[...RUBRIC, 'options'], /^expected exactly 4 options, one per level \(scores 1, 2, 3 and 4\), got 3$/],
+        [[...RUBRIC, 'options'], /^no option scores 4 /],
+      ],
+    },
+    {
+      name: 'a fifth level is refused, and so is its repeated score',
+      edit: (options) => [...options, { id: 'l5', label: 'Niveau 5', description: 'Description 5', score: 4 }],
+      expected: [
+        [[...RUBRIC, 'options'], /^expected exactly 4 options, one per level/],
+        [[...RUBRIC, 'options', 4, 'score'], /^score 4 is already option "l4"'s/],
+      ],
+    },
+    {
+      name: 'a score used twice is refused at the second option, and the score left out is named',
+      edit: (options) => void (options[1]!.score = 1),
+      expected: [
+        [[...RUBRIC, 'options', 1, 'score'], /^score 1 is already option "l1"'s \(expected scores 1, 2, 3 and 4, each once\)$/],
+        [[...RUBRIC, 'options'], /^no option scores 2 /],
+      ],
+    },
+    {
+      name: 'a level without a description is refused',
+      edit: (options) => void delete options[2]!.description,
+      expected: [[[...RUBRIC, 'options', 2, 'description'], /^expected a description of this level$/]],
+    },
+    {
+      name: 'a description copied from another level is refused, even with other spaces and capitals',
+      edit: (options) => void (options[3]!.description = '  description   1 '),
+      expected: [[[...RUBRIC, 'options', 3, 'description'], /^same description as option "l1": describe what this level looks like in practice$/]],
+    },
+    {
+      name: 'a label used by two levels is refused',
+      edit: (options) => void (options[2]!.label = 'Niveau 2'),
+      expected: [[[...RUBRIC, 'options', 2, 'label'], /^same label as option "l2"/]],
+    },
+  ])('$name', ({ edit, expected }) => {
+    const issues = parseEdited((input) => editRubricOptions(input, edit)).error?.issues ?? [];
+    expect(issues).toHaveLength(expected.length);
+    expected.forEach(([path, message]) => {
+      expect(issues.find((issue) => JSON.stringify(issue.path) === JSON.stringify(path) && message.test(issue.message))).toBeDefined();
+    });
+  });
+
+  it('accepts the four levels in any order', () => {
+    const result = parseEdited((input) => editRubricOptions(input, (options) => [...options].reverse()));
+    expect(result.error?.issues ?? []).toEqual([]);
+  });
+
+  it('reports a weak rubric even when another part of the file is broken', () => {
+    const result = parseEdited((input) => {
+      editRubricOptions(input, (options) => options.slice(0, 3));
+      (input as { durationMinutes: unknown }).durationMinutes = 'vingt';
+    });
+    const paths = result.error?.issues.map((issue) => JSON.stringify(issue.path));
+    expect(paths).toEqual(expect.arrayContaining([JSON.stringify(['durationMinutes']), JSON.stringify([...RUBRIC, 'options'])]));
+  });
+
+  it('leaves choices that are not scored free: any number of options, no description', () => {
+    const result = parseEdited((input) => {
+      const question = findQuestionInput(input, 'has-staff');
+      if (question.type === 'single') question.options.push({ id: 'benevoles-seulement', label: 'Seulement des bénévoles' });
+    });
+    expect(result.error?.issues ?? []).toEqual([]);
+  });
+
+  it('still refuses a score on a question without a pillar', () => {
+    const result = parseEdited((input) => {
+      const question = findQuestionInput(input, 'has-staff');
+      if (question.type === 'single') question.options[0]!.score = 2;
+    });
+    expect(result.error?.issues.map((issue) => [issue.path, issue.message])).toEqual([
+      [['steps', 0, 'questions', 1, 'options', 0, 'score'], 'a score needs a pillar on the question'],
+    ]);
+  });
+});

@@ -10,6 +10,7 @@ const rubric = (id: string, pillar: string, dimension: string, label: string, ex
   id,
   type: 'single',
   label,
+  help: 'Cette question situe votre pratique sur une échelle de quatre niveaux.',
   pillar,
   dimension,
   allowNotApplicable: true,
@@ -58,19 +59,20 @@ export const reportQuestionnaire: Questionnaire = QuestionnaireSchema.parse({
       id: 'profile',
       title: 'Profil',
       questions: [
-        { id: 'nom', type: 'text', label: 'Nom de l’organisation', maxLength: 200 },
-        { id: 'salaries', type: 'number', label: 'Nombre de salariés', min: 0, max: 10000, unit: 'ETP', required: false },
-        { id: 'budget', type: 'number', label: 'Budget annuel', min: 0, max: 100000000, unit: '€', required: false },
+        { id: 'nom', type: 'text', label: 'Nom de l’organisation', help: 'Il figure sur la couverture du rapport.', maxLength: 200 },
+        { id: 'salaries', type: 'number', label: 'Nombre de salariés', help: 'Le parcours en tient compte.', min: 0, max: 10000, unit: 'ETP', required: false },
+        { id: 'budget', type: 'number', label: 'Budget annuel', help: 'Pour situer la taille de la structure.', min: 0, max: 100000000, unit: '€', required: false },
         {
           id: 'statut',
           type: 'single',
           label: 'Statut',
+          help: 'Certains dispositifs dépendent du statut.',
           options: [
             { id: 'association', label: 'Association loi 1901' },
             { id: 'fondation', label: 'Fondation' },
           ],
         },
-        { id: 'mission', type: 'text', label: 'Votre mission en une phrase', required: false, multiline: true },
+        { id: 'mission', type: 'text', label: 'Votre mission en une phrase', help: 'Elle rappelle le sens du projet.', required: false, multiline: true },
       ],
     },
     {
@@ -98,6 +100,7 @@ export const reportQuestionnaire: Questionnaire = QuestionnaireSchema.parse({
           id: 'ressources',
           type: 'shares',
           label: 'Répartition de vos ressources',
+          help: 'Une source trop dominante rend le modèle fragile.',
           parts: [
             { id: 'subventions', label: 'Subventions' },
             { id: 'dons', label: 'Dons' },
@@ -125,6 +128,7 @@ export const reportQuestionnaire: Questionnaire = QuestionnaireSchema.parse({
           id: 'priorite',
           type: 'single',
           label: 'Quel pilier voulez-vous travailler en premier ?',
+          help: 'Il ordonne votre parcours.',
           options: [
             { id: 'human-resources', label: 'Richesses humaines' },
             { id: 'financial-resources', label: 'Ressources financières' },
@@ -135,6 +139,7 @@ export const reportQuestionnaire: Questionnaire = QuestionnaireSchema.parse({
           id: 'formats',
           type: 'multiple',
           label: 'Quels formats préférez-vous ?',
+          help: 'Vos préférences passent en premier dans le parcours.',
           required: false,
           options: [
             { id: 'comprendre', label: 'Comprendre' },

@@ -28,7 +28,7 @@ describe('loadContentFile', () => {
     const result = loadContentFile(fixture('valid/toolkit.yaml'));
 
     expect(result.errors).toEqual([]);
-    expect(result.kind === 'toolkit' && result.toolkit?.tools.map((tool) => tool.id)).toEqual(['guide-gouvernance']);
+    expect(result.kind === 'toolkit' && result.toolkit?.tools.map((tool) => tool.id)).toEqual(['guide-gouvernance', 'atelier-gouvernance', 'accompagnement-local']);
   });
 
   it('names the file, the line, the path and the problem of every schema error, in line order', () => {
@@ -39,10 +39,24 @@ describe('loadContentFile', () => {
       `${file}:20 levels[1].color: unknown key (expected one of id, label, description, minScore)`,
       `${file}:23 dimensions[0].area: expected one of project, human-resources, financial-resources, strategic-alliances, got "humain"`,
       // A wrong type on a nested option keeps the schema's own message.
-      `${file}:68 steps[2].questions[0].options[2].score: expected a number from 1 to 4`,
+      `${file}:75 steps[2].questions[0].options[3].score: expected a number from 1 to 4`,
       // A missing key points at the map that should hold it.
-      `${file}:69 steps[3].title: missing (expected a text)`,
-      `${file}:83 steps[4].questions[0].requird: unknown key (did you mean "required"?)`,
+      `${file}:76 steps[3].title: missing (expected a text)`,
+      `${file}:92 steps[4].questions[0].requird: unknown key (did you mean "required"?)`,
+    ]);
+  });
+
+  it('refuses a rubric without four distinct described levels and a question without help, at their lines', () => {
+    const file = `${FIXTURES}/weak-content/diagnostic-flou.yaml`;
+
+    expect(loadContentFile(fixture('weak-content/diagnostic-flou.yaml')).errors).toEqual([
+      `${file}:58 steps[2].questions[0].options: expected exactly 4 options, one per level (scores 1, 2, 3 and 4), got 3`,
+      `${file}:58 steps[2].questions[0].options: no option scores 3, 4 (expected scores 1, 2, 3 and 4, each once)`,
+      `${file}:68 steps[2].questions[0].options[2].label: same label as option "en-partie": each level needs its own name`,
+      `${file}:69 steps[2].questions[0].options[2].description: same description as option "en-partie": describe what this level looks like in practice`,
+      `${file}:70 steps[2].questions[0].options[2].score: score 2 is already option "en-partie"'s (expected scores 1, 2, 3 and 4, each once)`,
+      // A missing key points at the question that should hold it.
+      `${file}:74 steps[3].questions[0].help: expected a help text saying why this question matters`,
     ]);
   });
 
@@ -96,10 +110,28 @@ describe('checkContentFiles', () => {
       FIXTURES,
     );
 
-    expect(content.errors).toEqual([
+    // The fixture is poor in other ways too (coverage, triggers): only the references are asserted here.
+    expect(content.errors.filter((error) => / unknown (level|check|dimension) /.test(error))).toEqual([
       `${file}:12 tools[0].levels[1]: unknown level "expert" in questionnaire "diagnostic-mini"`,
       `${file}:18 tools[0].triggers[0].check: unknown check "tresorerie-fragile" in questionnaire "diagnostic-mini"`,
       `${file}:22 tools[0].triggers[2].dimension: unknown dimension "modele-economique" in questionnaire "diagnostic-mini"`,
+    ]);
+  });
+
+  it('refuses a one-note pillar and level, a signal no tool answers and a link outside the allow-list, at their lines', () => {
+    const questionnaireFile = `${FIXTURES}/valid/diagnostic-mini.yaml`;
+    const toolkitFile = `${FIXTURES}/content-checks/toolkit.yaml`;
+    const content = checkContentFiles(
+      [loadContentFile(fixture('valid/diagnostic-mini.yaml')), loadContentFile(fixture('content-checks/toolkit.yaml'))],
+      FIXTURES,
+    );
+
+    expect(content.errors).toEqual([
+      `${questionnaireFile}:21 dimensions[0].id: a question of dimension "gouvernance" allows "Je ne sais pas" but no tool is triggered by it (add { type: dont-know, dimension: gouvernance } to a tool's triggers)`,
+      `${questionnaireFile}:28 checks[0].id: no tool is triggered by check "ecart-piliers" (add { type: flag, check: ecart-piliers } to a tool's triggers)`,
+      `${toolkitFile}:7 tools: coverage gap: strategic-alliances at level "emergent": tools of 2 kinds only (comprendre ×1, agir ×1), expected at least 3 kinds so that the path is not one-note`,
+      `${toolkitFile}:7 tools: coverage gap: strategic-alliances at level "structure": tools of 2 kinds only (comprendre ×1, agir ×1), expected at least 3 kinds so that the path is not one-note`,
+      `${toolkitFile}:17 tools[0].url: link to "example.org", which is not in the allow-list of known hosts (src/domain/content-checks.ts): copy a link the sources print, or leave the url out`,
     ]);
   });
 
@@ -115,7 +147,7 @@ describe('checkContentFiles', () => {
     );
 
     expect(content.errors).toEqual([
-      `${FIXTURES}/valid/toolkit.yaml:5 tools: only one toolkit file is allowed, ${FIXTURES}/valid/toolkit.yaml is one already`,
+      `${FIXTURES}/valid/toolkit.yaml:6 tools: only one toolkit file is allowed, ${FIXTURES}/valid/toolkit.yaml is one already`,
       `${FIXTURES}/duplicate-id/diagnostic-mini-copy.yaml:3 id: duplicate questionnaire id "diagnostic-mini", already used by ${FIXTURES}/valid/diagnostic-mini.yaml`,
     ]);
   });
