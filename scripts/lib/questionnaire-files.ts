@@ -3,7 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import { z } from 'zod';
-import { checkToolkitAgainstQuestionnaire } from '../../src/domain/answers-file';
+import { checkToolkitAgainstQuestionnaires } from '../../src/domain/answers-file';
 import { buildCoverageTable, listCoverageGaps, listDisallowedLinks, listMissingTriggers } from '../../src/domain/content-checks';
 import {
   QuestionnaireSchema,
@@ -151,12 +151,15 @@ export function checkContentFiles(files: readonly ContentFileResult[], displayDi
       errors.push(formatError(['id'], `"${id}" is reserved (questionnaires/${id}.json is already served), choose another id`));
     }
     if (firstToolkit) {
-      errors.push(...locateToolkitReferenceErrors(firstToolkit, questionnaire));
       const missingTriggers = listMissingTriggers(questionnaire, firstToolkit.toolkit);
       errors.push(...sortByLine(missingTriggers.map(({ path: issuePath, message }) => formatError(issuePath, message))));
     }
   }
-  if (firstToolkit) errors.push(...locateContentGaps(firstToolkit, questionnaires.map(({ questionnaire }) => questionnaire)));
+  if (firstToolkit) {
+    const allQuestionnaires = questionnaires.map(({ questionnaire }) => questionnaire);
+    errors.push(...locateToolkitReferenceErrors(firstToolkit, allQuestionnaires));
+    errors.push(...locateContentGaps(firstToolkit, allQuestionnaires));
+  }
 
   return {
     questionnaires: questionnaires.map(({ file, questionnaire }) => ({ file, questionnaire })),
@@ -181,15 +184,15 @@ function locateContentGaps(toolkit: LoadedToolkit & { formatError: FormatError }
  * The domain's cross-check returns `path: message` lines; the path is read back so that the error
  * can name the toolkit file's line like every other error.
  */
-function locateToolkitReferenceErrors(toolkit: LoadedToolkit & { formatError: FormatError }, questionnaire: Questionnaire): string[] {
-  return checkToolkitAgainstQuestionnaire(toolkit.toolkit, questionnaire).map((text) => {
-    const context = ` in questionnaire "${questionnaire.id}"`;
+function locateToolkitReferenceErrors(toolkit: LoadedToolkit & { formatError: FormatError }, questionnaires: readonly Questionnaire[]): string[] {
+  if (questionnaires.length === 0) return [];
+  return checkToolkitAgainstQuestionnaires(toolkit.toolkit, questionnaires).map((text) => {
     const located = /^([A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*|\[\d+\])*): (.*)$/s.exec(text);
-    if (!located?.[1] || located[2] === undefined) return `${toolkit.file}: ${text}${context}`;
+    if (!located?.[1] || located[2] === undefined) return `${toolkit.file}: ${text}`;
     const issuePath = [...located[1].matchAll(/[A-Za-z_$][\w$]*|\[(\d+)\]/g)].map((segment) =>
       segment[1] === undefined ? segment[0] : Number(segment[1]),
     );
-    return toolkit.formatError(issuePath, `${located[2]}${context}`);
+    return toolkit.formatError(issuePath, located[2]);
   });
 }
 

@@ -159,18 +159,21 @@ export function parseAnswersFile(input: unknown, questionnaire?: Questionnaire):
 }
 
 /** Cross-file references a toolkit makes to a questionnaire (levels, checks, dimensions). */
-export function checkToolkitAgainstQuestionnaire(toolkit: Toolkit, questionnaire: Questionnaire): string[] {
-  const levelIds = new Set(questionnaire.levels.map((level) => level.id));
-  const checkIds = new Set(questionnaire.checks.map((check) => check.id));
-  const dimensionIds = new Set(questionnaire.dimensions.map((dimension) => dimension.id));
+export function checkToolkitAgainstQuestionnaires(toolkit: Toolkit, questionnaires: readonly Questionnaire[]): string[] {
+  // One catalogue serves every questionnaire: a tool's levels must exist in each of them (the path
+  // matches tools by level), while a trigger only needs one questionnaire that can raise it.
+  const checkIds = new Set(questionnaires.flatMap((questionnaire) => questionnaire.checks.map((check) => check.id)));
+  const dimensionIds = new Set(questionnaires.flatMap((questionnaire) => questionnaire.dimensions.map((dimension) => dimension.id)));
   return toolkit.tools.flatMap((tool, toolIndex) => [
     ...tool.levels.flatMap((levelId, levelIndex) =>
-      levelIds.has(levelId) ? [] : [`tools[${toolIndex}].levels[${levelIndex}]: unknown level "${levelId}"`],
+      questionnaires
+        .filter((questionnaire) => !questionnaire.levels.some((level) => level.id === levelId))
+        .map((questionnaire) => `tools[${toolIndex}].levels[${levelIndex}]: unknown level "${levelId}" in questionnaire "${questionnaire.id}"`),
     ),
     ...(tool.triggers ?? []).flatMap((trigger, triggerIndex) => {
       const at = `tools[${toolIndex}].triggers[${triggerIndex}]`;
-      if (trigger.type === 'flag') return checkIds.has(trigger.check) ? [] : [`${at}.check: unknown check "${trigger.check}"`];
-      return dimensionIds.has(trigger.dimension) ? [] : [`${at}.dimension: unknown dimension "${trigger.dimension}"`];
+      if (trigger.type === 'flag') return checkIds.has(trigger.check) ? [] : [`${at}.check: unknown check "${trigger.check}" (no questionnaire declares it)`];
+      return dimensionIds.has(trigger.dimension) ? [] : [`${at}.dimension: unknown dimension "${trigger.dimension}" (no questionnaire declares it)`];
     }),
   ]);
 }

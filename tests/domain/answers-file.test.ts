@@ -1,5 +1,5 @@
 import { createAnswersFile } from '../../src/domain/answers';
-import { checkToolkitAgainstQuestionnaire, parseAnswersFile } from '../../src/domain/answers-file';
+import { checkToolkitAgainstQuestionnaires, parseAnswersFile } from '../../src/domain/answers-file';
 import { buildAnswers, buildQuestionnaire, buildToolkit, tool } from './fixtures';
 
 const questionnaire = buildQuestionnaire();
@@ -115,17 +115,35 @@ describe('parseAnswersFile', () => {
   });
 });
 
-describe('checkToolkitAgainstQuestionnaire', () => {
+describe('checkToolkitAgainstQuestionnaires', () => {
   it.each([
     { name: 'a consistent toolkit', tools: [tool('ok', 'agir', ['human-resources'], ['a-initier'], { triggers: [{ type: 'flag', check: 'pillar-imbalance' }, { type: 'dont-know', dimension: 'fin-mix' }] })], messages: [] },
-    { name: 'an unknown level', tools: [tool('ok', 'agir', ['human-resources']), tool('bad', 'agir', ['human-resources'], ['a-initier', 'expert'])], messages: ['tools[1].levels[1]: unknown level "expert"'] },
-    { name: 'a flag trigger on an unknown check', tools: [tool('bad', 'agir', ['human-resources'], ['a-initier'], { triggers: [{ type: 'flag', check: 'nowhere' }] })], messages: ['tools[0].triggers[0].check: unknown check "nowhere"'] },
+    { name: 'an unknown level', tools: [tool('ok', 'agir', ['human-resources']), tool('bad', 'agir', ['human-resources'], ['a-initier', 'expert'])], messages: ['tools[1].levels[1]: unknown level "expert" in questionnaire "test-mse"'] },
+    { name: 'a flag trigger on an unknown check', tools: [tool('bad', 'agir', ['human-resources'], ['a-initier'], { triggers: [{ type: 'flag', check: 'nowhere' }] })], messages: ['tools[0].triggers[0].check: unknown check "nowhere" (no questionnaire declares it)'] },
     {
       name: 'a dont-know trigger on an unknown dimension',
       tools: [tool('bad', 'agir', ['human-resources'], ['a-initier'], { triggers: [{ type: 'flag', check: 'pillar-imbalance' }, { type: 'dont-know', dimension: 'nowhere' }] })],
-      messages: ['tools[0].triggers[1].dimension: unknown dimension "nowhere"'],
+      messages: ['tools[0].triggers[1].dimension: unknown dimension "nowhere" (no questionnaire declares it)'],
     },
   ])('reports $name', ({ tools, messages }) => {
-    expect(checkToolkitAgainstQuestionnaire(buildToolkit(tools), questionnaire)).toEqual(messages);
+    expect(checkToolkitAgainstQuestionnaires(buildToolkit(tools), [questionnaire])).toEqual(messages);
+  });
+
+  it('accepts a trigger that only one of the questionnaires can raise', () => {
+    const other = buildQuestionnaire((input) => {
+      input.id = 'other';
+      input.checks = [];
+    });
+    const tools = [tool('ok', 'agir', ['human-resources'], ['a-initier'], { triggers: [{ type: 'flag', check: 'pillar-imbalance' }] })];
+    expect(checkToolkitAgainstQuestionnaires(buildToolkit(tools), [other, questionnaire])).toEqual([]);
+  });
+
+  it('names every questionnaire that lacks a level', () => {
+    const other = buildQuestionnaire((input) => {
+      input.id = 'other';
+      input.levels = input.levels.filter((level) => level.id !== 'consolide');
+    });
+    const tools = [tool('bad', 'agir', ['human-resources'], ['consolide'])];
+    expect(checkToolkitAgainstQuestionnaires(buildToolkit(tools), [questionnaire, other])).toEqual(['tools[0].levels[0]: unknown level "consolide" in questionnaire "other"']);
   });
 });

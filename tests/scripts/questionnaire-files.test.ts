@@ -113,8 +113,8 @@ describe('checkContentFiles', () => {
     // The fixture is poor in other ways too (coverage, triggers): only the references are asserted here.
     expect(content.errors.filter((error) => / unknown (level|check|dimension) /.test(error))).toEqual([
       `${file}:12 tools[0].levels[1]: unknown level "expert" in questionnaire "diagnostic-mini"`,
-      `${file}:18 tools[0].triggers[0].check: unknown check "tresorerie-fragile" in questionnaire "diagnostic-mini"`,
-      `${file}:22 tools[0].triggers[2].dimension: unknown dimension "modele-economique" in questionnaire "diagnostic-mini"`,
+      `${file}:18 tools[0].triggers[0].check: unknown check "tresorerie-fragile" (no questionnaire declares it)`,
+      `${file}:22 tools[0].triggers[2].dimension: unknown dimension "modele-economique" (no questionnaire declares it)`,
     ]);
   });
 
