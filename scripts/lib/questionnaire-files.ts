@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import { z } from 'zod';
 import { checkToolkitAgainstQuestionnaires } from '../../src/domain/answers-file';
-import { buildCoverageTable, listCoverageGaps, listDisallowedLinks, listMissingTriggers } from '../../src/domain/content-checks';
+import { buildCoverageTable, listCoverageGaps, listDisallowedLinks, listMissingTriggers, listUnscorableAreas } from '../../src/domain/content-checks';
 import {
   QuestionnaireSchema,
   ToolkitSchema,
@@ -150,6 +150,7 @@ export function checkContentFiles(files: readonly ContentFileResult[], displayDi
     if (RESERVED_QUESTIONNAIRE_IDS.includes(id)) {
       errors.push(formatError(['id'], `"${id}" is reserved (questionnaires/${id}.json is already served), choose another id`));
     }
+    errors.push(...listUnscorableAreas(questionnaire).map(({ path: issuePath, message }) => formatError(issuePath, message)));
     if (firstToolkit) {
       const missingTriggers = listMissingTriggers(questionnaire, firstToolkit.toolkit);
       errors.push(...sortByLine(missingTriggers.map(({ path: issuePath, message }) => formatError(issuePath, message))));

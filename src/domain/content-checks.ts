@@ -139,6 +139,32 @@ export function listMissingTriggers(
   return [...missingFlags, ...missingDontKnows];
 }
 
+export interface UnscorableArea {
+  area: ScoredAreaId;
+  path: ContentPath;
+  message: string;
+}
+
+/**
+ * An area (the project or a pillar) with fewer scored questions asked to everyone than the
+ * minimum answered could never get a score: every person would read "données insuffisantes".
+ */
+export function listUnscorableAreas(questionnaire: Pick<Questionnaire, 'scoring' | 'steps'>): UnscorableArea[] {
+  const minimum = questionnaire.scoring.minAnsweredPerPillar;
+  const askedToEveryone = listQuestions(questionnaire).filter(isRubricQuestion).filter((question) => question.showIf === undefined);
+  return SCORED_AREA_IDS.flatMap((area): UnscorableArea[] => {
+    const count = askedToEveryone.filter((question) => question.pillar === area).length;
+    if (count === 0 || count >= minimum) return [];
+    return [
+      {
+        area,
+        path: ['scoring', 'minAnsweredPerPillar'],
+        message: `"${area}" has ${count} scored question${count > 1 ? 's' : ''} asked to everyone, fewer than minAnsweredPerPillar (${minimum}): it could never be scored`,
+      },
+    ];
+  });
+}
+
 export interface DisallowedLink {
   toolId: string;
   url: string;

@@ -1,4 +1,5 @@
 import {
+  listUnscorableAreas,
   ALLOWED_LINK_HOSTS,
   buildCoverageTable,
   countQuestions,
@@ -221,5 +222,24 @@ describe('countQuestions', () => {
       shownByDefault: 14,
       rubricByArea: { project: 1, 'human-resources': 3, 'financial-resources': 2, 'strategic-alliances': 2 },
     });
+  });
+});
+
+describe('listUnscorableAreas', () => {
+  it('accepts areas that ask at least the minimum number of scored questions', () => {
+    // The fixture asks 1 project question and its minimum is 2: lower the minimum to see it pass.
+    expect(listUnscorableAreas(buildQuestionnaire((input) => void (input.scoring.minAnsweredPerPillar = 1)))).toEqual([]);
+  });
+
+  it('names an area that could never be scored, because too few of its questions are asked to everyone', () => {
+    expect(listUnscorableAreas(buildQuestionnaire()).map((finding) => finding.message)).toEqual([
+      '"project" has 1 scored question asked to everyone, fewer than minAnsweredPerPillar (2): it could never be scored',
+    ]);
+  });
+
+  it('does not count a question shown only under a condition', () => {
+    // human-resources asks 3 questions, one of them only to employers.
+    const questionnaire = buildQuestionnaire((input) => void (input.scoring.minAnsweredPerPillar = 3));
+    expect(listUnscorableAreas(questionnaire).map((finding) => finding.area)).toEqual(['project', 'human-resources', 'financial-resources', 'strategic-alliances']);
   });
 });
