@@ -22,6 +22,8 @@ interface ScoreTally {
   /** Visible rubric questions (hidden ones were never asked). */
   questionCount: number;
   isInsufficient: boolean;
+  /** Every answered question said "Non concerné": the area or dimension does not apply, nothing is missing. */
+  isNotApplicable: boolean;
 }
 
 export interface AreaScore extends ScoreTally {
@@ -91,6 +93,7 @@ function scoreTally(tally: Tally, minAnswered: number, levels: Level[]) {
     dontKnowCount: tally.dontKnowCount,
     questionCount: tally.questionCount,
     isInsufficient,
+    isNotApplicable: tally.answeredCount === 0 && tally.dontKnowCount === 0 && tally.notApplicableCount > 0,
   };
 }
 

@@ -43,7 +43,7 @@ const KIND_ENDINGS: Record<ToolKind, string> = {
   comprendre: 'commencer par comprendre les fondamentaux.',
   's-informer': "s’informer pour y voir plus clair.",
   'se-former': 'se former pour monter en compétences.',
-  agir: "passer à l’action avec une méthode éprouvée.",
+  agir: 'passer à l’action, pas à pas.',
   accompagner: 'être accompagné pour avancer dans la durée.',
 };
 
@@ -142,8 +142,13 @@ function stripFinalPunctuation(message: string): string {
   return message.trim().replace(/[\s.!…]+$/u, '');
 }
 
+/** "les richesses humaines": inside a sentence, French writes the pillar in lower case. */
+function namePillarInSentence(pillar: PillarId): string {
+  return `les ${PILLAR_LABELS[pillar].toLowerCase()}`;
+}
+
 function describeLevelReason(pillar: RankedPillar, kind: ToolKind): string {
-  const pillarName = `les ${PILLAR_LABELS[pillar.id]}`;
+  const pillarName = namePillarInSentence(pillar.id);
   const ending = KIND_ENDINGS[kind];
   if (pillar.isPriority) {
     return pillar.isInsufficient
@@ -156,7 +161,7 @@ function describeLevelReason(pillar: RankedPillar, kind: ToolKind): string {
 }
 
 function describeFillReason(pillar: RankedPillar, kind: ToolKind): string {
-  return `Parce que cet outil complète votre parcours sur les ${PILLAR_LABELS[pillar.id]} : ${KIND_ENDINGS[kind]}`;
+  return `Parce que cet outil complète votre parcours sur ${namePillarInSentence(pillar.id)} : ${KIND_ENDINGS[kind]}`;
 }
 
 interface TriggerSource {

@@ -274,7 +274,8 @@ function sortLevels(levels: readonly Level[]): Level[] {
   return [...levels].sort((a, b) => a.minScore - b.minScore);
 }
 
-function buildScore(score: Pick<AreaScore, 'score' | 'level' | 'isInsufficient'>): ReportScore {
+function buildScore(score: Pick<AreaScore, 'score' | 'level' | 'isInsufficient' | 'isNotApplicable'>): ReportScore {
+  if (score.isNotApplicable) return { score: null, scoreLabel: W.notApplicable, levelLabel: null, levelDescription: W.notApplicableDetail };
   if (score.score === null || score.isInsufficient) {
     return { score: null, scoreLabel: W.insufficientData, levelLabel: null, levelDescription: W.insufficientDataDetail };
   }

@@ -21,6 +21,7 @@ export const REPORT_WORDING = {
   noFlags: 'Aucun point de vigilance relevé par les contrôles de cohérence.',
   insufficientData: 'Données insuffisantes',
   insufficientDataDetail: 'Trop peu de réponses notées pour calculer un score fiable.',
+  notApplicableDetail: 'Toutes les questions ont reçu la réponse « Non concerné » : ce point ne s’applique pas à votre structure.',
   scoreLabel: (score: number) => `${score} / 100`,
   answeredCount: (answered: number, total: number) =>
     `${answered} réponse${answered > 1 ? 's' : ''} notée${answered > 1 ? 's' : ''} sur ${total} question${total > 1 ? 's' : ''}`,

@@ -49,7 +49,7 @@ describe('summarizeDiagnosis', () => {
       pillar: 'financial-resources',
       kind: 'comprendre',
       horizon: '18-mois',
-      reason: expect.stringMatching(/^Parce que les Ressources financières sont votre priorité/),
+      reason: expect.stringMatching(/^Parce que les ressources financières sont votre priorité/),
       url: 'https://trajectoires-socio-economiques.odd17.org/',
     });
     expect(summary.path[1]).not.toHaveProperty('url');

@@ -257,6 +257,7 @@ export function buildScores(questionnaire: Questionnaire, byArea: Partial<Record
       dontKnowCount: 0,
       questionCount: 2,
       isInsufficient: score === null,
+      isNotApplicable: false,
     };
   });
   return { areas, dimensions: [] };

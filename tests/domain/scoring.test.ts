@@ -109,6 +109,19 @@ describe('scoreAnswers', () => {
     expect(withNotApplicable).toMatchObject({ notApplicableCount: 1, dontKnowCount: 0 });
   });
 
+  it.each([
+    { name: 'says a dimension answered only "Non concerné" does not apply', training: 'not-applicable', staff: 'not-applicable', isNotApplicable: true },
+    { name: 'does not call a dimension with a "Je ne sais pas" not applicable', training: 'dont-know', staff: 'not-applicable', isNotApplicable: false },
+    { name: 'does not call an answered dimension not applicable', training: 'l2', staff: 'not-applicable', isNotApplicable: false },
+  ])('$name', ({ training, staff, isNotApplicable }) => {
+    const lenient = buildQuestionnaire((input) => {
+      const skills = findQuestionInput(input, 'hr-staff-skills');
+      if (skills.type === 'single') skills.allowNotApplicable = true;
+    });
+    const scores = scoreAnswers(lenient, buildAnswers({ 'hr-training': training, 'hr-staff-skills': staff }));
+    expect(findDimension(scores, 'hr-skills').isNotApplicable).toBe(isNotApplicable);
+  });
+
   it('scores each dimension with its own minimum', () => {
     const strict = buildQuestionnaire((input) => {
       input.scoring.minAnsweredPerDimension = 2;

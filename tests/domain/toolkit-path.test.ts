@@ -65,10 +65,10 @@ describe('buildToolkitPath with one tool per pillar and kind', () => {
   it('explains each step in one French sentence', () => {
     const path = buildPath(buildFullToolkitTools());
     expect(path[0]?.reason).toBe(
-      'Parce que les Ressources financières sont votre priorité et que votre niveau y est « À initier » : commencer par comprendre les fondamentaux.',
+      'Parce que les ressources financières sont votre priorité et que votre niveau y est « À initier » : commencer par comprendre les fondamentaux.',
     );
     expect(path.find((step) => step.toolId === 'human-resources-agir')?.reason).toBe(
-      "Parce que votre niveau sur les Richesses humaines est « En structuration » : passer à l’action avec une méthode éprouvée.",
+      "Parce que votre niveau sur les richesses humaines est « En structuration » : passer à l’action, pas à pas.",
     );
   });
 
@@ -92,7 +92,7 @@ describe('buildToolkitPath with one tool per pillar and kind', () => {
     expect(listPillarsInOrder(path)).toEqual(['strategic-alliances', 'human-resources', 'financial-resources']);
     expect(path.filter((step) => step.pillar === 'human-resources').map((step) => step.toolId)).toEqual(['hr-first-steps']);
     expect(path.find((step) => step.toolId === 'hr-first-steps')?.reason).toBe(
-      'Parce que vos réponses sur les Richesses humaines ne suffisent pas encore à situer votre niveau : commencer par comprendre les fondamentaux.',
+      'Parce que vos réponses sur les richesses humaines ne suffisent pas encore à situer votre niveau : commencer par comprendre les fondamentaux.',
     );
   });
 
@@ -223,7 +223,7 @@ describe('buildToolkitPath length', () => {
     expect(path).toHaveLength(PATH_MIN_STEPS);
     expect(listIds(path).sort()).toEqual(['al-far', 'fin-far-a', 'fin-next-a', 'fin-next-b', 'fin-now', 'hr-far'].sort());
     expect(path.find((step) => step.toolId === 'fin-next-a')?.reason).toBe(
-      "Parce que cet outil complète votre parcours sur les Ressources financières : passer à l’action avec une méthode éprouvée.",
+      "Parce que cet outil complète votre parcours sur les ressources financières : passer à l’action, pas à pas.",
     );
   });
 

@@ -64,7 +64,9 @@ export function SynthesisStep({ onNewDiagnosis }: { onNewDiagnosis: () => void }
               <tr key={area.id}>
                 <th scope="row">{PILLAR_LABELS[area.id]}</th>
                 <td>
-                  {area.score === null ? (
+                  {area.isNotApplicable ? (
+                    messages.fields.notApplicable
+                  ) : area.score === null ? (
                     <span title={messages.synthesis.insufficientHelp}>{messages.synthesis.insufficient}</span>
                   ) : (
                     <span className="score">
