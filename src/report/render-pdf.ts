@@ -1,4 +1,5 @@
 import { jsPDF } from 'jspdf';
+import { bindFrenchPunctuation } from '../domain/french-typography';
 import type { ReportAnswerRow, ReportArea, ReportModel, ReportPathStep, ReportScore } from './report-model';
 import { REPORT_WORDING as W } from './report-wording';
 
@@ -84,7 +85,7 @@ class PageWriter {
 
   split(text: string, style: TextStyle, width: number): string[] {
     this.apply(style);
-    return (this.doc.splitTextToSize(bindFrenchPunctuation(text), width) as string[]).map((line) => line.trimEnd());
+    return (this.doc.splitTextToSize(bindFrenchPunctuationForPdf(text), width) as string[]).map((line) => line.trimEnd());
   }
 
   measure(text: string, style: TextStyle, width: number = CONTENT_WIDTH): number {
@@ -145,17 +146,9 @@ class PageWriter {
   }
 }
 
-/**
- * French puts a space inside « » and before : ; ? ! %; made non-breaking, a wrapped line never
- * starts with « : » or ends with a lone «, and the path's name stays whole. jsPDF only breaks
- * lines at plain spaces.
- */
-function bindFrenchPunctuation(text: string): string {
-  return text
-    .replace(/\r\n?/g, '\n')
-    .replace(/« /g, '«\u00a0')
-    .replace(/ (?=[»:;?!%])/g, '\u00a0')
-    .replace(/Parcours A\.D\.O\.C\./g, 'Parcours\u00a0A.D.O.C.');
+/** jsPDF only breaks lines at plain spaces: French punctuation is bound to its word first. */
+function bindFrenchPunctuationForPdf(text: string): string {
+  return bindFrenchPunctuation(text.replace(/\r\n?/g, '\n'));
 }
 
 function baselineOf(top: number, style: TextStyle): number {

@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { bindFrenchPunctuation } from '../../domain/french-typography';
 import { messages } from '../messages';
 
 export function fieldIds(questionId: string) {
@@ -28,7 +29,7 @@ export function FieldFrame({ questionId, label, help, error, required, isGroup, 
   const ids = fieldIds(questionId);
   const caption = (
     <>
-      {label}
+      {bindFrenchPunctuation(label)}
       {required ? (
         <>
           <span aria-hidden="true" className="required-mark"> *</span>
@@ -43,7 +44,7 @@ export function FieldFrame({ questionId, label, help, error, required, isGroup, 
     <>
       {help ? (
         <p id={ids.help} className="field-help">
-          {help}
+          {bindFrenchPunctuation(help)}
         </p>
       ) : null}
       {error ? (

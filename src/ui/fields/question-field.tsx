@@ -1,5 +1,6 @@
 import type { InputHTMLAttributes } from 'react';
 import { useFormContext, useWatch, type FieldError, type FieldErrors, type UseFormRegisterReturn } from 'react-hook-form';
+import { bindFrenchPunctuation } from '../../domain/french-typography';
 import { DONT_KNOW, NOT_APPLICABLE, type Option, type Question } from '../../domain/questionnaire-schema';
 import { parseDecimal } from '../forms/answer-form-values';
 import { messages } from '../messages';
@@ -141,8 +142,8 @@ function OptionList({
         <label key={option.id} className="option">
           <input type={inputType} value={option.id} id={index === 0 ? firstId : undefined} {...inputProps} />
           <span className="option-text">
-            <span className="option-label">{option.label}</span>
-            {option.description ? <span className="option-description">{option.description}</span> : null}
+            <span className="option-label">{bindFrenchPunctuation(option.label)}</span>
+            {option.description ? <span className="option-description">{bindFrenchPunctuation(option.description)}</span> : null}
           </span>
         </label>
       ))}

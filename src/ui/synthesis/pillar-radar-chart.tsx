@@ -19,7 +19,7 @@ export default function PillarRadarChart({ pillars }: { pillars: PillarPoint[] }
           <RadarChart data={data} outerRadius="70%">
             <PolarGrid />
             <PolarAngleAxis dataKey="pillar" tick={{ fill: '#1f2933', fontSize: 13 }} />
-            <PolarRadiusAxis domain={[0, 100]} tickCount={5} tick={{ fill: '#3e4c59', fontSize: 11 }} angle={90} />
+            <PolarRadiusAxis domain={[0, 100]} tickCount={5} tick={{ fill: '#3e4c59', fontSize: 11 }} angle={30} />
             <Radar dataKey="score" stroke="#0b5e55" strokeWidth={2} fill="#0b5e55" fillOpacity={0.25} isAnimationActive={false} dot />
           </RadarChart>
         </ResponsiveContainer>

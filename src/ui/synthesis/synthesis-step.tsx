@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Suspense, lazy, useMemo, useState } from 'react';
 import { createAnswersFile } from '../../domain/answers';
 import { diagnose } from '../../domain/diagnose';
+import { bindFrenchPunctuation } from '../../domain/french-typography';
 import { selectHighlights } from '../../domain/highlights';
 import type { DimensionScore } from '../../domain/scoring';
 import { PILLAR_LABELS } from '../../domain/pillars';
@@ -82,7 +83,7 @@ export function SynthesisStep({ onNewDiagnosis }: { onNewDiagnosis: () => void }
                   {area.level ? (
                     <>
                       <strong>{area.level.label}</strong>
-                      <span className="level-description">{area.level.description}</span>
+                      <span className="level-description">{bindFrenchPunctuation(area.level.description)}</span>
                     </>
                   ) : (
                     '—'
@@ -105,7 +106,7 @@ export function SynthesisStep({ onNewDiagnosis }: { onNewDiagnosis: () => void }
           ) : (
             <ul className="highlights">
               {highlights.strengths.map((dimension) => (
-                <DimensionHighlight key={dimension.id} dimension={dimension} icon="＋" />
+                <DimensionHighlight key={dimension.id} dimension={dimension} icon="+" />
               ))}
             </ul>
           )}
@@ -118,7 +119,7 @@ export function SynthesisStep({ onNewDiagnosis }: { onNewDiagnosis: () => void }
             ))}
             {diagnosis.flags.map((flag) => (
               <li key={flag.checkId}>
-                <span aria-hidden="true" className="highlight-icon">!</span> {flag.message}
+                <span aria-hidden="true" className="highlight-icon">!</span> {bindFrenchPunctuation(flag.message)}
               </li>
             ))}
           </ul>
@@ -141,12 +142,12 @@ export function SynthesisStep({ onNewDiagnosis }: { onNewDiagnosis: () => void }
                       {KIND_LABELS[step.kind]}
                       {step.pillar ? ` · ${PILLAR_LABELS[step.pillar]}` : ''}
                     </p>
-                    <h4 className="path-title">{step.tool.title}</h4>
+                    <h4 className="path-title">{bindFrenchPunctuation(step.tool.title)}</h4>
                     <p className="path-meta">
                       {FORMAT_LABELS[step.tool.format]} · {step.tool.duration} · {step.tool.publisher}
                     </p>
-                    <p>{step.tool.description}</p>
-                    <p className="path-reason">{step.reason}</p>
+                    <p>{bindFrenchPunctuation(step.tool.description)}</p>
+                    <p className="path-reason">{bindFrenchPunctuation(step.reason)}</p>
                     {step.tool.url ? (
                       <a href={step.tool.url} target="_blank" rel="noopener noreferrer" aria-label={messages.synthesis.openTool(step.tool.title)}>
                         {step.tool.url.replace(/^https:\/\//, '').split('/')[0]} ↗
