@@ -25,6 +25,14 @@ const AnswerValueSchema = z.union([
   z.record(z.string(), z.number().finite()),
 ]);
 
+export const PATH_STEP_STATUSES = ['todo', 'done', 'not-relevant'] as const;
+export const PathStepProgressSchema = z.strictObject({
+  status: z.enum(PATH_STEP_STATUSES),
+  note: z.string().max(2000).optional(),
+});
+export type PathStepProgress = z.infer<typeof PathStepProgressSchema>;
+export type PathProgress = Record<string, PathStepProgress>;
+
 /** The interchange format of one diagnosis (export, import, command line, tests). */
 export const AnswersFileSchema = z.strictObject({
   format: z.literal(ANSWERS_FILE_FORMAT, { error: `expected "format": "${ANSWERS_FILE_FORMAT}"` }),
@@ -42,6 +50,8 @@ export const AnswersFileSchema = z.strictObject({
   createdAt: z.iso.datetime({ offset: true }),
   updatedAt: z.iso.datetime({ offset: true }),
   answers: z.record(z.string(), AnswerValueSchema),
+  /** What the organisation did with each step of its path, by tool id (optional: older files have none). */
+  pathProgress: z.record(z.string(), PathStepProgressSchema).optional(),
 });
 export type AnswersFile = z.infer<typeof AnswersFileSchema>;
 
@@ -192,12 +202,18 @@ export function listUnknownAnswerIds(questionnaire: Pick<Questionnaire, 'steps'>
   return Object.keys(answers).filter((id) => !known.has(id));
 }
 
+export interface AnswersFileExtras {
+  respondent?: AnswersFile['respondent'];
+  /** When the diagnosis was started; `now` for a new one. */
+  createdAt?: Date;
+  pathProgress?: PathProgress;
+}
+
 export function createAnswersFile(
   questionnaire: Pick<Questionnaire, 'id' | 'version'>,
   answers: Answers,
   now: Date,
-  respondent: AnswersFile['respondent'] = {},
-  createdAt: Date = now,
+  { respondent = {}, createdAt = now, pathProgress }: AnswersFileExtras = {},
 ): AnswersFile {
   return {
     format: ANSWERS_FILE_FORMAT,
@@ -207,6 +223,8 @@ export function createAnswersFile(
     createdAt: createdAt.toISOString(),
     updatedAt: now.toISOString(),
     answers,
+    // Left out when empty, so files without a path stay as they were.
+    ...(pathProgress && Object.keys(pathProgress).length > 0 ? { pathProgress } : {}),
   };
 }
 

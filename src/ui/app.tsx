@@ -122,7 +122,7 @@ function DraftAutosave({ storage, createdAt }: { storage: DraftStorage; createdA
       const organisationName = answers[questionnaire.bindings.organisationName];
       const result = storage.save({
         step: selectCurrentStep(snapshot),
-        file: createAnswersFile(questionnaire, answers, new Date(), {}, created),
+        file: createAnswersFile(questionnaire, answers, new Date(), { createdAt: created }),
         organisationName: typeof organisationName === 'string' ? organisationName : '',
       });
       setSaveFailed(!result.ok);

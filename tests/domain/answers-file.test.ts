@@ -11,11 +11,22 @@ function buildFileInput(overrides: Record<string, unknown> = {}): Record<string,
 
 describe('parseAnswersFile', () => {
   it('reads back a file it wrote, without warnings', () => {
-    const file = createAnswersFile(questionnaire, buildAnswers(), NOW, { role: 'benevole' });
+    const file = createAnswersFile(questionnaire, buildAnswers(), NOW, { respondent: { role: 'benevole' } });
     expect(parseAnswersFile(JSON.parse(JSON.stringify(file)), questionnaire)).toEqual({ ok: true, file, warnings: [] });
   });
 
+  it('reads back the progress recorded on the path', () => {
+    const pathProgress = { 'outil-a': { status: 'done' as const, note: 'Fait en bureau le 3 mars.' }, 'outil-b': { status: 'not-relevant' as const } };
+    const file = createAnswersFile(questionnaire, buildAnswers(), NOW, { pathProgress });
+    expect(parseAnswersFile(JSON.parse(JSON.stringify(file)), questionnaire)).toMatchObject({ ok: true, file: { pathProgress } });
+  });
+
+  it('leaves the path progress out of a file that has none', () => {
+    expect(createAnswersFile(questionnaire, buildAnswers(), NOW, { pathProgress: {} })).not.toHaveProperty('pathProgress');
+  });
+
   it.each<{ name: string; input: unknown; error: string }>([
+    { name: 'a path step with an unknown status', input: buildFileInput({ pathProgress: { 'outil-a': { status: 'peut-etre' } } }), error: 'pathProgress.outil-a.status : valeur attendue « todo », « done » ou « not-relevant »' },
     { name: 'something that is not an object', input: 42, error: 'fichier : valeur attendue : un objet' },
     { name: 'another kind of file', input: buildFileInput({ format: 'autre-chose' }), error: "format : ce fichier n’est pas un diagnostic Trajectoires (attendu : « trajectoires.diagnostic »)" },
     { name: 'a newer format version', input: buildFileInput({ formatVersion: 2 }), error: "formatVersion : ce fichier vient d’une version plus récente de l’outil ; mettez l’outil à jour pour l’ouvrir" },

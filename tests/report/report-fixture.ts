@@ -225,7 +225,7 @@ export const reportAnswers: Answers = {
 };
 
 export function buildReportFile(answers: Answers = reportAnswers): AnswersFile {
-  return createAnswersFile(reportQuestionnaire, answers, REPORT_DATE, { name: 'Camille Durand', role: 'administrateur' });
+  return createAnswersFile(reportQuestionnaire, answers, REPORT_DATE, { respondent: { name: 'Camille Durand', role: 'administrateur' } });
 }
 
 export function buildSampleReportModel(answers: Answers = reportAnswers): ReportModel {

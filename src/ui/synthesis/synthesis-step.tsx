@@ -31,7 +31,7 @@ export function SynthesisStep({ onNewDiagnosis }: { onNewDiagnosis: () => void }
   const highlights = selectHighlights(diagnosis.scores);
   const areas = [diagnosis.project, ...diagnosis.pillars];
 
-  const answersFile = () => createAnswersFile(questionnaire, answers, new Date(), {}, new Date(dates.createdAt));
+  const answersFile = () => createAnswersFile(questionnaire, answers, new Date(), { createdAt: new Date(dates.createdAt) });
   const organisationName = readOrganisationName(questionnaire, answers);
 
   const downloadPdf = async () => {
