@@ -1,3 +1,5 @@
+import { PILLAR_LABELS } from './pillars';
+import type { Level } from './questionnaire-schema';
 import type { DimensionScore, Scores } from './scoring';
 
 export interface Highlights {
@@ -21,4 +23,25 @@ export function selectHighlights(scores: Pick<Scores, 'dimensions'>, count = 3):
     .filter((entry) => !strengths.includes(entry))
     .slice(0, count);
   return { strengths: strengths.map((entry) => entry.dimension), fragilities: fragilities.map((entry) => entry.dimension) };
+}
+
+export type HighlightKind = 'strength' | 'fragility';
+
+/**
+ * One sober sentence per highlight, shared by the synthesis and the report:
+ * "Compétences (Richesses humaines) : 67 / 100, consolidé — un appui pour la suite."
+ * A weak dimension at the lowest level is a priority; above it, a margin to work on.
+ */
+export function describeHighlight(dimension: DimensionScore, kind: HighlightKind, levels: readonly Level[]): string {
+  const opening = `${dimension.label} (${PILLAR_LABELS[dimension.area]})`;
+  const figure = dimension.score === null ? 'données insuffisantes' : `${dimension.score} / 100`;
+  const level = dimension.level ? `, ${dimension.level.label.toLocaleLowerCase('fr-FR')}` : '';
+  return `${opening} : ${figure}${level} — ${chooseEnding(dimension, kind, levels)}`;
+}
+
+function chooseEnding(dimension: DimensionScore, kind: HighlightKind, levels: readonly Level[]): string {
+  const sorted = [...levels].sort((a, b) => a.minScore - b.minScore);
+  const rank = dimension.level ? sorted.findIndex((level) => level.id === dimension.level?.id) : -1;
+  if (kind === 'strength') return rank === sorted.length - 1 ? 'un point d’appui solide pour la suite.' : 'un appui pour la suite.';
+  return rank <= 0 ? 'une piste à travailler en priorité.' : 'une marge de progrès à travailler.';
 }

@@ -129,3 +129,10 @@ export function scoreAnswers(questionnaire: Questionnaire, answers: Answers): Sc
 export function selectPillarScores(scores: Scores): AreaScore[] {
   return PILLAR_IDS.flatMap((id) => scores.areas.filter((area) => area.id === id));
 }
+
+/** The level just above the given one, or null at the top: what the organisation can aim for next. */
+export function findNextLevel(levels: readonly Level[], level: Pick<Level, 'id'>): Level | null {
+  const sorted = [...levels].sort((a, b) => a.minScore - b.minScore);
+  const index = sorted.findIndex((candidate) => candidate.id === level.id);
+  return index === -1 ? null : (sorted[index + 1] ?? null);
+}

@@ -1,5 +1,6 @@
 import { assertEvent, assign, setup } from 'xstate';
-import { findFirstIncompleteStep, isStepComplete, replaceStepAnswers, type Answers } from '../domain/answers';
+import { findFirstIncompleteStep, isStepComplete, replaceStepAnswers, type Answers, type PathProgress } from '../domain/answers';
+import { markPathStep, notePathStep, type PathStepStatus } from '../domain/path-progress';
 import type { Questionnaire, QuestionStepId } from '../domain/questionnaire-schema';
 import {
   WIZARD_STEPS,
@@ -13,19 +14,24 @@ export interface WizardInput {
   answers?: Answers;
   /** The step to reopen on resume; the wizard falls back to the first step still incomplete. */
   resumeAt?: WizardStepState;
+  /** What the organisation already did with its path (from the draft or an imported file). */
+  pathProgress?: PathProgress;
 }
 
 export interface WizardContext {
   questionnaire: Questionnaire;
   answers: Answers;
   resumeAt: WizardStepState;
+  pathProgress: PathProgress;
 }
 
 export type WizardEvent =
   | { type: 'answers.changed'; step: QuestionStepId; answers: Answers }
   | { type: 'step.submitted'; step: QuestionStepId; answers: Answers }
   | { type: 'step.back' }
-  | { type: 'step.goto'; step: WizardStepState };
+  | { type: 'step.goto'; step: WizardStepState }
+  | { type: 'path.step.marked'; toolId: string; status: PathStepStatus }
+  | { type: 'path.note.changed'; toolId: string; note: string };
 
 /** The furthest step a person may open: every question step before it must be complete. */
 export function findFurthestReachableStep(questionnaire: Questionnaire, answers: Answers): WizardStepState {
@@ -71,6 +77,18 @@ export const wizardMachine = setup({
         return replaceStepAnswers(context.questionnaire, context.answers, event.step, event.answers);
       },
     }),
+    markPathStep: assign({
+      pathProgress: ({ context, event }) => {
+        assertEvent(event, 'path.step.marked');
+        return markPathStep(context.pathProgress, event.toolId, event.status);
+      },
+    }),
+    notePathStep: assign({
+      pathProgress: ({ context, event }) => {
+        assertEvent(event, 'path.note.changed');
+        return notePathStep(context.pathProgress, event.toolId, event.note);
+      },
+    }),
   },
 }).createMachine({
   id: 'wizard',
@@ -78,6 +96,7 @@ export const wizardMachine = setup({
     questionnaire: input.questionnaire,
     answers: input.answers ?? {},
     resumeAt: input.resumeAt ?? 'profile',
+    pathProgress: input.pathProgress ?? {},
   }),
   initial: 'resuming',
   on: {
@@ -151,8 +170,13 @@ export const wizardMachine = setup({
         ],
       },
     },
+    // The path exists only once every answer is in, so it is marked and annotated from the synthesis alone.
     synthesis: {
-      on: { 'step.back': 'priorities' },
+      on: {
+        'step.back': 'priorities',
+        'path.step.marked': { actions: 'markPathStep' },
+        'path.note.changed': { actions: 'notePathStep' },
+      },
     },
   },
 });

@@ -1,7 +1,8 @@
 import { jsPDF } from 'jspdf';
 import { bindFrenchPunctuation } from '../domain/french-typography';
-import type { ReportAnswerRow, ReportArea, ReportModel, ReportPathStep, ReportScore } from './report-model';
+import type { ReportAnswerRow, ReportArea, ReportHighlight, ReportModel, ReportPathStep, ReportScore, ReportSectionId } from './report-model';
 import { REPORT_WORDING as W } from './report-wording';
+import { wrapText } from './wrap-text';
 
 /** The regular and bold DejaVu Sans TTF files, base64-encoded. */
 export interface PdfFonts {
@@ -20,13 +21,17 @@ const COLORS = {
   track: [234, 237, 241],
   flag: [166, 92, 0],
   link: [28, 74, 128],
+  radarFill: [214, 224, 237],
+  done: [31, 111, 62],
+  white: [255, 255, 255],
 } as const satisfies Record<string, Rgb>;
 
 const FONT_FAMILY = 'DejaVuSans';
-const PAGE = { width: 210, height: 297, marginX: 20, top: 20, bottom: 274, footerY: 285 } as const;
+/** Content runs from `top` to `bottom`; the running header sits above it and the footer below, on every page but the cover. */
+const PAGE = { width: 210, height: 297, marginX: 20, top: 25, bottom: 274, headerY: 9, headerRuleY: 18, footerRuleY: 280, footerY: 283 } as const;
 const CONTENT_WIDTH = PAGE.width - 2 * PAGE.marginX;
 const PT_TO_MM = 25.4 / 72;
-const LINE_SPACING = 1.32;
+const LINE_SPACING = 1.3;
 
 interface TextStyle {
   size: number;
@@ -45,7 +50,12 @@ const STYLES = {
   small: { size: 9, color: COLORS.muted },
   smallInk: { size: 9 },
   smallBold: { size: 9, bold: true },
+  cell: { size: 8.5 },
+  cellBold: { size: 8.5, bold: true },
+  cellMuted: { size: 8, color: COLORS.muted },
+  cellLink: { size: 8, color: COLORS.link },
   tiny: { size: 8, color: COLORS.muted },
+  tinyBold: { size: 8, bold: true, color: COLORS.muted },
 } as const satisfies Record<string, TextStyle>;
 
 function lineHeightOf(style: TextStyle): number {
@@ -60,6 +70,10 @@ class PageWriter {
 
   get remaining(): number {
     return PAGE.bottom - this.y;
+  }
+
+  get page(): number {
+    return this.doc.getNumberOfPages();
   }
 
   newPage(): void {
@@ -83,9 +97,21 @@ class PageWriter {
     this.doc.setTextColor(r, g, b);
   }
 
+  // The same words are measured again and again (measure, then write): jsPDF's measuring is not free.
+  private readonly widths = new Map<string, number>();
+
   split(text: string, style: TextStyle, width: number): string[] {
     this.apply(style);
-    return (this.doc.splitTextToSize(bindFrenchPunctuationForPdf(text), width) as string[]).map((line) => line.trimEnd());
+    const font = `${style.bold ? 'b' : 'n'}${style.size}|`;
+    return wrapText(bindFrenchPunctuationForPdf(text), width, (line) => {
+      const key = font + line;
+      let measured = this.widths.get(key);
+      if (measured === undefined) {
+        measured = this.doc.getTextWidth(line);
+        this.widths.set(key, measured);
+      }
+      return measured;
+    });
   }
 
   measure(text: string, style: TextStyle, width: number = CONTENT_WIDTH): number {
@@ -110,24 +136,25 @@ class PageWriter {
   }
 
   /** Writes lines at a fixed place without moving the cursor; returns the height used. */
-  writeAt(text: string, style: TextStyle, x: number, y: number, width: number, align: 'left' | 'right' = 'left'): number {
+  writeAt(text: string, style: TextStyle, x: number, y: number, width: number, align: 'left' | 'right' | 'center' = 'left'): number {
     const lines = this.split(text, style, width);
     const lineHeight = lineHeightOf(style);
+    const lineX = align === 'right' ? x + width : align === 'center' ? x + width / 2 : x;
     lines.forEach((line, index) => {
-      const lineX = align === 'right' ? x + width : x;
       this.doc.text(line, lineX, baselineOf(y + index * lineHeight, style), { align });
     });
     return lines.length * lineHeight;
   }
 
-  private drawLine(line: string, x: number, top: number, style: TextStyle, url: string | undefined): void {
+  drawLine(line: string, x: number, top: number, style: TextStyle, url: string | undefined): void {
+    this.apply(style);
     this.doc.text(line, x, baselineOf(top, style));
     if (url && line !== '') {
       this.doc.link(x, top, this.doc.getTextWidth(line), lineHeightOf(style), { url: toAsciiUrl(url) });
     }
   }
 
-  rule(color: Rgb = COLORS.rule, width = 0.2, x = PAGE.marginX, length = CONTENT_WIDTH): void {
+  rule(color: Rgb = COLORS.rule, width = 0.2, x: number = PAGE.marginX, length: number = CONTENT_WIDTH): void {
     this.doc.setDrawColor(...color);
     this.doc.setLineWidth(width);
     this.doc.line(x, this.y, x + length, this.y);
@@ -141,7 +168,7 @@ class PageWriter {
     if (options.ruleBelow) {
       this.gap(0.8);
       this.rule(style.color ?? COLORS.ink, 0.4);
-      this.gap(2.2);
+      this.gap(2.6);
     }
   }
 }
@@ -171,20 +198,23 @@ export function renderReportPdf(model: ReportModel, fonts: PdfFonts): ArrayBuffe
   doc.setFileId(hashToHex(JSON.stringify(model)));
 
   const writer = new PageWriter(doc);
-  drawCover(writer, model);
-  writer.newPage();
-  drawSummary(writer, model);
-  for (const pillar of model.pillars) {
-    writer.newPage();
-    drawPillar(writer, pillar);
+  const sectionPages = new Map<ReportSectionId, number>();
+  let contentsTop = 0;
+  for (const [index, section] of model.outline.entries()) {
+    if (index > 0) writer.newPage();
+    sectionPages.set(section.id, writer.page);
+    if (section.id === 'cover') contentsTop = drawCover(writer, model);
+    else if (section.id === 'summary') drawSummary(writer, model);
+    else if (section.id === 'path') drawPath(writer, model);
+    else if (section.id === 'annex') drawAnnex(writer, model);
+    else if (section.id === 'method') drawMethod(writer, model);
+    else {
+      const pillar = model.pillars.find((candidate) => candidate.id === section.id);
+      if (pillar) drawPillar(writer, pillar);
+    }
   }
-  writer.newPage();
-  drawPath(writer, model);
-  writer.newPage();
-  drawAnnex(writer, model);
-  writer.newPage();
-  drawMethod(writer, model);
-  drawFooters(writer, model);
+  if (sectionPages.get('cover') === 1) drawContents(writer, model, sectionPages, contentsTop);
+  drawRunningHeadersAndFooters(writer, model);
   return doc.output('arraybuffer');
 }
 
@@ -196,114 +226,207 @@ function registerFonts(doc: jsPDF, fonts: PdfFonts): void {
   doc.setFont(FONT_FAMILY, 'normal');
 }
 
-function drawCover(writer: PageWriter, model: ReportModel): void {
+/** Draws the cover and returns where its table of contents goes, filled once page numbers are known. */
+function drawCover(writer: PageWriter, model: ReportModel): number {
   const { doc } = writer;
   const { cover } = model;
   doc.setFillColor(...COLORS.accent);
-  doc.rect(PAGE.marginX, 52, 24, 1.6, 'F');
-  writer.y = 60;
-  writer.write(cover.title, STYLES.coverTitle, { after: 10 });
+  doc.rect(0, 0, PAGE.width, 7, 'F');
+  doc.rect(PAGE.marginX, 44, 24, 1.6, 'F');
+  writer.y = 52;
+  writer.write(cover.title, STYLES.coverTitle, { after: 9 });
   writer.write(cover.organisationName, STYLES.coverOrganisation, { after: 6 });
   writer.write(cover.dateLabel, { size: 12 }, { after: 2 });
   writer.write(cover.questionnaireLabel, { size: 10.5, color: COLORS.muted }, { after: 1 });
   if (cover.respondentLabel) writer.write(cover.respondentLabel, { size: 10.5, color: COLORS.muted });
-  writer.gap(14);
-  writer.write(cover.intro, STYLES.body, { width: 140 });
+  writer.gap(12);
+  writer.write(cover.intro, STYLES.body, { width: 150 });
+  const contentsTop = writer.y + 12;
 
-  const noteHeight = writer.measure(cover.privacyNote, STYLES.small);
-  const noteTop = Math.max(writer.y + 10, PAGE.bottom - noteHeight);
+  // Placed, not flowed: the cover is one page whatever the note's length.
+  const noteTop = PAGE.bottom - writer.measure(cover.privacyNote, STYLES.small);
   writer.y = noteTop - 3;
   writer.rule();
-  writer.y = noteTop;
-  writer.write(cover.privacyNote, STYLES.small);
+  writer.writeAt(cover.privacyNote, STYLES.small, PAGE.marginX, noteTop, CONTENT_WIDTH);
+  return contentsTop;
 }
 
-const CHART = { labelWidth: 48, barX: PAGE.marginX + 50, barWidth: 86, valueX: PAGE.marginX + 140, rowHeight: 13, barHeight: 5 } as const;
+const CONTENTS = { width: 120, numberWidth: 12 } as const;
+
+/** "Sommaire" on the cover: each section with its page, as a link to that page. */
+function drawContents(writer: PageWriter, model: ReportModel, sectionPages: ReadonlyMap<ReportSectionId, number>, top: number): void {
+  const { doc } = writer;
+  doc.setPage(1);
+  writer.y = top;
+  writer.write(W.contentsHeading, STYLES.h3, { after: 2 });
+  const lineHeight = lineHeightOf(STYLES.smallInk) + 1.6;
+  for (const section of model.outline) {
+    const page = sectionPages.get(section.id);
+    if (section.id === 'cover' || page === undefined) continue;
+    const y = writer.y;
+    writer.apply(STYLES.smallInk);
+    const titleWidth = doc.getTextWidth(section.title);
+    doc.text(section.title, PAGE.marginX, baselineOf(y, STYLES.smallInk));
+    doc.text(String(page), PAGE.marginX + CONTENTS.width, baselineOf(y, STYLES.smallInk), { align: 'right' });
+    doc.setDrawColor(...COLORS.rule);
+    doc.setLineWidth(0.3);
+    doc.setLineDashPattern([0.3, 1.2], 0);
+    const leaderY = baselineOf(y, STYLES.smallInk) - 0.2;
+    doc.line(PAGE.marginX + titleWidth + 2, leaderY, PAGE.marginX + CONTENTS.width - CONTENTS.numberWidth + 4, leaderY);
+    doc.setLineDashPattern([], 0);
+    doc.link(PAGE.marginX, y, CONTENTS.width, lineHeight, { pageNumber: page });
+    writer.y += lineHeight;
+  }
+}
 
 function drawSummary(writer: PageWriter, model: ReportModel): void {
   const { summary } = model;
   writer.heading(summary.heading, STYLES.h1, 60, { ruleBelow: true });
-  writer.write(summary.intro, STYLES.body, { after: 6 });
-  drawScoreChart(writer, summary.areas, summary.levelThresholds);
-  writer.write(summary.chartCaption, STYLES.tiny, { after: 8 });
+  writer.write(summary.intro, STYLES.smallInk, { after: 4 });
 
-  // One paragraph per level reached rather than per area: four areas often share a level.
-  for (const group of groupAreasByLevel(summary.areas)) {
-    const title = `${group.levelLabel} : ${group.areaLabels.join(', ')}`;
-    writer.ensure(writer.measure(title, STYLES.h3) + writer.measure(group.description, STYLES.smallInk) + 4);
-    writer.write(title, STYLES.h3, { after: 0.5 });
-    writer.write(group.description, STYLES.smallInk, { after: 3.5 });
-  }
+  const top = writer.y;
+  const pillars = summary.areas.filter((area) => area.id !== 'project');
+  const radarHeight = drawRadar(writer, pillars, summary.levelThresholds, { x: PAGE.marginX, y: top, width: 86 });
+  const tableHeight = drawScoreTable(writer, summary.areas, { x: PAGE.marginX + 92, y: top, width: CONTENT_WIDTH - 92 });
+  writer.y = top + Math.max(radarHeight, tableHeight) + 1;
+  writer.write(summary.chartCaption, STYLES.tiny, { after: 3 });
 
-  writer.heading(summary.flagsHeading, STYLES.h2, 12, { before: 4 });
-  if (summary.flags.length === 0) writer.write(summary.noFlagsText, STYLES.body);
-  for (const flag of summary.flags) drawFlag(writer, flag);
+  drawHighlights(writer, summary.strengthsHeading, summary.strengths, W.noStrengths, { marker: '+', color: COLORS.accent });
+  drawHighlights(writer, summary.flagsHeading, summary.watchPoints, W.noWatchPoints, { marker: '!', color: COLORS.flag });
   drawFirstSteps(writer, model);
 }
 
-const FIRST_STEP_COUNT = 3;
+/** A radar of the pillars in vector lines: level thresholds as dashed polygons, the values written at each corner. */
+function drawRadar(writer: PageWriter, pillars: ReportArea[], thresholds: { label: string; minScore: number }[], box: { x: number; y: number; width: number }): number {
+  const { doc } = writer;
+  const radius = 29;
+  const labelWidth = 38;
+  const centerX = box.x + box.width / 2;
+  const centerY = box.y + 13 + radius;
+  const count = Math.max(pillars.length, 3);
+  const angleOf = (index: number) => -Math.PI / 2 + (index * 2 * Math.PI) / count;
+  const pointAt = (index: number, score: number): [number, number] => {
+    const distance = (radius * Math.max(0, Math.min(100, score))) / 100;
+    return [centerX + distance * Math.cos(angleOf(index)), centerY + distance * Math.sin(angleOf(index))];
+  };
+  const ring = (score: number) => Array.from({ length: count }, (_, index) => pointAt(index, score));
+
+  const values = pillars.map((pillar) => pillar.score ?? 0);
+  drawPolygon(doc, values.map((value, index) => pointAt(index, value)), { fill: COLORS.radarFill });
+
+  const levelStarts = thresholds.map((threshold) => threshold.minScore).filter((score) => score > 0 && score < 100);
+  doc.setDrawColor(...COLORS.rule);
+  doc.setLineWidth(0.2);
+  doc.setLineDashPattern([0.8, 0.8], 0);
+  for (const score of levelStarts) drawPolygon(doc, ring(score), { stroke: COLORS.rule });
+  doc.setLineDashPattern([], 0);
+  drawPolygon(doc, ring(100), { stroke: COLORS.rule, width: 0.3 });
+  for (let index = 0; index < count; index += 1) {
+    const [x, y] = pointAt(index, 100);
+    doc.line(centerX, centerY, x, y);
+  }
+  writer.apply(STYLES.tiny);
+  // The outer polygon is 100; its number would sit on the top label.
+  for (const score of levelStarts) {
+    const [, y] = pointAt(0, score);
+    doc.text(String(score), centerX + 1, y - 0.6);
+  }
+
+  drawPolygon(doc, values.map((value, index) => pointAt(index, value)), { stroke: COLORS.accent, width: 0.7 });
+  doc.setFillColor(...COLORS.accent);
+  values.forEach((value, index) => {
+    const [x, y] = pointAt(index, value);
+    doc.circle(x, y, 0.9, 'F');
+  });
+
+  let bottom = centerY;
+  pillars.forEach((pillar, index) => {
+    const [cornerX, cornerY] = pointAt(index, 100);
+    const left = Math.max(box.x, Math.min(box.x + box.width - labelWidth, cornerX - labelWidth / 2));
+    const value = pillar.scoreLabel;
+    const labelHeight = writer.measure(pillar.label, STYLES.smallBold, labelWidth) + writer.measure(value, STYLES.smallInk, labelWidth);
+    const labelTop = index === 0 ? cornerY - 2 - labelHeight : cornerY + 2;
+    const used = writer.writeAt(pillar.label, STYLES.smallBold, left, labelTop, labelWidth, 'center');
+    writer.writeAt(value, pillar.score === null ? STYLES.small : STYLES.smallInk, left, labelTop + used, labelWidth, 'center');
+    bottom = Math.max(bottom, labelTop + labelHeight);
+  });
+  return bottom - box.y;
+}
+
+function drawPolygon(doc: jsPDF, points: [number, number][], paint: { fill?: Rgb; stroke?: Rgb; width?: number }): void {
+  const [first, ...rest] = points;
+  if (!first || rest.length < 2) return;
+  const deltas: [number, number][] = [];
+  let previous = first;
+  for (const point of rest) {
+    deltas.push([point[0] - previous[0], point[1] - previous[1]]);
+    previous = point;
+  }
+  if (paint.fill) doc.setFillColor(...paint.fill);
+  if (paint.stroke) doc.setDrawColor(...paint.stroke);
+  if (paint.width !== undefined) doc.setLineWidth(paint.width);
+  doc.lines(deltas, first[0], first[1], [1, 1], paint.fill && paint.stroke ? 'FD' : paint.fill ? 'F' : 'S', true);
+}
+
+/** The four scores as a small table beside the radar: label and level on the left, the score on the right. */
+function drawScoreTable(writer: PageWriter, areas: ReportArea[], box: { x: number; y: number; width: number }): number {
+  writer.apply(STYLES.h3);
+  writer.writeAt(W.scoresHeading, STYLES.h3, box.x, box.y, box.width);
+  let y = box.y + lineHeightOf(STYLES.h3) + 1.5;
+  const scoreWidth = 24;
+  const pillarsFirst = [...areas.filter((area) => area.id !== 'project'), ...areas.filter((area) => area.id === 'project')];
+  for (const area of pillarsFirst) {
+    const isProject = area.id === 'project';
+    if (isProject) y += 2;
+    writer.y = y;
+    writer.rule(COLORS.rule, 0.2, box.x, box.width);
+    const top = y + 1.5;
+    const labelHeight = writer.writeAt(area.label, isProject ? STYLES.smallInk : STYLES.smallBold, box.x, top, box.width - scoreWidth);
+    const levelHeight = writer.writeAt(area.levelLabel ?? area.levelDescription ?? '', STYLES.tiny, box.x, top + labelHeight, box.width - scoreWidth);
+    const scoreStyle: TextStyle = area.score === null ? STYLES.tiny : { size: isProject ? 10.5 : 12, bold: true, color: isProject ? COLORS.muted : COLORS.accent };
+    const scoreHeight = writer.writeAt(area.scoreLabel, scoreStyle, box.x + box.width - scoreWidth, top, scoreWidth, 'right');
+    y = top + Math.max(labelHeight + levelHeight, scoreHeight) + 1.5;
+  }
+  writer.y = y;
+  writer.rule(COLORS.rule, 0.2, box.x, box.width);
+  y += 1.5;
+  y += writer.writeAt(W.projectNote, STYLES.tiny, box.x, y, box.width);
+  return y - box.y;
+}
+
+function drawHighlights(writer: PageWriter, heading: string, items: ReportHighlight[], emptyText: string, mark: { marker: string; color: Rgb }): void {
+  writer.heading(heading, STYLES.h2, 12, { before: 3 });
+  writer.gap(0.5);
+  if (items.length === 0) writer.write(emptyText, STYLES.small, { after: 1 });
+  const indent = 5;
+  for (const item of items) {
+    writer.ensure(writer.measure(item.text, STYLES.smallInk, CONTENT_WIDTH - indent));
+    writer.writeAt(mark.marker, { ...STYLES.smallBold, color: mark.color }, PAGE.marginX + 0.8, writer.y, indent);
+    writer.write(item.text, STYLES.smallInk, { x: PAGE.marginX + indent, after: 1.2 });
+  }
+}
+
+const STEP_INDENT = 8;
 
 /** The board's first question is "where do we start?": the head of the path, on the summary page. */
 function drawFirstSteps(writer: PageWriter, model: ReportModel): void {
-  const steps = model.path.groups.flatMap((group) => group.steps.map((step) => ({ step, horizon: group.heading })));
-  if (steps.length === 0) return;
-  writer.heading(W.firstStepsHeading, STYLES.h2, 12, { before: 6 });
-  for (const { step, horizon } of steps.slice(0, FIRST_STEP_COUNT)) {
+  const { summary } = model;
+  if (summary.firstSteps.length === 0) return;
+  writer.heading(summary.firstStepsHeading, STYLES.h2, 12, { before: 3 });
+  writer.gap(0.5);
+  for (const step of summary.firstSteps) {
     const x = PAGE.marginX + STEP_INDENT;
-    const detail = `${step.kindLabel} · ${horizon}`;
-    writer.ensure(writer.measure(step.title, STYLES.bodyBold, CONTENT_WIDTH - STEP_INDENT) + lineHeightOf(STYLES.small) + 2);
-    writer.writeAt(`${step.number}.`, { ...STYLES.bodyBold, color: COLORS.accent }, PAGE.marginX, writer.y, STEP_INDENT - 1);
-    writer.write(step.title, STYLES.bodyBold, { x });
-    writer.write(detail, STYLES.small, { x, after: 2 });
+    const detail = [step.kindLabel, step.formatLabel, step.duration, step.horizonLabel, ...(step.status === 'todo' ? [] : [step.statusLabel])].join(' · ');
+    writer.ensure(writer.measure(step.title, STYLES.smallBold, CONTENT_WIDTH - STEP_INDENT) + lineHeightOf(STYLES.tiny) + 1.5);
+    writer.writeAt(`${step.number}.`, { ...STYLES.smallBold, color: COLORS.accent }, PAGE.marginX, writer.y, STEP_INDENT - 1);
+    writer.write(step.title, STYLES.smallBold, { x });
+    writer.write(detail, STYLES.tiny, { x, after: 1.5 });
   }
-  if (steps.length > FIRST_STEP_COUNT) writer.write(W.firstStepsMore(steps.length - FIRST_STEP_COUNT), STYLES.small, { x: PAGE.marginX + STEP_INDENT });
-}
-
-function groupAreasByLevel(areas: ReportArea[]): { levelLabel: string; description: string; areaLabels: string[] }[] {
-  const groups = new Map<string, { levelLabel: string; description: string; areaLabels: string[] }>();
-  for (const area of areas) {
-    const levelLabel = area.levelLabel ?? area.scoreLabel;
-    const group = groups.get(levelLabel) ?? { levelLabel, description: area.levelDescription ?? '', areaLabels: [] };
-    group.areaLabels.push(area.label);
-    groups.set(levelLabel, group);
-  }
-  return [...groups.values()];
+  if (summary.moreStepsCount > 0) writer.write(W.firstStepsMore(summary.moreStepsCount), STYLES.tiny, { x: PAGE.marginX + STEP_INDENT });
 }
 
 function describeScore(score: ReportScore): string {
   return score.levelLabel ? `${score.scoreLabel} · ${score.levelLabel}` : score.scoreLabel;
-}
-
-/** Horizontal bars with the value written beside each one, so the chart reads without colour. */
-function drawScoreChart(writer: PageWriter, areas: ReportArea[], thresholds: { label: string; minScore: number }[]): void {
-  const { doc } = writer;
-  const axisHeight = 6;
-  const height = axisHeight + areas.length * CHART.rowHeight;
-  writer.ensure(height + 8);
-  const top = writer.y;
-  const xOf = (score: number) => CHART.barX + (CHART.barWidth * Math.max(0, Math.min(100, score))) / 100;
-
-  const ticks = [0, ...thresholds.map((threshold) => threshold.minScore).filter((score) => score > 0 && score < 100), 100];
-  for (const tick of [...new Set(ticks)]) {
-    writer.apply(STYLES.tiny);
-    doc.text(String(tick), xOf(tick), baselineOf(top, STYLES.tiny), { align: 'center' });
-    doc.setDrawColor(...COLORS.rule);
-    doc.setLineWidth(tick === 0 || tick === 100 ? 0.3 : 0.15);
-    if (tick !== 0 && tick !== 100) doc.setLineDashPattern([0.8, 0.8], 0);
-    doc.line(xOf(tick), top + axisHeight - 1.5, xOf(tick), top + height);
-    doc.setLineDashPattern([], 0);
-  }
-
-  areas.forEach((area, index) => {
-    const rowTop = top + axisHeight + index * CHART.rowHeight;
-    const barTop = rowTop + (CHART.rowHeight - CHART.barHeight) / 2 - 1.2;
-    writer.writeAt(area.label, area.id === 'project' ? STYLES.smallInk : STYLES.smallBold, PAGE.marginX, barTop - 0.4, CHART.labelWidth);
-    const barColor: Rgb = area.id === 'project' ? COLORS.accentSoft : COLORS.accent;
-    drawBar(doc, { x: CHART.barX, y: barTop, width: CHART.barWidth, height: CHART.barHeight }, area.score, barColor);
-    writer.writeAt(area.scoreLabel, area.score === null ? STYLES.small : STYLES.smallBold, CHART.valueX, barTop - 0.4, 30);
-    if (area.levelLabel) writer.writeAt(area.levelLabel, STYLES.tiny, CHART.valueX, barTop + 4, 30);
-  });
-  writer.y = top + height + 2;
 }
 
 /** A score bar on a light track; a missing score gets a dashed outline, since no score is not a zero. */
@@ -325,17 +448,6 @@ function drawBar(doc: jsPDF, box: { x: number; y: number; width: number; height:
   }
 }
 
-function drawFlag(writer: PageWriter, message: string): void {
-  const { doc } = writer;
-  const indent = 6;
-  const height = writer.measure(message, STYLES.body, CONTENT_WIDTH - indent);
-  writer.ensure(Math.min(height, 40));
-  const top = writer.y;
-  doc.setFillColor(...COLORS.flag);
-  doc.rect(PAGE.marginX, top + 0.6, 1.4, Math.min(height, writer.remaining) - 1.2, 'F');
-  writer.write(message, STYLES.body, { x: PAGE.marginX + indent, after: 2.5 });
-}
-
 function drawPillar(writer: PageWriter, pillar: ReportModel['pillars'][number]): void {
   writer.heading(pillar.label, STYLES.h1, 40, { ruleBelow: true });
   writer.write(describeScore(pillar), { size: 12.5, bold: true }, { after: 1.5 });
@@ -345,6 +457,7 @@ function drawPillar(writer: PageWriter, pillar: ReportModel['pillars'][number]):
   if (pillar.dimensions.length > 0) {
     writer.heading(W.dimensionsHeading, STYLES.h2, 10);
     writer.gap(1);
+    drawDimensionAxis(writer);
     for (const dimension of pillar.dimensions) drawDimensionRow(writer, dimension);
     writer.gap(6);
   }
@@ -362,114 +475,309 @@ function drawPillar(writer: PageWriter, pillar: ReportModel['pillars'][number]):
   }
 }
 
-const DIMENSION_ROW = { labelWidth: 72, barX: PAGE.marginX + 75, barWidth: 40, valueX: PAGE.marginX + 119 } as const;
+const DIMENSION_ROW = { labelWidth: 66, barX: PAGE.marginX + 69, barWidth: 42, valueX: PAGE.marginX + 115 } as const;
+
+/** 0, 50 and 100 above the bars, so the bars read without counting. */
+function drawDimensionAxis(writer: PageWriter): void {
+  writer.apply(STYLES.tiny);
+  for (const tick of [0, 50, 100]) {
+    writer.doc.text(String(tick), DIMENSION_ROW.barX + (DIMENSION_ROW.barWidth * tick) / 100, baselineOf(writer.y, STYLES.tiny), { align: 'center' });
+  }
+  writer.gap(lineHeightOf(STYLES.tiny) + 0.5);
+}
 
 function drawDimensionRow(writer: PageWriter, dimension: ReportModel['pillars'][number]['dimensions'][number]): void {
   const { doc } = writer;
+  const valueWidth = PAGE.marginX + CONTENT_WIDTH - DIMENSION_ROW.valueX;
+  const valueStyle = dimension.score === null ? STYLES.small : STYLES.smallBold;
   const labelHeight = writer.measure(dimension.label, STYLES.smallInk, DIMENSION_ROW.labelWidth);
-  const rowHeight = Math.max(labelHeight, lineHeightOf(STYLES.smallInk)) + 2.5;
+  const valueHeight = writer.measure(describeScore(dimension), valueStyle, valueWidth);
+  const rowHeight = Math.max(labelHeight, valueHeight, lineHeightOf(STYLES.smallInk)) + 2.5;
   writer.ensure(rowHeight);
   const top = writer.y;
   writer.writeAt(dimension.label, STYLES.smallInk, PAGE.marginX, top, DIMENSION_ROW.labelWidth);
   drawBar(doc, { x: DIMENSION_ROW.barX, y: top + 0.6, width: DIMENSION_ROW.barWidth, height: 3 }, dimension.score, COLORS.accent);
-  const valueWidth = PAGE.marginX + CONTENT_WIDTH - DIMENSION_ROW.valueX;
-  writer.writeAt(describeScore(dimension), dimension.score === null ? STYLES.small : STYLES.smallBold, DIMENSION_ROW.valueX, top, valueWidth);
+  writer.writeAt(describeScore(dimension), valueStyle, DIMENSION_ROW.valueX, top, valueWidth);
   writer.y = top + rowHeight;
+}
+
+const LEVEL_SCALE = { square: 2.2, gap: 0.7 } as const;
+
+/** Four small squares, as many filled as the chosen level: the level reads at a glance and, with its words, without colour. */
+function drawLevelScale(doc: jsPDF, level: NonNullable<ReportAnswerRow['level']>, x: number, top: number): void {
+  doc.setLineWidth(0.2);
+  doc.setDrawColor(...COLORS.accent);
+  doc.setFillColor(...COLORS.accent);
+  for (let index = 0; index < level.count; index += 1) {
+    doc.rect(x + index * (LEVEL_SCALE.square + LEVEL_SCALE.gap), top, LEVEL_SCALE.square, LEVEL_SCALE.square, index < level.rank ? 'FD' : 'S');
+  }
 }
 
 function drawAnswer(writer: PageWriter, row: ReportAnswerRow): void {
   const indent = 5;
+  const scaleWidth = row.level ? row.level.count * (LEVEL_SCALE.square + LEVEL_SCALE.gap) + 1.5 : 0;
+  const answerX = PAGE.marginX + indent + scaleWidth;
+  const answerWidth = CONTENT_WIDTH - indent - scaleWidth;
   const answerStyle = row.status === 'answered' ? STYLES.smallBold : { ...STYLES.smallBold, color: COLORS.muted };
+  const answerText = row.level ? `${row.answer} (${row.level.label})` : row.answer;
   const height =
     writer.measure(row.question, STYLES.smallInk) +
-    writer.measure(row.answer, answerStyle, CONTENT_WIDTH - indent) +
-    (row.detail ? writer.measure(row.detail, STYLES.small, CONTENT_WIDTH - indent) : 0);
+    writer.measure(answerText, answerStyle, answerWidth) +
+    (row.detail ? writer.measure(row.detail, STYLES.small, answerWidth) : 0);
   writer.ensure(Math.min(height, 60));
   writer.write(row.question, STYLES.smallInk, { after: 0.4 });
-  writer.write(row.answer, answerStyle, { x: PAGE.marginX + indent });
-  if (row.detail) writer.write(row.detail, STYLES.small, { x: PAGE.marginX + indent });
+  if (row.level) drawLevelScale(writer.doc, row.level, PAGE.marginX + indent, writer.y + 0.55);
+  writer.write(answerText, answerStyle, { x: answerX, width: answerWidth });
+  if (row.detail) writer.write(row.detail, STYLES.small, { x: answerX, width: answerWidth });
   writer.gap(2.6);
 }
+
+interface TableBlock {
+  text: string;
+  style: TextStyle;
+  url?: string;
+}
+
+interface TableCell {
+  blocks: TableBlock[];
+  /** A vector checkbox before the first line: the step's progress. */
+  status?: ReportPathStep['status'];
+}
+
+/** One cell per column, or a single cell that spans every column but the first (a step's note). */
+type TableRow = TableCell[];
+
+interface TableSpec {
+  columns: { header: string; width: number }[];
+  groups: { title: string | null; rows: TableRow[] }[];
+}
+
+interface PreparedLine {
+  text: string;
+  style: TextStyle;
+  url: string | undefined;
+  height: number;
+}
+
+const CELL = { padX: 1.6, padY: 1.3, blockGap: 0.7, statusWidth: 4.2 } as const;
+
+/**
+ * A table drawn line by line: the header row is repeated on every page the table runs onto, a
+ * group heading too (with "(suite)"), a row moves whole to the next page when it fits on one, and
+ * a row taller than a page (a very long note) is split between its lines.
+ */
+function drawTable(writer: PageWriter, spec: TableSpec): void {
+  const { doc } = writer;
+  const lefts = spec.columns.map((_, index) => PAGE.marginX + spec.columns.slice(0, index).reduce((sum, column) => sum + column.width, 0));
+  const headerCells: TableCell[] = spec.columns.map((column) => ({ blocks: [{ text: column.header, style: { ...STYLES.tinyBold, color: COLORS.white } }] }));
+  const headerLines = headerCells.map((cell, index) => prepareCell(writer, cell, spec.columns[index]!.width));
+  const headerHeight = heightOf(headerLines);
+  const groupStyle: TextStyle = { ...STYLES.smallBold, color: COLORS.accent };
+  const groupHeight = lineHeightOf(groupStyle) + 2 * CELL.padY + 0.6;
+
+  const drawHeader = () => {
+    doc.setFillColor(...COLORS.accent);
+    doc.rect(PAGE.marginX, writer.y, CONTENT_WIDTH, headerHeight, 'F');
+    headerLines.forEach((lines, index) => drawCellLines(writer, lines, lefts[index]!, writer.y + CELL.padY));
+    writer.y += headerHeight;
+  };
+  const drawGroup = (title: string) => {
+    doc.setFillColor(...COLORS.track);
+    doc.rect(PAGE.marginX, writer.y, CONTENT_WIDTH, groupHeight, 'F');
+    writer.writeAt(title, groupStyle, PAGE.marginX + CELL.padX, writer.y + CELL.padY + 0.3, CONTENT_WIDTH - 2 * CELL.padX);
+    writer.y += groupHeight;
+  };
+  const breakPage = (groupTitle: string | null) => {
+    writer.newPage();
+    drawHeader();
+    if (groupTitle) drawGroup(`${groupTitle} ${W.continued}`);
+  };
+
+  writer.ensure(headerHeight + groupHeight + 20);
+  drawHeader();
+  for (const group of spec.groups) {
+    const spanWidth = CONTENT_WIDTH - spec.columns[0]!.width;
+    const isSpanning = (row: TableRow) => row.length === 1 && spec.columns.length > 1;
+    const rows = group.rows.map((row) =>
+      isSpanning(row) ? [prepareCell(writer, row[0]!, spanWidth)] : row.map((cell, index) => prepareCell(writer, cell, spec.columns[index]!.width)),
+    );
+    if (group.title) {
+      const firstRowHeight = rows[0] ? heightOf(rows[0]) : 0;
+      if (groupHeight + Math.min(firstRowHeight, 30) > writer.remaining) breakPage(null);
+      drawGroup(group.title);
+    }
+    const roomOnFreshPage = PAGE.bottom - PAGE.top - headerHeight - (group.title ? groupHeight : 0);
+    for (const [rowIndex, row] of rows.entries()) {
+      const height = heightOf(row);
+      if (height > writer.remaining && height <= roomOnFreshPage) breakPage(group.title);
+      let pending = row;
+      const source = group.rows[rowIndex]!;
+      const cellLefts = isSpanning(source) ? [lefts[1]!] : lefts;
+      const statuses = source.map((cell) => cell.status);
+      // A note row reads as part of the step above it: no rule between them.
+      const isFollowedByNote = group.rows[rowIndex + 1] !== undefined && isSpanning(group.rows[rowIndex + 1]!);
+      let isFirstChunk = true;
+      for (;;) {
+        const room = writer.remaining - 2 * CELL.padY;
+        const taken = pending.map((lines) => takeFitting(lines, room));
+        const takenCount = taken.reduce((sum, lines) => sum + lines.length, 0);
+        const pendingCount = pending.reduce((sum, lines) => sum + lines.length, 0);
+        if (takenCount < Math.min(3, pendingCount)) {
+          breakPage(group.title);
+          continue;
+        }
+        const top = writer.y;
+        taken.forEach((lines, index) => {
+          const status = statuses[index];
+          if (status && isFirstChunk) drawStatusBox(doc, status, cellLefts[index]! + CELL.padX, top + CELL.padY + 0.5);
+          drawCellLines(writer, lines, cellLefts[index]! + (status ? CELL.statusWidth : 0), top + CELL.padY);
+        });
+        writer.y = top + heightOf(taken);
+        const isRowEnd = pending.every((lines, index) => lines.length === taken[index]!.length);
+        if (!(isRowEnd && isFollowedByNote)) writer.rule(COLORS.rule, 0.15);
+        pending = pending.map((lines, index) => lines.slice(taken[index]!.length));
+        isFirstChunk = false;
+        if (pending.every((lines) => lines.length === 0)) break;
+        breakPage(group.title);
+      }
+    }
+  }
+}
+
+function prepareCell(writer: PageWriter, cell: TableCell, width: number): PreparedLine[] {
+  const innerWidth = width - 2 * CELL.padX - (cell.status ? CELL.statusWidth : 0);
+  return cell.blocks.flatMap((block, blockIndex) => {
+    const lines = writer.split(block.text, block.style, innerWidth);
+    const isLastBlock = blockIndex === cell.blocks.length - 1;
+    return lines.map((text, lineIndex) => ({
+      text,
+      style: block.style,
+      url: block.url,
+      height: lineHeightOf(block.style) + (lineIndex === lines.length - 1 && !isLastBlock ? CELL.blockGap : 0),
+    }));
+  });
+}
+
+function heightOf(cells: PreparedLine[][]): number {
+  return Math.max(...cells.map((lines) => lines.reduce((sum, line) => sum + line.height, 0))) + 2 * CELL.padY;
+}
+
+function takeFitting(lines: PreparedLine[], room: number): PreparedLine[] {
+  let used = 0;
+  let count = 0;
+  for (const line of lines) {
+    if (used + line.height > room) break;
+    used += line.height;
+    count += 1;
+  }
+  return lines.slice(0, count);
+}
+
+function drawCellLines(writer: PageWriter, lines: PreparedLine[], left: number, top: number): void {
+  let y = top;
+  for (const line of lines) {
+    writer.drawLine(line.text, left + CELL.padX, y, line.style, line.url);
+    y += line.height;
+  }
+}
+
+/** Empty for a step to do, ticked when done, struck through when not relevant: the words say it too. */
+function drawStatusBox(doc: jsPDF, status: ReportPathStep['status'], x: number, top: number): void {
+  const size = 2.6;
+  const color: Rgb = status === 'done' ? COLORS.done : status === 'not-relevant' ? COLORS.muted : COLORS.ink;
+  doc.setDrawColor(...color);
+  doc.setLineWidth(0.3);
+  doc.rect(x, top, size, size, 'S');
+  if (status === 'done') {
+    doc.setLineWidth(0.45);
+    doc.lines([[0.7, 0.8], [1.3, -1.9]], x + 0.5, top + 1.3, [1, 1], 'S', false);
+  } else if (status === 'not-relevant') {
+    doc.line(x + 0.5, top + size / 2, x + size - 0.5, top + size / 2);
+  }
+}
+
+const PATH_COLUMNS = [8, 64, 27, 44, 27] as const;
 
 function drawPath(writer: PageWriter, model: ReportModel): void {
   const { path } = model;
   writer.heading(path.heading, STYLES.h1, 40, { ruleBelow: true });
-  writer.write(path.intro, STYLES.body, { after: 4 });
-  if (path.groups.length === 0) writer.write(path.emptyText, STYLES.body);
-  for (const group of path.groups) {
-    writer.heading(group.heading, STYLES.h2, 35, { before: 4 });
-    writer.gap(1.5);
-    for (const step of group.steps) drawPathStep(writer, step);
+  writer.write(path.intro, STYLES.smallInk, { after: path.progressLabel ? 1.5 : 4 });
+  if (path.progressLabel) writer.write(path.progressLabel, STYLES.smallBold, { after: 4 });
+  if (path.groups.length === 0) {
+    writer.write(path.emptyText, STYLES.body);
+    return;
   }
+  const headers = W.pathColumns;
+  drawTable(writer, {
+    columns: [headers.number, headers.tool, headers.kind, headers.reason, headers.progress].map((header, index) => ({ header, width: PATH_COLUMNS[index]! })),
+    groups: path.groups.map((group) => ({ title: group.heading, rows: group.steps.flatMap(buildPathRows) })),
+  });
 }
 
-const STEP_INDENT = 9;
-
-function drawPathStep(writer: PageWriter, step: ReportPathStep): void {
-  const x = PAGE.marginX + STEP_INDENT;
-  const width = CONTENT_WIDTH - STEP_INDENT;
-  const meta = [step.kindLabel, step.formatLabel, step.duration, step.publisher, step.pillarLabel].filter(Boolean).join(' · ');
-  const height =
-    writer.measure(step.title, STYLES.h3, width) +
-    writer.measure(meta, STYLES.small, width) +
-    writer.measure(step.description, STYLES.smallInk, width) +
-    writer.measure(step.reason, STYLES.smallInk, width) +
-    (step.url ? writer.measure(step.url, STYLES.small, width) : 0) +
-    4;
-  writer.ensure(height);
-  const top = writer.y;
-  writer.writeAt(`${step.number}.`, { ...STYLES.h3, color: COLORS.accent }, PAGE.marginX, top, STEP_INDENT - 1);
-  writer.write(step.title, STYLES.h3, { x, width, after: 0.3 });
-  writer.write(meta, STYLES.small, { x, width, after: 1 });
-  writer.write(step.description, STYLES.smallInk, { x, width, after: 1 });
-  writer.write(step.reason, STYLES.smallInk, { x, width, after: 0.6 });
-  if (step.url) writer.write(step.url, { size: 9, color: COLORS.link }, { x, width, url: step.url });
-  writer.gap(4.5);
+/** A step's row, then its note across the table: a note can be long, the "Suivi" column is narrow. */
+function buildPathRows(step: ReportPathStep): TableRow[] {
+  const statusStyle: TextStyle = { ...STYLES.cellBold, color: step.status === 'done' ? COLORS.done : step.status === 'not-relevant' ? COLORS.muted : COLORS.ink };
+  const row: TableRow = [
+    { blocks: [{ text: `${step.number}`, style: { ...STYLES.cellBold, color: COLORS.accent } }] },
+    {
+      blocks: [
+        { text: step.title, style: STYLES.cellBold, ...(step.url ? { url: step.url } : {}) },
+        { text: step.description, style: STYLES.cellMuted },
+        { text: step.publisher, style: STYLES.cellMuted },
+        ...(step.url ? [{ text: step.url, style: STYLES.cellLink, url: step.url }] : []),
+      ],
+    },
+    {
+      blocks: [
+        { text: step.kindLabel, style: STYLES.cellBold },
+        { text: step.formatLabel, style: STYLES.cellMuted },
+        { text: step.duration, style: STYLES.cellMuted },
+        ...(step.pillarLabel ? [{ text: step.pillarLabel, style: STYLES.cellMuted }] : []),
+      ],
+    },
+    { blocks: [{ text: step.reason, style: STYLES.cell }] },
+    { status: step.status, blocks: [{ text: step.statusLabel, style: statusStyle }] },
+  ];
+  return step.note ? [row, [{ blocks: [{ text: W.stepNote(step.note), style: STYLES.cell }] }]] : [row];
 }
 
-const ANNEX = { questionWidth: 98, answerX: PAGE.marginX + 104 } as const;
+const ANNEX_COLUMNS = [98, 72] as const;
 
 function drawAnnex(writer: PageWriter, model: ReportModel): void {
   const { annex } = model;
   writer.heading(annex.heading, STYLES.h1, 40, { ruleBelow: true });
-  writer.write(annex.intro, STYLES.body, { after: 3 });
-  const answerWidth = PAGE.marginX + CONTENT_WIDTH - ANNEX.answerX;
-  for (const step of annex.steps) {
-    writer.heading(step.title, STYLES.h2, 16, { before: 5 });
-    writer.gap(1);
-    for (const row of step.answers) {
-      const answerStyle = row.status === 'answered' ? STYLES.smallInk : STYLES.small;
-      const questionLines = writer.split(row.question, STYLES.smallInk, ANNEX.questionWidth);
-      const answerLines = writer.split(row.answer, answerStyle, answerWidth);
-      const rowHeight = Math.max(questionLines.length, answerLines.length) * lineHeightOf(STYLES.smallInk) + 2.4;
-      if (rowHeight > PAGE.bottom - PAGE.top - 20) {
-        // A very long free text: stacked at full width, so it can flow over several pages.
-        writer.gap(1.2);
-        writer.write(row.question, STYLES.smallInk, { after: 0.8 });
-        writer.write(row.answer, answerStyle, { x: PAGE.marginX + 5, after: 1.2 });
-      } else {
-        writer.ensure(rowHeight);
-        const top = writer.y;
-        writer.writeAt(row.question, STYLES.smallInk, PAGE.marginX, top + 1.2, ANNEX.questionWidth);
-        writer.writeAt(row.answer, answerStyle, ANNEX.answerX, top + 1.2, answerWidth);
-        writer.y = top + rowHeight;
-      }
-      writer.rule(COLORS.track);
-    }
-  }
+  writer.write(annex.intro, STYLES.smallInk, { after: 4 });
+  drawTable(writer, {
+    columns: [
+      { header: W.annexColumns.question, width: ANNEX_COLUMNS[0] },
+      { header: W.annexColumns.answer, width: ANNEX_COLUMNS[1] },
+    ],
+    groups: annex.steps.map((step) => ({
+      title: step.title,
+      rows: step.answers.map((row) => [
+        { blocks: [{ text: row.question, style: STYLES.cell }] },
+        {
+          blocks: [
+            { text: row.answer, style: row.status === 'answered' ? STYLES.cellBold : { ...STYLES.cell, color: COLORS.muted } },
+            ...(row.level ? [{ text: row.level.label, style: STYLES.cellMuted }] : []),
+          ],
+        },
+      ]),
+    })),
+  });
 }
 
 function drawMethod(writer: PageWriter, model: ReportModel): void {
   const { method } = model;
   writer.heading(method.heading, STYLES.h1, 40, { ruleBelow: true });
-  for (const paragraph of method.paragraphs) writer.write(paragraph, STYLES.body, { after: 2.5 });
+  for (const paragraph of method.paragraphs) writer.write(paragraph, STYLES.smallInk, { after: 2.2 });
   writer.heading(method.levelsHeading, STYLES.h2, 20, { before: 4 });
   writer.gap(1);
   const descriptionX = PAGE.marginX + 45;
   const descriptionWidth = PAGE.marginX + CONTENT_WIDTH - descriptionX;
   for (const level of method.levels) {
     const height = Math.max(
-      writer.measure(level.label, STYLES.smallBold, 42) + lineHeightOf(STYLES.small),
+      writer.measure(level.label, STYLES.smallBold, 42) + writer.measure(level.range, STYLES.small, 42),
       writer.measure(level.description, STYLES.smallInk, descriptionWidth),
     );
     writer.ensure(height + 3);
@@ -481,31 +789,44 @@ function drawMethod(writer: PageWriter, model: ReportModel): void {
   }
 }
 
-function drawFooters(writer: PageWriter, model: ReportModel): void {
+const HEADER_NAME_LINES = 2;
+
+/** Every page but the cover: the organisation and the date above, the report's title and "page X / N" below. */
+function drawRunningHeadersAndFooters(writer: PageWriter, model: ReportModel): void {
   const { doc } = writer;
   const total = doc.getNumberOfPages();
-  for (let page = 1; page <= total; page += 1) {
+  writer.apply(STYLES.tiny);
+  const dateWidth = doc.getTextWidth(model.dateLabel);
+  const nameWidth = CONTENT_WIDTH - dateWidth - 8;
+  const nameLines = fitLines(writer.split(model.organisationName, STYLES.tinyBold, nameWidth), HEADER_NAME_LINES, (line) => {
+    writer.apply(STYLES.tinyBold);
+    return doc.getTextWidth(line) <= nameWidth;
+  });
+  for (let page = 2; page <= total; page += 1) {
     doc.setPage(page);
+    nameLines.forEach((line, index) => {
+      writer.apply(STYLES.tinyBold);
+      doc.text(line, PAGE.marginX, baselineOf(PAGE.headerY + index * lineHeightOf(STYLES.tinyBold), STYLES.tinyBold));
+    });
     writer.apply(STYLES.tiny);
-    const pageLabel = W.pageOf(page, total);
-    const text = fitFooter(doc, model, pageLabel);
+    doc.text(model.dateLabel, PAGE.marginX + CONTENT_WIDTH, baselineOf(PAGE.headerY, STYLES.tiny), { align: 'right' });
     doc.setDrawColor(...COLORS.rule);
     doc.setLineWidth(0.2);
-    doc.line(PAGE.marginX, PAGE.footerY - 4, PAGE.marginX + CONTENT_WIDTH, PAGE.footerY - 4);
-    doc.text(text, PAGE.width / 2, PAGE.footerY, { align: 'center' });
+    doc.line(PAGE.marginX, PAGE.headerRuleY, PAGE.marginX + CONTENT_WIDTH, PAGE.headerRuleY);
+    doc.line(PAGE.marginX, PAGE.footerRuleY, PAGE.marginX + CONTENT_WIDTH, PAGE.footerRuleY);
+    doc.text(W.runningTitle, PAGE.marginX, baselineOf(PAGE.footerY, STYLES.tiny));
+    doc.text(W.pageOf(page, total), PAGE.marginX + CONTENT_WIDTH, baselineOf(PAGE.footerY, STYLES.tiny), { align: 'right' });
   }
 }
 
-/** Shortens a long organisation name so the footer stays on one line. */
-function fitFooter(doc: jsPDF, model: ReportModel, pageLabel: string): string {
-  const compose = (name: string) => `${W.footer(name, model.dateLabel)} · ${pageLabel}`;
-  const fits = (name: string) => doc.getTextWidth(compose(name)) <= CONTENT_WIDTH;
-  if (fits(model.organisationName)) return compose(model.organisationName);
-  const characters = Array.from(model.organisationName);
-  let length = characters.length - 1;
-  const shorten = (count: number) => `${characters.slice(0, count).join('').trimEnd()}…`;
-  while (length > 1 && !fits(shorten(length))) length -= 1;
-  return compose(shorten(length));
+/** Keeps at most `count` lines; the last one kept ends with "…" when some text was left out. */
+function fitLines(lines: string[], count: number, fits: (line: string) => boolean): string[] {
+  if (lines.length <= count) return lines;
+  const kept = lines.slice(0, count);
+  const last = Array.from(kept[count - 1] ?? '');
+  while (last.length > 1 && !fits(`${last.join('').trimEnd()}…`)) last.pop();
+  kept[count - 1] = `${last.join('').trimEnd()}…`;
+  return kept;
 }
 
 /** A PDF link holds 7-bit ASCII only: an accent in a path must be percent-encoded. */

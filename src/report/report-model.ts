@@ -12,7 +12,17 @@ import {
   type ScoredAreaId,
   type Toolkit,
 } from '../domain/questionnaire-schema';
-import { isAnswered, isQuestionVisible, selectVisibleAnswers, type AnswersFile, type AnswerValue, type Answers } from '../domain/answers';
+import {
+  isAnswered,
+  isQuestionVisible,
+  selectVisibleAnswers,
+  type AnswersFile,
+  type AnswerValue,
+  type Answers,
+  type PathProgress,
+  type PathStepProgress,
+} from '../domain/answers';
+import { selectHighlights } from '../domain/highlights';
 import type { AreaScore, DimensionScore } from '../domain/scoring';
 import type { Diagnosis } from '../domain/diagnose';
 import type { PathStep } from '../domain/toolkit-path';
@@ -39,6 +49,8 @@ export interface ReportAnswerRow {
   answer: string;
   /** The description of the chosen rubric level, when there is one. */
   detail: string | null;
+  /** The chosen rubric level as a rank ("niveau 2 sur 4"), for rubric answers only. */
+  level: { rank: number; count: number; label: string } | null;
   status: 'answered' | 'not-applicable' | 'dont-know' | 'unanswered';
 }
 
@@ -66,6 +78,11 @@ export interface ReportPathStep {
   publisher: string;
   url: string | null;
   reason: string;
+  horizonLabel: string;
+  status: PathStepProgress['status'];
+  statusLabel: string;
+  /** The organisation's own note on this step, from the synthesis. */
+  note: string | null;
 }
 
 export interface ReportPathGroup {
@@ -87,6 +104,14 @@ export interface ReportLevelRow {
   minScore: number;
 }
 
+/** One line of the summary's forces or points de vigilance, written as a sentence. */
+export interface ReportHighlight {
+  source: 'dimension' | 'flag';
+  text: string;
+}
+
+export type ReportSectionId = 'cover' | 'summary' | PillarId | 'path' | 'annex' | 'method';
+
 export interface ReportModel {
   fileName: string;
   /** ISO date and time; the PDF's creation date, so the same input gives the same bytes. */
@@ -96,6 +121,8 @@ export interface ReportModel {
   organisationName: string;
   dateLabel: string;
   footerLabel: string;
+  /** The sections in the order they are printed, each starting on a new page. */
+  outline: { id: ReportSectionId; title: string }[];
   cover: {
     title: string;
     organisationName: string;
@@ -114,9 +141,18 @@ export interface ReportModel {
     flagsHeading: string;
     flags: string[];
     noFlagsText: string;
+    strengthsHeading: string;
+    /** The three strongest dimensions. */
+    strengths: ReportHighlight[];
+    /** The three weakest dimensions, then every coherence flag. */
+    watchPoints: ReportHighlight[];
+    firstStepsHeading: string;
+    /** The head of the path: where the board starts. */
+    firstSteps: ReportPathStep[];
+    moreStepsCount: number;
   };
   pillars: ReportPillarSection[];
-  path: { heading: string; intro: string; groups: ReportPathGroup[]; emptyText: string };
+  path: { heading: string; intro: string; progressLabel: string | null; groups: ReportPathGroup[]; emptyText: string };
   annex: { heading: string; intro: string; steps: ReportAnnexStep[] };
   method: { heading: string; paragraphs: string[]; levelsHeading: string; levels: ReportLevelRow[] };
 }
@@ -145,10 +181,19 @@ const numberFormat = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 2 }
 // Intl puts a narrow no-break space (U+202F) in "12 500"; a plain no-break space prints everywhere.
 const NBSP = '\u00a0';
 
-export function buildReportModel({ questionnaire, toolkit, file, diagnosis, generatedAt }: BuildReportModelInput): ReportModel {
+const FIRST_STEP_COUNT = 3;
+
+export function buildReportModel({ questionnaire, toolkit, file, diagnosis, generatedAt: clock }: BuildReportModelInput): ReportModel {
+  const generatedAt = pinToReportDay(clock);
   const answers = selectVisibleAnswers(questionnaire, file.answers);
   const organisationName = readOrganisationName(questionnaire, answers);
   const dateLabel = formatReportDate(generatedAt);
+  const pathGroups = buildPathGroups(diagnosis.path, file.pathProgress ?? {});
+  const pathSteps = pathGroups.flatMap((group) => group.steps);
+  const pillars = diagnosis.pillars
+    .filter((area): area is AreaScore & { id: PillarId } => isPillarId(area.id))
+    .map((area) => buildPillarSection(questionnaire, answers, area, diagnosis.scores.dimensions));
+  const highlights = selectHighlights(diagnosis.scores);
   const levels = sortLevels(questionnaire.levels);
   const areas = [diagnosis.project, ...diagnosis.pillars].map((area) => buildArea(area));
   const respondent = file.respondent;
@@ -162,6 +207,14 @@ export function buildReportModel({ questionnaire, toolkit, file, diagnosis, gene
     organisationName,
     dateLabel,
     footerLabel: W.footer(organisationName, dateLabel),
+    outline: [
+      { id: 'cover', title: W.documentTitle },
+      { id: 'summary', title: W.summaryHeading },
+      ...pillars.map((pillar) => ({ id: pillar.id, title: pillar.label })),
+      { id: 'path', title: W.pathHeading },
+      { id: 'annex', title: W.annexHeading },
+      { id: 'method', title: W.methodHeading },
+    ],
     cover: {
       title: W.documentTitle,
       organisationName,
@@ -176,20 +229,28 @@ export function buildReportModel({ questionnaire, toolkit, file, diagnosis, gene
     summary: {
       heading: W.summaryHeading,
       intro: W.summaryIntro,
-      chartCaption: W.chartCaption,
+      chartCaption: W.radarCaption,
       areas,
       levelThresholds: levels.map((level) => ({ label: level.label, minScore: level.minScore })),
       flagsHeading: W.flagsHeading,
       flags: diagnosis.flags.map((flag) => flag.message),
       noFlagsText: W.noFlags,
+      strengthsHeading: W.strengthsHeading,
+      strengths: highlights.strengths.map(describeDimension),
+      watchPoints: [
+        ...highlights.fragilities.map(describeDimension),
+        ...diagnosis.flags.map((flag): ReportHighlight => ({ source: 'flag', text: flag.message })),
+      ],
+      firstStepsHeading: W.firstStepsHeading,
+      firstSteps: pathSteps.slice(0, FIRST_STEP_COUNT),
+      moreStepsCount: Math.max(0, pathSteps.length - FIRST_STEP_COUNT),
     },
-    pillars: diagnosis.pillars
-      .filter((area): area is AreaScore & { id: PillarId } => isPillarId(area.id))
-      .map((area) => buildPillarSection(questionnaire, answers, area, diagnosis.scores.dimensions)),
+    pillars,
     path: {
       heading: W.pathHeading,
       intro: W.pathIntro,
-      groups: buildPathGroups(diagnosis.path),
+      progressLabel: describeProgress(pathSteps),
+      groups: pathGroups,
       emptyText: W.noPath,
     },
     annex: {
@@ -250,6 +311,14 @@ function shortenAtWordBoundary(slug: string, maxLength: number): string {
   return (isMidWord ? cut.slice(0, cut.lastIndexOf('-')) : cut).replace(/-+$/, '');
 }
 
+/**
+ * A report is dated by its day in Paris, not by the second: two downloads on the same day, or the
+ * command line given that day, print the very same bytes. Noon UTC is that day in Paris all year.
+ */
+export function pinToReportDay(date: Date): Date {
+  return new Date(`${formatIsoDay(date)}T12:00:00Z`);
+}
+
 export function formatReportDate(date: Date): string {
   return longDateFormat.format(date);
 }
@@ -286,6 +355,19 @@ function buildScore(score: Pick<AreaScore, 'score' | 'level' | 'isInsufficient' 
     levelLabel: score.level?.label ?? null,
     levelDescription: score.level?.description ?? null,
   };
+}
+
+function describeDimension(dimension: DimensionScore): ReportHighlight {
+  const score = buildScore(dimension);
+  // A project dimension already says "projet"; a pillar's is named after its pillar.
+  const areaLabel = dimension.area === 'project' ? null : PILLAR_LABELS[dimension.area];
+  return { source: 'dimension', text: W.highlight(dimension.label, areaLabel, score.scoreLabel, score.levelLabel) };
+}
+
+function describeProgress(steps: readonly ReportPathStep[]): string | null {
+  if (!steps.some((step) => step.status !== 'todo' || step.note !== null)) return null;
+  const count = (status: ReportPathStep['status']) => steps.filter((step) => step.status === status).length;
+  return W.pathProgress(count('done'), count('not-relevant'), count('todo'));
 }
 
 function buildArea(area: AreaScore): ReportArea {
@@ -331,11 +413,17 @@ function buildPillarSection(
 }
 
 export function buildAnswerRow(question: Question, value: AnswerValue | undefined): ReportAnswerRow {
-  const row = (answer: string, status: ReportAnswerRow['status'], detail: string | null = null): ReportAnswerRow => ({
+  const row = (
+    answer: string,
+    status: ReportAnswerRow['status'],
+    detail: string | null = null,
+    level: ReportAnswerRow['level'] = null,
+  ): ReportAnswerRow => ({
     questionId: question.id,
     question: question.label,
     answer,
     detail,
+    level,
     status,
   });
   if (!isAnswered(value)) return row(W.unanswered, 'unanswered');
@@ -343,7 +431,10 @@ export function buildAnswerRow(question: Question, value: AnswerValue | undefine
   if (value === DONT_KNOW) return row(W.dontKnow, 'dont-know');
   if (question.type === 'single' && typeof value === 'string') {
     const option = question.options.find((candidate) => candidate.id === value);
-    return option ? row(option.label, 'answered', isRubricQuestion(question) ? (option.description ?? null) : null) : row(value, 'answered');
+    if (!option) return row(value, 'answered');
+    if (!isRubricQuestion(question) || option.score === undefined) return row(option.label, 'answered');
+    const count = question.options.length;
+    return row(option.label, 'answered', option.description ?? null, { rank: option.score, count, label: W.answerLevel(option.score, count) });
   }
   return row(formatAnswer(question, value as AnswerValue), 'answered');
 }
@@ -379,7 +470,7 @@ function formatNumber(value: number): string {
   return numberFormat.format(value).replace(/\u202f/g, NBSP);
 }
 
-function buildPathGroups(path: readonly PathStep[]): ReportPathGroup[] {
+function buildPathGroups(path: readonly PathStep[], progress: PathProgress): ReportPathGroup[] {
   const ordered = [...path].sort((a, b) => HORIZONS.indexOf(a.horizon) - HORIZONS.indexOf(b.horizon) || a.order - b.order);
   return HORIZONS.map((horizon) => ({
     horizon,
@@ -399,6 +490,10 @@ function buildPathGroups(path: readonly PathStep[]): ReportPathGroup[] {
         publisher: step.tool.publisher,
         url: step.tool.url ?? null,
         reason: step.reason,
+        horizonLabel: HORIZON_HEADINGS[horizon],
+        status: progress[step.toolId]?.status ?? 'todo',
+        statusLabel: W.stepStatus[progress[step.toolId]?.status ?? 'todo'],
+        note: progress[step.toolId]?.note?.trim() || null,
       })),
   })).filter((group) => group.steps.length > 0);
 }

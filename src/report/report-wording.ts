@@ -14,8 +14,15 @@ export const REPORT_WORDING = {
   summaryHeading: 'Synthèse',
   summaryIntro:
     'Scores de 0 à 100 calculés à partir des réponses. Un score bas n’est pas un échec : il indique où porter l’effort en priorité.',
-  chartCaption: 'Score par pilier (sur 100). Les traits verticaux marquent le début de chaque niveau.',
   flagsHeading: 'Points de vigilance',
+  strengthsHeading: 'Forces',
+  noStrengths: 'Pas encore assez de réponses notées pour dégager des forces.',
+  noWatchPoints: 'Aucun point de vigilance relevé.',
+  highlight: (dimension: string, area: string | null, scoreLabel: string, level: string | null) =>
+    `${dimension}${area ? ` (${area.toLowerCase()})` : ''} : ${scoreLabel}${level ? `, niveau « ${level} »` : ''}.`,
+  radarCaption: 'Les trois piliers sur 100 : plus le triangle est étendu, plus le pilier est solide. Les triangles pointillés marquent le début de chaque niveau (seuils indiqués sur l’axe vertical).',
+  scoresHeading: 'Scores et niveaux',
+  projectNote: 'Le projet associatif est noté à part : il éclaire les trois piliers sans en faire partie.',
   firstStepsHeading: 'Premiers pas du Parcours A.D.O.C.',
   firstStepsMore: (count: number) => `… et ${count} autre${count > 1 ? 's' : ''} étape${count > 1 ? 's' : ''}, détaillée${count > 1 ? 's' : ''} plus loin.`,
   noFlags: 'Aucun point de vigilance relevé par les contrôles de cohérence.',
@@ -35,15 +42,29 @@ export const REPORT_WORDING = {
   dontKnow: 'Je ne sais pas',
   unanswered: 'Sans réponse',
   pathHeading: 'Parcours A.D.O.C.',
+  pathColumns: { number: 'n°', tool: 'Étape / outil', kind: 'Type · format · durée', reason: 'Pourquoi', progress: 'Suivi' },
+  pathProgress: (done: number, notRelevant: number, todo: number) =>
+    [
+      `${done} étape${done > 1 ? 's' : ''} faite${done > 1 ? 's' : ''}`,
+      `${notRelevant} jugée${notRelevant > 1 ? 's' : ''} pas pertinente${notRelevant > 1 ? 's' : ''}`,
+      `${todo} à faire`,
+    ].join(', ') + '.',
+  stepStatus: { todo: 'À faire', done: 'Fait', 'not-relevant': 'Pas pertinent' },
+  continued: '(suite)',
+  stepNote: (note: string) => `Note de suivi : ${note}`,
   pathIntro:
     'Un parcours d’outils sur mesure, construit à partir de vos niveaux, des points de vigilance et des questions restées sans réponse certaine. Il est classé par horizon de temps.',
   noPath: 'Aucun outil proposé pour l’instant : complétez le diagnostic pour obtenir un parcours.',
   annexHeading: 'Annexe : questions et réponses',
   annexIntro: 'Toutes les questions posées, dans l’ordre du questionnaire, avec la réponse enregistrée.',
+  annexColumns: { question: 'Question', answer: 'Réponse' },
+  answerLevel: (rank: number, count: number) => `niveau ${rank} sur ${count}`,
   methodHeading: 'Méthode',
   levelsHeading: 'Niveaux',
   levelRange: (min: number, max: number | null) => (max === null ? `à partir de ${min}` : `de ${min} à moins de ${max}`),
   footer: (organisationName: string, dateLabel: string) => `${organisationName} · ${dateLabel}`,
+  runningTitle: 'Autodiagnostic du modèle socio-économique',
+  contentsHeading: 'Sommaire',
   pageOf: (page: number, total: number) => `page ${page} / ${total}`,
 } as const;
 

@@ -1,6 +1,6 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useMemo, useState } from 'react';
-import { createAnswersFile, type Answers } from '../domain/answers';
+import { createAnswersFile, type Answers, type PathProgress } from '../domain/answers';
 import { findWizardStepBySlug, type WizardStepState } from '../domain/wizard-steps';
 import { createDraftStorage, type DraftLoadResult, type DraftStorage } from '../data/draft-storage';
 import { importAnswersFile } from '../data/import-answers-file';
@@ -18,6 +18,7 @@ interface Session {
   answers: Answers;
   resumeAt: WizardStepState;
   createdAt: string;
+  pathProgress: PathProgress;
 }
 
 export function App({ storage = defaultStorage }: { storage?: DraftStorage }) {
@@ -36,7 +37,7 @@ export function App({ storage = defaultStorage }: { storage?: DraftStorage }) {
         draft={draft}
         onStart={(questionnaireId) => {
           storage.clear();
-          setSession({ questionnaireId, answers: {}, resumeAt: 'profile', createdAt: new Date().toISOString() });
+          setSession({ questionnaireId, answers: {}, resumeAt: 'profile', createdAt: new Date().toISOString(), pathProgress: {} });
         }}
         onResume={() => draft.status === 'found' && setSession(sessionFromDraft(draft, draft.draft.step))}
         onDiscardDraft={() => {
@@ -50,7 +51,13 @@ export function App({ storage = defaultStorage }: { storage?: DraftStorage }) {
           setImportErrors([]);
           storage.clear();
           // The wizard opens the synthesis if every step is complete, otherwise the first step left to answer.
-          setSession({ questionnaireId: result.questionnaire.id, answers: result.file.answers, resumeAt: 'synthesis', createdAt: result.file.createdAt });
+          setSession({
+            questionnaireId: result.questionnaire.id,
+            answers: result.file.answers,
+            resumeAt: 'synthesis',
+            createdAt: result.file.createdAt,
+            pathProgress: result.file.pathProgress ?? {},
+          });
         }}
       />
     );
@@ -79,6 +86,7 @@ function sessionFromDraft(draft: Extract<DraftLoadResult, { status: 'found' }>, 
     answers: draft.draft.file.answers,
     resumeAt,
     createdAt: draft.draft.file.createdAt,
+    pathProgress: draft.draft.file.pathProgress ?? {},
   };
 }
 
@@ -102,7 +110,7 @@ function WizardLoader({ session, storage, onNewDiagnosis }: { session: Session; 
   if (!questionnaire.data) return <p className="loading">{messages.welcome.loading}</p>;
   return (
     <DiagnosisDatesContext.Provider value={{ createdAt: session.createdAt }}>
-      <WizardActorContext.Provider options={{ input: { questionnaire: questionnaire.data, answers: session.answers, resumeAt: session.resumeAt } }}>
+      <WizardActorContext.Provider options={{ input: { questionnaire: questionnaire.data, answers: session.answers, resumeAt: session.resumeAt, pathProgress: session.pathProgress } }}>
         <DraftAutosave storage={storage} createdAt={session.createdAt} />
         <WizardShell onNewDiagnosis={onNewDiagnosis} />
       </WizardActorContext.Provider>
@@ -118,11 +126,11 @@ function DraftAutosave({ storage, createdAt }: { storage: DraftStorage; createdA
   useEffect(() => {
     const save = () => {
       const snapshot = actorRef.getSnapshot();
-      const { questionnaire, answers } = snapshot.context;
+      const { questionnaire, answers, pathProgress } = snapshot.context;
       const organisationName = answers[questionnaire.bindings.organisationName];
       const result = storage.save({
         step: selectCurrentStep(snapshot),
-        file: createAnswersFile(questionnaire, answers, new Date(), { createdAt: created }),
+        file: createAnswersFile(questionnaire, answers, new Date(), { createdAt: created, pathProgress }),
         organisationName: typeof organisationName === 'string' ? organisationName : '',
       });
       setSaveFailed(!result.ok);

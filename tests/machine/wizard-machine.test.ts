@@ -94,3 +94,38 @@ describe('wizard machine', () => {
     expect(actor.getSnapshot().value).toBe('profile');
   });
 });
+
+describe('wizard machine: path progress', () => {
+  it('marks a step of the path and notes it on the synthesis', () => {
+    const actor = startWizard({ answers: complete, resumeAt: 'synthesis' });
+    expect(actor.getSnapshot().value).toBe('synthesis');
+    actor.send({ type: 'path.step.marked', toolId: 'guide', status: 'done' });
+    actor.send({ type: 'path.note.changed', toolId: 'guide', note: 'Lu en bureau le 3 mars' });
+    actor.send({ type: 'path.step.marked', toolId: 'kit', status: 'not-relevant' });
+    expect(actor.getSnapshot().context.pathProgress).toEqual({
+      guide: { status: 'done', note: 'Lu en bureau le 3 mars' },
+      kit: { status: 'not-relevant' },
+    });
+  });
+
+  it('starts from the progress it is given (draft or imported file)', () => {
+    const actor = startWizard({ answers: complete, resumeAt: 'synthesis', pathProgress: { guide: { status: 'done' } } });
+    actor.send({ type: 'path.step.marked', toolId: 'guide', status: 'todo' });
+    expect(actor.getSnapshot().context.pathProgress).toEqual({});
+  });
+
+  it('refuses to mark the path before the synthesis, where there is no path yet', () => {
+    const actor = startWizard();
+    actor.send({ type: 'path.step.marked', toolId: 'guide', status: 'done' });
+    actor.send({ type: 'path.note.changed', toolId: 'guide', note: 'trop tôt' });
+    expect(actor.getSnapshot().context.pathProgress).toEqual({});
+  });
+
+  it('keeps the progress while the person goes back to change an answer', () => {
+    const actor = startWizard({ answers: complete, resumeAt: 'synthesis' });
+    actor.send({ type: 'path.step.marked', toolId: 'guide', status: 'done' });
+    actor.send({ type: 'step.goto', step: 'humanResources' });
+    expect(actor.getSnapshot().value).toBe('humanResources');
+    expect(actor.getSnapshot().context.pathProgress).toEqual({ guide: { status: 'done' } });
+  });
+});

@@ -1,11 +1,15 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { renderReportPdf, type PdfFonts } from '../../src/report/render-pdf';
 import type { ReportModel } from '../../src/report/report-model';
 import { loadNodePdfFonts } from '../../scripts/lib/node-pdf-fonts';
-import { UNICODE_ORGANISATION_NAME, buildSampleReportModel } from './report-fixture';
+import { buildReportModel } from '../../src/report/report-model';
+import { parseAnswersFile } from '../../src/domain/answers-file';
+import { diagnose } from '../../src/domain/diagnose';
+import { CONTENT_DIR, REPO_ROOT, loadContentDirectory } from '../../scripts/lib/questionnaire-files';
+import { UNICODE_ORGANISATION_NAME, buildSampleReportModel, reportAnswers } from './report-fixture';
 
 // Poppler's command-line tools read the PDF the way a viewer would; they ship with Debian's poppler-utils.
 const workDir = mkdtempSync(path.join(tmpdir(), 'trajectoires-pdf-'));
@@ -23,8 +27,9 @@ function writePdf(model: ReportModel, name: string): string {
 }
 
 /** The text as a reader copies it, with every run of white space (no-break spaces included) made one space. */
-function extractText(file: string): string {
-  return execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+function extractText(file: string, page?: number): string {
+  const pages = page === undefined ? [] : ['-f', String(page), '-l', String(page)];
+  return execFileSync('pdftotext', ['-enc', 'UTF-8', ...pages, file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ').trim();
 }
 
 function readInfo(file: string): Record<string, string> {
@@ -75,8 +80,8 @@ describe('renderReportPdf', () => {
       expect(text).toContain(heading);
     }
     expect(text).toContain('Subventions 62 %, Dons 8 %');
-    expect(text).toContain('page 1 /');
-    expect(text).toContain(`22 novembre 2026 · page 2 /`);
+    expect(text).toContain('page 2 /');
+    expect(text).not.toContain('page 1 /');
   });
 
   it('writes the metadata and one footer per page', () => {
@@ -87,9 +92,14 @@ describe('renderReportPdf', () => {
     expect(info['Creator']).toBe('Trajectoires');
     expect(info['Page size']).toContain('A4');
     const pages = Number(info['Pages']);
-    expect(pages).toBeGreaterThanOrEqual(7);
-    const text = extractText(file);
-    for (let page = 1; page <= pages; page += 1) expect(text).toContain(`page ${page} / ${pages}`);
+    expect(pages).toBeGreaterThanOrEqual(8);
+    // The cover stands alone; every other page carries the organisation and the date above, its number below.
+    for (let page = 2; page <= pages; page += 1) {
+      const pageText = extractText(file, page);
+      expect(pageText).toContain(`page ${page} / ${pages}`);
+      expect(pageText.startsWith(`${UNICODE_ORGANISATION_NAME} 22 novembre 2026`)).toBe(true);
+    }
+    expect(extractText(file, 1)).not.toContain('page 1');
   });
 
   it('declares French and makes links of the tools’ addresses', () => {
@@ -120,11 +130,64 @@ describe('renderReportPdf', () => {
     const file = writePdf(stressed, 'stressed.pdf');
     const words = extractWords(file);
     expect(words.length).toBeGreaterThan(500);
-    const outside = words.filter((word) => word.xMin < 19.5 || word.xMax > 190.5 || word.yMin < 15 || word.yMax > 290);
+    const outside = words.filter((word) => word.xMin < 19.5 || word.xMax > 190.5 || word.yMin < 8 || word.yMax > 290);
     expect(outside).toEqual([]);
-    // The content stops at 274 mm; only the footer, from 281 mm, sits lower.
-    const acrossBottomMargin = words.filter((word) => word.yMin < 280 && word.yMax > 276);
-    expect(acrossBottomMargin).toEqual([]);
+    // The content runs from 25 to 274 mm; only the running header (above 18 mm) and the footer (below 280 mm) sit outside.
+    const acrossMargins = words.filter((word) => (word.yMin < 280 && word.yMax > 275) || (word.yMin < 24 && word.yMax > 18));
+    expect(acrossMargins).toEqual([]);
     expect(extractText(file)).toContain('mot399');
+  });
+});
+
+describe('the path table', () => {
+  it('shows each step’s progress and note, and repeats its header row on every page it runs onto', () => {
+    const steps = buildSampleReportModel().path.groups.flatMap((group) => group.steps);
+    const longNote = `Début de la note. ${'Nous en avons parlé en bureau puis en conseil. '.repeat(40)}Fin de la note.`;
+    const model = buildSampleReportModel(reportAnswers, {
+      [steps[0]!.toolId]: { status: 'done', note: 'Présenté au conseil de mars.' },
+      [steps[1]!.toolId]: { status: 'not-relevant', note: longNote },
+    });
+    const file = writePdf(model, 'progress.pdf');
+    const pages = Number(readInfo(file)['Pages']);
+    const pathPages = Array.from({ length: pages }, (_, index) => index + 1).filter((page) => extractText(file, page).includes('Étape / outil'));
+    expect(pathPages.length).toBeGreaterThanOrEqual(2);
+    // pdftotext reads table cells in its own order: each label is looked for on its own.
+    for (const page of pathPages) for (const label of ['n°', 'Type · format', 'Pourquoi', 'Suivi']) expect(extractText(file, page)).toContain(label);
+    expect(extractText(file, pathPages[1]!)).toContain('(suite)');
+    const text = extractText(file);
+    expect(text).toContain('Fait');
+    expect(text).toContain('Note de suivi : Présenté au conseil de mars.');
+    expect(text).toContain('Pas pertinent');
+    expect(text).toContain('Note de suivi : Début de la note.');
+    expect(text).toContain('Fin de la note.');
+    expect(text).toContain('À faire');
+    expect(text).toContain('1 étape faite, 1 jugée pas pertinente');
+  });
+});
+
+describe('the report of each persona', () => {
+  const content = loadContentDirectory(CONTENT_DIR);
+  const toolkit = content.toolkits[0]!.toolkit;
+  const personaDir = path.join(REPO_ROOT, 'tests', 'fixtures', 'personas');
+
+  it.each(readdirSync(personaDir).filter((name) => name.endsWith('.json')))('%s: a one-page summary, then each section on its own page', (name) => {
+    const input = JSON.parse(readFileSync(path.join(personaDir, name), 'utf8')) as unknown;
+    const questionnaireId = (input as { questionnaire: { id: string } }).questionnaire.id;
+    const questionnaire = content.questionnaires.find((loaded) => loaded.questionnaire.id === questionnaireId)!.questionnaire;
+    const parsed = parseAnswersFile(input, questionnaire);
+    if (!parsed.ok) throw new Error(parsed.errors.join('\n'));
+    const diagnosis = diagnose(questionnaire, toolkit, parsed.file.answers);
+    const model = buildReportModel({ questionnaire, toolkit, file: parsed.file, diagnosis, generatedAt: new Date('2026-11-22T12:00:00Z') });
+    const file = writePdf(model, name.replace('.json', '.pdf'));
+
+    const summary = extractText(file, 2);
+    expect(summary).toContain('Synthèse');
+    expect(summary).toContain(model.summary.firstStepsHeading);
+    for (const step of model.summary.firstSteps) expect(summary).toContain(step.title);
+    const header = `${model.organisationName} ${model.dateLabel}`;
+    expect(extractText(file, 3).startsWith(`${header} Richesses humaines`)).toBe(true);
+    const lastPage = Number(readInfo(file)['Pages']);
+    expect(extractText(file, lastPage).startsWith(`${header} Méthode`)).toBe(true);
+    expect(Buffer.from(readFileSync(file)).byteLength).toBeLessThan(300 * 1024);
   });
 });

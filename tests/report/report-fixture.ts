@@ -1,5 +1,5 @@
 import { QuestionnaireSchema, ToolkitSchema, type Questionnaire, type Toolkit } from '../../src/domain/questionnaire-schema';
-import { createAnswersFile, type Answers, type AnswersFile } from '../../src/domain/answers';
+import { createAnswersFile, type Answers, type AnswersFile, type PathProgress } from '../../src/domain/answers';
 import { diagnose } from '../../src/domain/diagnose';
 import { buildReportModel, type ReportModel } from '../../src/report/report-model';
 
@@ -224,12 +224,15 @@ export const reportAnswers: Answers = {
   priorite: 'financial-resources',
 };
 
-export function buildReportFile(answers: Answers = reportAnswers): AnswersFile {
-  return createAnswersFile(reportQuestionnaire, answers, REPORT_DATE, { respondent: { name: 'Camille Durand', role: 'administrateur' } });
+export function buildReportFile(answers: Answers = reportAnswers, pathProgress?: PathProgress): AnswersFile {
+  return createAnswersFile(reportQuestionnaire, answers, REPORT_DATE, {
+    respondent: { name: 'Camille Durand', role: 'administrateur' },
+    ...(pathProgress ? { pathProgress } : {}),
+  });
 }
 
-export function buildSampleReportModel(answers: Answers = reportAnswers): ReportModel {
-  const file = buildReportFile(answers);
+export function buildSampleReportModel(answers: Answers = reportAnswers, pathProgress?: PathProgress): ReportModel {
+  const file = buildReportFile(answers, pathProgress);
   return buildReportModel({
     questionnaire: reportQuestionnaire,
     toolkit: reportToolkit,

@@ -19,7 +19,56 @@ describe('buildReportModel', () => {
     expect(model.footerLabel).toBe(`${UNICODE_ORGANISATION_NAME} · 22 novembre 2026`);
     expect(model.cover.questionnaireLabel).toBe('Questionnaire « Diagnostic d’essai », version 1.2.0');
     expect(model.cover.respondentLabel).toBe('Répondant : Camille Durand (membre de la gouvernance)');
-    expect(model.generatedAt).toBe(REPORT_DATE.toISOString());
+    // Pinned to the day (noon UTC is that day in Paris): the same answers on the same day give the same bytes.
+    expect(model.generatedAt).toBe('2026-11-22T12:00:00.000Z');
+  });
+
+  it('gives the same model whatever the time of day, so the browser and the command line agree', () => {
+    const file = buildReportFile();
+    const at = (iso: string) =>
+      buildReportModel({ questionnaire: reportQuestionnaire, toolkit: reportToolkit, file, diagnosis: diagnose(reportQuestionnaire, reportToolkit, file.answers), generatedAt: new Date(iso) });
+    expect(at('2026-11-21T23:05:00Z')).toEqual(at('2026-11-22T17:45:12.345Z'));
+  });
+
+  it('prints its sections in order: cover, summary, each pillar, path, annex, method', () => {
+    expect(model.outline.map((section) => section.id)).toEqual([
+      'cover',
+      'summary',
+      'human-resources',
+      'financial-resources',
+      'strategic-alliances',
+      'path',
+      'annex',
+      'method',
+    ]);
+    expect(model.outline.map((section) => section.title)).toEqual([
+      'Autodiagnostic du modèle socio-économique',
+      'Synthèse',
+      'Richesses humaines',
+      'Ressources financières',
+      'Alliances stratégiques',
+      'Parcours A.D.O.C.',
+      'Annexe : questions et réponses',
+      'Méthode',
+    ]);
+  });
+
+  it('names the forces and the points de vigilance in one sentence each, the flags after the weakest dimensions', () => {
+    expect(model.summary.strengths.map((item) => item.text)).toEqual([
+      'Partenariats (alliances stratégiques) : 83 / 100, niveau « Consolidé ».',
+      'Sens du projet : 50 / 100, niveau « En structuration ».',
+    ]);
+    expect(model.summary.watchPoints).toEqual([
+      { source: 'dimension', text: 'Bénévolat (richesses humaines) : 33 / 100, niveau « Émergent ».' },
+      { source: 'dimension', text: 'Diversité des ressources (ressources financières) : 33 / 100, niveau « Émergent ».' },
+      { source: 'flag', text: 'Subventions représentent 62 % des ressources : une forte dépendance.' },
+    ]);
+  });
+
+  it('puts the first three steps of the path on the summary and counts the others', () => {
+    const steps = model.path.groups.flatMap((group) => group.steps);
+    expect(model.summary.firstSteps.map((step) => step.toolId)).toEqual(steps.slice(0, 3).map((step) => step.toolId));
+    expect(model.summary.moreStepsCount).toBe(steps.length - 3);
   });
 
   it('falls back to a neutral name when the organisation name is blank', () => {
@@ -105,6 +154,40 @@ describe('buildReportModel', () => {
     });
     expect(platform?.reason).toMatch(/^Parce que/);
     expect(steps.find((step) => step.toolId === 'dla')?.kindLabel).toBe('Être accompagné');
+  });
+
+  it('shows each path step as to do until the organisation marks it, with its own note', () => {
+    const steps = model.path.groups.flatMap((group) => group.steps);
+    expect(steps.every((step) => step.status === 'todo' && step.statusLabel === 'À faire' && step.note === null)).toBe(true);
+    expect(model.path.progressLabel).toBeNull();
+
+    const [first, second] = steps;
+    const marked = buildSampleReportModel(reportAnswers, {
+      [first!.toolId]: { status: 'done', note: '  Présenté au CA de mars.  ' },
+      [second!.toolId]: { status: 'not-relevant' },
+      'outil-disparu': { status: 'done' },
+    });
+    const markedSteps = marked.path.groups.flatMap((group) => group.steps);
+    expect(markedSteps.slice(0, 3).map((step) => [step.statusLabel, step.note])).toEqual([
+      ['Fait', 'Présenté au CA de mars.'],
+      ['Pas pertinent', null],
+      ['À faire', null],
+    ]);
+    expect(marked.path.progressLabel).toBe(`1 étape faite, 1 jugée pas pertinente, ${steps.length - 2} à faire.`);
+    expect(marked.summary.firstSteps[0]?.statusLabel).toBe('Fait');
+  });
+
+  it('groups the path by horizon in order, numbering the steps straight through', () => {
+    const horizons = model.path.groups.map((group) => group.horizon);
+    expect(horizons).toEqual([...horizons].sort((a, b) => ['18-mois', '2030', '2050'].indexOf(a) - ['18-mois', '2030', '2050'].indexOf(b)));
+    for (const group of model.path.groups) for (const step of group.steps) expect(step.horizonLabel).toBe(group.heading);
+  });
+
+  it('gives each rubric answer its level as a rank out of four', () => {
+    const financial = model.pillars.find((pillar) => pillar.id === 'financial-resources');
+    expect(financial?.dimensions[0]?.answers[0]?.level).toEqual({ rank: 1, count: 4, label: 'niveau 1 sur 4' });
+    const reserved = model.pillars.flatMap((pillar) => pillar.dimensions.flatMap((dimension) => dimension.answers)).filter((row) => row.status !== 'answered');
+    expect(reserved.every((row) => row.level === null)).toBe(true);
   });
 
   it('lists every visible question of every step in the annex, answered or not', () => {

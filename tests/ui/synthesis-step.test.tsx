@@ -1,5 +1,7 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import type { PathProgress } from '../../src/domain/answers';
 import { toolkitQueryOptions } from '../../src/data/questionnaire-queries';
 import { WizardActorContext } from '../../src/machine/wizard-actor-context';
 import { DiagnosisDatesContext } from '../../src/ui/diagnosis-dates';
@@ -9,24 +11,34 @@ import { buildAnswers, buildFullToolkitTools, buildQuestionnaire, buildToolkit }
 const questionnaire = buildQuestionnaire();
 const toolkit = buildToolkit(buildFullToolkitTools());
 
-function renderSynthesis(answers = buildAnswers()) {
+function renderSynthesis(answers = buildAnswers(), { pathProgress = {}, onEditAnswer = () => {} }: { pathProgress?: PathProgress; onEditAnswer?: (step: string, questionId: string) => void } = {}) {
   const queryClient = new QueryClient();
   queryClient.setQueryData(toolkitQueryOptions.queryKey, toolkit);
-  return render(
+  const view = render(
     <QueryClientProvider client={queryClient}>
       <DiagnosisDatesContext.Provider value={{ createdAt: '2026-11-22T10:00:00.000Z' }}>
-        <WizardActorContext.Provider options={{ input: { questionnaire, answers, resumeAt: 'synthesis' } }}>
-          <SynthesisStep onNewDiagnosis={() => {}} />
+        <WizardActorContext.Provider options={{ input: { questionnaire, answers, resumeAt: 'synthesis', pathProgress } }}>
+          <ActorSpy onActor={(ref) => (spied.actor = ref)} />
+          <SynthesisStep onNewDiagnosis={() => {}} onEditAnswer={onEditAnswer} />
         </WizardActorContext.Provider>
       </DiagnosisDatesContext.Provider>
     </QueryClientProvider>,
   );
+  return { ...view, readProgress: () => spied.actor!.getSnapshot().context.pathProgress };
+}
+
+// The real actor of the provider, so that a test can read what the step sent to it.
+const spied: { actor: ReturnType<typeof WizardActorContext.useActorRef> | null } = { actor: null };
+
+function ActorSpy({ onActor }: { onActor: (ref: ReturnType<typeof WizardActorContext.useActorRef>) => void }) {
+  onActor(WizardActorContext.useActorRef());
+  return null;
 }
 
 describe('synthesis step', () => {
   it('shows the project and the three pillars with their score and level in a table', () => {
     renderSynthesis();
-    const rows = within(screen.getByRole('table')).getAllByRole('row').slice(1);
+    const rows = within(screen.getByRole('region', { name: 'Vos scores' })).getAllByRole('row').slice(1);
     expect(rows.map((row) => within(row).getByRole('rowheader').textContent)).toEqual([
       'Projet',
       'Richesses humaines',
@@ -56,7 +68,13 @@ describe('synthesis step', () => {
     expect(within(path).getByRole('heading', { name: 'Dans les 18 mois' })).toBeInTheDocument();
     const steps = within(path).getAllByRole('listitem');
     expect(steps.length).toBeGreaterThanOrEqual(6);
-    for (const step of steps) expect(step.textContent).toMatch(/Parce que/);
+    for (const step of steps) {
+      expect(within(step).getByText('Pourquoi cet outil ?')).toBeInTheDocument();
+      expect(step.textContent).toMatch(/Parce que/);
+      expect(within(step).getByText('Guide')).toBeInTheDocument();
+      expect(within(step).getByText('1 h')).toBeInTheDocument();
+      expect(within(step).getByText('Le RAMEAU')).toBeInTheDocument();
+    }
   });
 
   it('offers the PDF and the answers export', () => {
@@ -64,4 +82,98 @@ describe('synthesis step', () => {
     expect(screen.getByRole('button', { name: 'Télécharger le rapport PDF' })).toBeEnabled();
     expect(screen.getByRole('button', { name: 'Exporter mes réponses' })).toBeEnabled();
   });
+
+  it('explains each level and what the next one looks like', () => {
+    renderSynthesis();
+    const humanResources = screen.getByRole('region', { name: 'Richesses humaines : En structuration' });
+    expect(within(humanResources).getByText('Ce que ce niveau signifie :')).toBeInTheDocument();
+    expect(within(humanResources).getByText(/Les bases se posent/)).toBeInTheDocument();
+    expect(within(humanResources).getByText('Pour passer au niveau suivant : Structuré — Les pratiques sont installées.')).toBeInTheDocument();
+  });
+
+  it('says so when a level is the highest one', () => {
+    renderSynthesis(buildAnswers({ 'al-partners': 'l4', 'al-evaluation': 'l4' }));
+    const alliances = screen.getByRole('region', { name: 'Alliances stratégiques : Consolidé' });
+    expect(within(alliances).getByText(/le niveau le plus avancé/)).toBeInTheDocument();
+  });
+
+  it('draws the dimensions as a bar chart with a summary, and gives the same figures in a table', async () => {
+    renderSynthesis();
+    const dimensions = screen.getByRole('region', { name: 'Vos dimensions' });
+    const chart = await within(dimensions).findByRole('img', { name: /Score de chaque dimension/ });
+    expect(chart).toHaveAccessibleName(expect.stringContaining('Compétences : 50 sur 100'));
+    const table = within(dimensions).getByRole('table', { name: 'Score de chaque dimension, sur 100' });
+    const skills = within(table).getByRole('rowheader', { name: /^Compétences/ }).closest('tr')!;
+    expect(within(skills).getByText('Richesses humaines')).toBeInTheDocument();
+    expect(within(skills).getByText('50 / 100')).toBeInTheDocument();
+  });
+
+  it('writes each force and each point de vigilance in one sentence', () => {
+    renderSynthesis();
+    const strengths = within(screen.getByRole('region', { name: 'Vos forces' })).getAllByRole('listitem');
+    expect(strengths[0]).toHaveTextContent(/^\+Vision du projet \(Projet\) : 67 \/ 100, structuré — un appui pour la suite\.$/);
+    const vigilance = within(screen.getByRole('region', { name: 'Points de vigilance' })).getAllByRole('listitem');
+    expect(vigilance[0]).toHaveTextContent(/Diversité des financements \(Ressources financières\) : 17 \/ 100, à initier — une piste à travailler en priorité\./);
+  });
+
+  it('marks a step of the path with toggle buttons and keeps a note for it', async () => {
+    const user = userEvent.setup();
+    const { readProgress } = renderSynthesis();
+    const path = screen.getByRole('region', { name: 'Votre Parcours A.D.O.C.' });
+    const firstStep = within(path).getAllByRole('listitem')[0]!;
+    const title = within(firstStep).getByRole('heading', { level: 4 }).textContent!;
+    const group = within(firstStep).getByRole('group', { name: `Où en êtes-vous de « ${title} » ?` });
+    expect(within(group).getByRole('button', { name: 'À faire' })).toHaveAttribute('aria-pressed', 'true');
+
+    await user.click(within(group).getByRole('button', { name: 'Fait' }));
+    expect(within(group).getByRole('button', { name: 'Fait' })).toHaveAttribute('aria-pressed', 'true');
+    expect(within(group).getByRole('button', { name: 'À faire' })).toHaveAttribute('aria-pressed', 'false');
+    expect(within(path).getByText(/^1 étape faite, 0 jugée non pertinente/)).toBeInTheDocument();
+
+    await user.type(within(firstStep).getByRole('textbox', { name: 'Votre note' }), 'Lu en bureau');
+    const toolId = Object.keys(readProgress())[0]!;
+    expect(readProgress()).toEqual({ [toolId]: { status: 'done', note: 'Lu en bureau' } });
+
+    await user.click(within(group).getByRole('button', { name: 'Pas pertinent pour nous' }));
+    expect(readProgress()[toolId]?.status).toBe('not-relevant');
+    await user.click(within(group).getByRole('button', { name: 'À faire' }));
+    expect(readProgress()).toEqual({ [toolId]: { status: 'todo', note: 'Lu en bureau' } });
+  });
+
+  it('shows the progress it was given', () => {
+    renderSynthesis(buildAnswers(), { pathProgress: { 'financial-resources-comprendre': { status: 'not-relevant', note: 'Déjà fait en 2025' } } });
+    const step = screen.getByRole('heading', { name: 'Outil financial-resources-comprendre' }).closest('li')!;
+    expect(within(step).getByRole('button', { name: 'Pas pertinent pour nous' })).toHaveAttribute('aria-pressed', 'true');
+    expect(within(step).getByRole('textbox', { name: 'Votre note' })).toHaveValue('Déjà fait en 2025');
+    expect(within(step).getByText('Statut : Pas pertinent pour nous')).toBeInTheDocument();
+  });
+
+  it('reviews every visible answer in words, each with a link to change it', async () => {
+    const user = userEvent.setup();
+    const edits: [string, string][] = [];
+    renderSynthesis(buildAnswers({ 'hr-training': 'not-applicable', 'fin-diversity': 'dont-know', 'preferred-kinds': ['agir', 'comprendre'] }), {
+      onEditAnswer: (step, questionId) => edits.push([step, questionId]),
+    });
+    const review = screen.getByRole('region', { name: 'Vos réponses' });
+    const answerOf = (question: string) => within(review).getByText(question, { selector: 'dt' }).parentElement!.querySelector('.review-answer')!.textContent;
+    expect(answerOf('Nom de la structure')).toBe('Les Amis du Quartier');
+    expect(answerOf('Avez-vous des salariés ?')).toBe('Oui');
+    expect(answerOf('Nombre de bénévoles')).toBe('12\u00a0personnes');
+    expect(answerOf('Répartition des ressources')).toBe('Subventions 40\u00a0%, Dons 35\u00a0%, Revenus d\u2019activité 25\u00a0%'.replace('\u2019', "'"));
+    expect(answerOf('Question hr-training')).toBe('Non concerné');
+    expect(answerOf('Question fin-diversity')).toBe('Je ne sais pas');
+    expect(answerOf('Façons d’avancer')).toBe('agir, comprendre');
+    expect(answerOf('Question hr-volunteers')).toBe('Niveau 2');
+
+    await user.click(within(review).getByRole('link', { name: 'Modifier la réponse à « Question hr-training »' }));
+    expect(edits).toEqual([['humanResources', 'hr-training']]);
+  });
+
+  it('says "Sans réponse" for an optional question left blank, and hides questions that were not asked', () => {
+    renderSynthesis(buildAnswers({ 'has-staff': 'non', 'preferred-kinds': [] }));
+    const review = screen.getByRole('region', { name: 'Vos réponses' });
+    expect(within(review).getByText('Façons d’avancer', { selector: 'dt' }).parentElement).toHaveTextContent('Sans réponse');
+    expect(within(review).queryByText('Question hr-staff-skills')).not.toBeInTheDocument();
+  });
 });
+

@@ -1,4 +1,4 @@
-import { PolarAngleAxis, PolarGrid, PolarRadiusAxis, Radar, RadarChart, ResponsiveContainer } from 'recharts';
+import { PolarAngleAxis, PolarGrid, PolarRadiusAxis, Radar, RadarChart, ResponsiveContainer, Text } from 'recharts';
 import { messages } from '../messages';
 
 interface PillarPoint {
@@ -16,9 +16,9 @@ export default function PillarRadarChart({ pillars }: { pillars: PillarPoint[] }
     <figure className="radar">
       <div role="img" aria-label={`${messages.synthesis.chartHeading}. ${description}`} className="radar-canvas">
         <ResponsiveContainer width="100%" height={280}>
-          <RadarChart data={data} outerRadius="70%">
+          <RadarChart data={data} outerRadius="56%">
             <PolarGrid />
-            <PolarAngleAxis dataKey="pillar" tick={{ fill: '#1f2933', fontSize: 13 }} />
+            <PolarAngleAxis dataKey="pillar" tick={<WrappedPillarTick />} />
             <PolarRadiusAxis domain={[0, 100]} tickCount={5} tick={{ fill: '#3e4c59', fontSize: 11 }} angle={30} />
             <Radar dataKey="score" stroke="#0b5e55" strokeWidth={2} fill="#0b5e55" fillOpacity={0.25} isAnimationActive={false} dot />
           </RadarChart>
@@ -26,5 +26,14 @@ export default function PillarRadarChart({ pillars }: { pillars: PillarPoint[] }
       </div>
       <figcaption>{messages.synthesis.chartHeading}</figcaption>
     </figure>
+  );
+}
+
+/** Pillar names wrap on two lines, so that "Alliances stratégiques" stays inside a phone's screen. */
+function WrappedPillarTick(props: { x?: number; y?: number; textAnchor?: 'start' | 'middle' | 'end'; payload?: { value: string } }) {
+  return (
+    <Text x={props.x} y={props.y} width={90} textAnchor={props.textAnchor ?? 'middle'} verticalAnchor="middle" fontSize={12.5} fill="#1f2933">
+      {props.payload?.value ?? ''}
+    </Text>
   );
 }

@@ -3,25 +3,28 @@ import { Suspense, lazy, useMemo, useState } from 'react';
 import { createAnswersFile } from '../../domain/answers';
 import { diagnose } from '../../domain/diagnose';
 import { bindFrenchPunctuation } from '../../domain/french-typography';
-import { selectHighlights } from '../../domain/highlights';
-import type { DimensionScore } from '../../domain/scoring';
+import { describeHighlight, selectHighlights } from '../../domain/highlights';
+import { findNextLevel, type DimensionScore } from '../../domain/scoring';
 import { PILLAR_LABELS } from '../../domain/pillars';
-import { HORIZONS, type Questionnaire } from '../../domain/questionnaire-schema';
+import type { Level, Questionnaire } from '../../domain/questionnaire-schema';
 import { toolkitQueryOptions } from '../../data/questionnaire-queries';
 import { WizardActorContext } from '../../machine/wizard-actor-context';
 import { useDiagnosisDates } from '../diagnosis-dates';
 import { buildAnswersFileName } from '../../report/report-model';
-import { FORMAT_LABELS, HORIZON_HEADINGS, KIND_LABELS } from '../../report/report-wording';
 import { saveFile } from '../../report/save-file';
 import { messages } from '../messages';
+import { AnswersReview, type EditAnswer } from './answers-review';
+import { PathTimeline } from './path-timeline';
 
 // recharts is heavy: it loads with this step only, never in the first load.
 const PillarRadarChart = lazy(() => import('./pillar-radar-chart'));
+const DimensionBarChart = lazy(() => import('./dimension-bar-chart'));
 
-export function SynthesisStep({ onNewDiagnosis }: { onNewDiagnosis: () => void }) {
+export function SynthesisStep({ onNewDiagnosis, onEditAnswer }: { onNewDiagnosis: () => void; onEditAnswer: EditAnswer }) {
   const actorRef = WizardActorContext.useActorRef();
   const questionnaire = WizardActorContext.useSelector((snapshot) => snapshot.context.questionnaire);
   const answers = WizardActorContext.useSelector((snapshot) => snapshot.context.answers);
+  const pathProgress = WizardActorContext.useSelector((snapshot) => snapshot.context.pathProgress);
   const toolkit = useQuery(toolkitQueryOptions).data;
   const dates = useDiagnosisDates();
   const diagnosis = useMemo(() => (toolkit ? diagnose(questionnaire, toolkit, answers) : null), [questionnaire, toolkit, answers]);
@@ -31,7 +34,7 @@ export function SynthesisStep({ onNewDiagnosis }: { onNewDiagnosis: () => void }
   const highlights = selectHighlights(diagnosis.scores);
   const areas = [diagnosis.project, ...diagnosis.pillars];
 
-  const answersFile = () => createAnswersFile(questionnaire, answers, new Date(), { createdAt: new Date(dates.createdAt) });
+  const answersFile = () => createAnswersFile(questionnaire, answers, new Date(), { createdAt: new Date(dates.createdAt), pathProgress });
   const organisationName = readOrganisationName(questionnaire, answers);
 
   const downloadPdf = async () => {
@@ -71,24 +74,17 @@ export function SynthesisStep({ onNewDiagnosis }: { onNewDiagnosis: () => void }
                     <span title={messages.synthesis.insufficientHelp}>{messages.synthesis.insufficient}</span>
                   ) : (
                     <span className="score">
-                      <span className="score-value">{area.score}</span>
-                      <span className="visually-hidden"> sur 100</span>
+                      <span className="score-value">
+                        {area.score}
+                        <span className="score-scale"> / 100</span>
+                      </span>
                       <span className="score-bar" aria-hidden="true">
                         <span style={{ width: `${area.score}%` }} />
                       </span>
                     </span>
                   )}
                 </td>
-                <td>
-                  {area.level ? (
-                    <>
-                      <strong>{area.level.label}</strong>
-                      <span className="level-description">{bindFrenchPunctuation(area.level.description)}</span>
-                    </>
-                  ) : (
-                    '—'
-                  )}
-                </td>
+                <td>{area.level ? <strong>{area.level.label}</strong> : '—'}</td>
               </tr>
             ))}
           </tbody>
@@ -96,6 +92,27 @@ export function SynthesisStep({ onNewDiagnosis }: { onNewDiagnosis: () => void }
         <Suspense fallback={null}>
           <PillarRadarChart pillars={diagnosis.pillars.map((pillar) => ({ label: PILLAR_LABELS[pillar.id], score: pillar.score }))} />
         </Suspense>
+        <div className="level-cards">
+          {areas.map((area) =>
+            area.level ? <LevelExplanation key={area.id} areaLabel={PILLAR_LABELS[area.id]} level={area.level} levels={questionnaire.levels} /> : null,
+          )}
+        </div>
+      </section>
+
+      <section aria-labelledby="dimensions-heading" className="card">
+        <h2 id="dimensions-heading">{messages.synthesis.dimensionsHeading}</h2>
+        <p>{messages.synthesis.dimensionsIntro}</p>
+        <Suspense fallback={null}>
+          <DimensionBarChart
+            dimensions={diagnosis.scores.dimensions.map((dimension) => ({
+              id: dimension.id,
+              label: dimension.label,
+              pillarLabel: PILLAR_LABELS[dimension.area],
+              score: dimension.score,
+            }))}
+          />
+        </Suspense>
+        <DimensionsTable dimensions={diagnosis.scores.dimensions} />
       </section>
 
       <div className="two-columns">
@@ -106,7 +123,7 @@ export function SynthesisStep({ onNewDiagnosis }: { onNewDiagnosis: () => void }
           ) : (
             <ul className="highlights">
               {highlights.strengths.map((dimension) => (
-                <DimensionHighlight key={dimension.id} dimension={dimension} icon="+" />
+                <Highlight key={dimension.id} icon="+" text={describeHighlight(dimension, 'strength', questionnaire.levels)} />
               ))}
             </ul>
           )}
@@ -115,51 +132,18 @@ export function SynthesisStep({ onNewDiagnosis }: { onNewDiagnosis: () => void }
           <h2 id="vigilance-heading">{messages.synthesis.vigilanceHeading}</h2>
           <ul className="highlights">
             {highlights.fragilities.map((dimension) => (
-              <DimensionHighlight key={dimension.id} dimension={dimension} icon="!" />
+              <Highlight key={dimension.id} icon="!" text={describeHighlight(dimension, 'fragility', questionnaire.levels)} />
             ))}
             {diagnosis.flags.map((flag) => (
-              <li key={flag.checkId}>
-                <span aria-hidden="true" className="highlight-icon">!</span> {bindFrenchPunctuation(flag.message)}
-              </li>
+              <Highlight key={flag.checkId} icon="!" text={flag.message} />
             ))}
           </ul>
         </section>
       </div>
 
-      <section aria-labelledby="path-heading" className="card">
-        <h2 id="path-heading">{messages.synthesis.pathHeading}</h2>
-        <p>{messages.synthesis.pathIntro}</p>
-        {HORIZONS.map((horizon) => {
-          const steps = diagnosis.path.filter((step) => step.horizon === horizon);
-          if (steps.length === 0) return null;
-          return (
-            <section key={horizon} aria-labelledby={`horizon-${horizon}`} className="horizon">
-              <h3 id={`horizon-${horizon}`}>{HORIZON_HEADINGS[horizon]}</h3>
-              <ol className="path-steps">
-                {steps.map((step) => (
-                  <li key={step.toolId} className="path-step" value={step.order}>
-                    <p className="path-kind">
-                      {KIND_LABELS[step.kind]}
-                      {step.pillar ? ` · ${PILLAR_LABELS[step.pillar]}` : ''}
-                    </p>
-                    <h4 className="path-title">{bindFrenchPunctuation(step.tool.title)}</h4>
-                    <p className="path-meta">
-                      {FORMAT_LABELS[step.tool.format]} · {step.tool.duration} · {step.tool.publisher}
-                    </p>
-                    <p>{bindFrenchPunctuation(step.tool.description)}</p>
-                    <p className="path-reason">{bindFrenchPunctuation(step.reason)}</p>
-                    {step.tool.url ? (
-                      <a href={step.tool.url} target="_blank" rel="noopener noreferrer" aria-label={messages.synthesis.openTool(step.tool.title)}>
-                        {step.tool.url.replace(/^https:\/\//, '').split('/')[0]} ↗
-                      </a>
-                    ) : null}
-                  </li>
-                ))}
-              </ol>
-            </section>
-          );
-        })}
-      </section>
+      <PathTimeline path={diagnosis.path} />
+
+      <AnswersReview questionnaire={questionnaire} answers={answers} onEditAnswer={onEditAnswer} />
 
       <section aria-labelledby="export-heading" className="card actions-card">
         <h2 id="export-heading">{messages.synthesis.exportHeading}</h2>
@@ -195,14 +179,64 @@ export function SynthesisStep({ onNewDiagnosis }: { onNewDiagnosis: () => void }
   );
 }
 
-function DimensionHighlight({ dimension, icon }: { dimension: DimensionScore; icon: string }) {
+function Highlight({ icon, text }: { icon: string; text: string }) {
   return (
     <li>
       <span aria-hidden="true" className="highlight-icon">
         {icon}
-      </span>{' '}
-      {dimension.label} ({PILLAR_LABELS[dimension.area]}) : {dimension.score} / 100, {dimension.level?.label.toLowerCase()}
+      </span>
+      <span>{bindFrenchPunctuation(text)}</span>
     </li>
+  );
+}
+
+function LevelExplanation({ areaLabel, level, levels }: { areaLabel: string; level: Level; levels: Level[] }) {
+  const next = findNextLevel(levels, level);
+  return (
+    <section className="level-card" aria-label={messages.synthesis.levelCardLabel(areaLabel, level.label)}>
+      <h3>
+        {areaLabel} : {level.label}
+      </h3>
+      <p>
+        <span className="level-caption">{messages.synthesis.levelMeaning}</span> {bindFrenchPunctuation(level.description)}
+      </p>
+      <p className="level-next">
+        {next ? bindFrenchPunctuation(messages.synthesis.nextLevel(next.label, next.description)) : messages.synthesis.topLevel}
+      </p>
+    </section>
+  );
+}
+
+function DimensionsTable({ dimensions }: { dimensions: DimensionScore[] }) {
+  return (
+    <table className="scores-table dimensions-table">
+      <caption className="visually-hidden">{messages.synthesis.dimensionsChartLabel}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{messages.synthesis.dimension}</th>
+          <th scope="col">{messages.synthesis.score}</th>
+          <th scope="col">{messages.synthesis.level}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {dimensions.map((dimension) => (
+          <tr key={dimension.id}>
+            <th scope="row">
+              {dimension.label}
+              <span className="dimension-pillar">{PILLAR_LABELS[dimension.area]}</span>
+            </th>
+            <td>
+              {dimension.isNotApplicable
+                ? messages.fields.notApplicable
+                : dimension.score === null
+                  ? messages.synthesis.insufficient
+                  : `${dimension.score} / 100`}
+            </td>
+            <td>{dimension.level?.label ?? '—'}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
   );
 }
 

@@ -2,6 +2,7 @@ import { Suspense, lazy, useEffect, useRef } from 'react';
 import { isStepReachable, selectCurrentStep } from '../../machine/wizard-machine';
 import { WIZARD_STEPS, findWizardStep, findWizardStepBySlug, indexOfWizardStep, type WizardStepState } from '../../domain/wizard-steps';
 import { WizardActorContext } from '../../machine/wizard-actor-context';
+import { fieldIds } from '../fields/field-frame';
 import { messages } from '../messages';
 import { QuestionStep } from './question-step';
 
@@ -27,6 +28,8 @@ export function WizardShell({ onNewDiagnosis }: { onNewDiagnosis: () => void }) 
   const titleOf = useStepTitle();
   const headingRef = useRef<HTMLHeadingElement>(null);
   const isFirstRender = useRef(true);
+  // Set by a "Modifier" link of the synthesis: the step opens with focus on that question, not on its heading.
+  const questionToFocus = useRef<string | null>(null);
   const index = indexOfWizardStep(current);
   const title = titleOf(current);
   const progress = messages.wizard.progress(index + 1, WIZARD_STEPS.length, title);
@@ -39,7 +42,11 @@ export function WizardShell({ onNewDiagnosis }: { onNewDiagnosis: () => void }) 
       else window.history.pushState(null, '', hash);
     }
     document.title = `${progress} – ${messages.appName}`;
-    if (!isFirstRender.current) headingRef.current?.focus();
+    if (!isFirstRender.current) {
+      const field = questionToFocus.current ? document.getElementById(fieldIds(questionToFocus.current).control) : null;
+      (field ?? headingRef.current)?.focus();
+    }
+    questionToFocus.current = null;
     isFirstRender.current = false;
   }, [current, progress]);
 
@@ -111,7 +118,13 @@ export function WizardShell({ onNewDiagnosis }: { onNewDiagnosis: () => void }) 
           />
         ) : (
           <Suspense fallback={<p className="loading">{messages.welcome.loading}</p>}>
-            <SynthesisStep onNewDiagnosis={onNewDiagnosis} />
+            <SynthesisStep
+              onNewDiagnosis={onNewDiagnosis}
+              onEditAnswer={(target, questionId) => {
+                questionToFocus.current = questionId;
+                actorRef.send({ type: 'step.goto', step: target });
+              }}
+            />
           </Suspense>
         )}
       </section>

@@ -1,0 +1,43 @@
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { render, screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { toolkitQueryOptions } from '../../src/data/questionnaire-queries';
+import { WizardActorContext } from '../../src/machine/wizard-actor-context';
+import { DiagnosisDatesContext } from '../../src/ui/diagnosis-dates';
+import { WizardShell } from '../../src/ui/wizard/wizard-shell';
+import { buildAnswers, buildFullToolkitTools, buildQuestionnaire, buildToolkit } from '../domain/fixtures';
+
+const questionnaire = buildQuestionnaire();
+
+function renderWizardOnSynthesis() {
+  const queryClient = new QueryClient();
+  queryClient.setQueryData(toolkitQueryOptions.queryKey, buildToolkit(buildFullToolkitTools()));
+  return render(
+    <QueryClientProvider client={queryClient}>
+      <DiagnosisDatesContext.Provider value={{ createdAt: '2026-11-22T10:00:00.000Z' }}>
+        <WizardActorContext.Provider options={{ input: { questionnaire, answers: buildAnswers(), resumeAt: 'synthesis' } }}>
+          <WizardShell onNewDiagnosis={() => {}} />
+        </WizardActorContext.Provider>
+      </DiagnosisDatesContext.Provider>
+    </QueryClientProvider>,
+  );
+}
+
+describe('wizard shell', () => {
+  it('opens the step of an answer from "Modifier" and puts focus on that question', async () => {
+    const user = userEvent.setup();
+    renderWizardOnSynthesis();
+    await user.click(await screen.findByRole('link', { name: 'Modifier la réponse à « Question fin-stability »' }));
+    expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('Ressources financières');
+    expect(document.activeElement).toHaveAttribute('id', 'q-fin-stability');
+    expect(window.location.hash).toBe('#/ressources-financieres');
+  });
+
+  it('puts focus on the heading when a step is opened from the stepper', async () => {
+    const user = userEvent.setup();
+    renderWizardOnSynthesis();
+    await screen.findByRole('region', { name: 'Vos réponses' });
+    await user.click(screen.getByRole('button', { name: /Projet/ }));
+    expect(document.activeElement).toHaveAttribute('id', 'step-heading');
+  });
+});
