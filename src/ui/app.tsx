@@ -1,13 +1,13 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useMemo, useState } from 'react';
-import { createAnswersFile, type Answers, type PathProgress } from '../domain/answers';
+import type { Answers, PathProgress } from '../domain/answers';
 import { findWizardStepBySlug, type WizardStepState } from '../domain/wizard-steps';
 import { createDraftStorage, type DraftLoadResult, type DraftStorage } from '../data/draft-storage';
 import { importAnswersFile } from '../data/import-answers-file';
 import { ContentLoadError, questionnaireQueryOptions, toolkitQueryOptions } from '../data/questionnaire-queries';
 import { selectCurrentStep } from '../machine/wizard-machine';
 import { WizardActorContext } from '../machine/wizard-actor-context';
-import { DiagnosisDatesContext } from './diagnosis-dates';
+import { DiagnosisFileContext, buildDiagnosisFile, type DiagnosisFileInfo } from './diagnosis-file';
 import { ContentErrorPage } from './error-page';
 import { messages } from './messages';
 import { WelcomePage } from './welcome-page';
@@ -18,6 +18,7 @@ interface Session {
   answers: Answers;
   resumeAt: WizardStepState;
   createdAt: string;
+  respondent: DiagnosisFileInfo['respondent'];
   pathProgress: PathProgress;
 }
 
@@ -37,7 +38,7 @@ export function App({ storage = defaultStorage }: { storage?: DraftStorage }) {
         draft={draft}
         onStart={(questionnaireId) => {
           storage.clear();
-          setSession({ questionnaireId, answers: {}, resumeAt: 'profile', createdAt: new Date().toISOString(), pathProgress: {} });
+          setSession({ questionnaireId, answers: {}, resumeAt: 'profile', createdAt: new Date().toISOString(), respondent: {}, pathProgress: {} });
         }}
         onResume={() => draft.status === 'found' && setSession(sessionFromDraft(draft, draft.draft.step))}
         onDiscardDraft={() => {
@@ -56,6 +57,7 @@ export function App({ storage = defaultStorage }: { storage?: DraftStorage }) {
             answers: result.file.answers,
             resumeAt: 'synthesis',
             createdAt: result.file.createdAt,
+            respondent: result.file.respondent,
             pathProgress: result.file.pathProgress ?? {},
           });
         }}
@@ -86,6 +88,7 @@ function sessionFromDraft(draft: Extract<DraftLoadResult, { status: 'found' }>, 
     answers: draft.draft.file.answers,
     resumeAt,
     createdAt: draft.draft.file.createdAt,
+    respondent: draft.draft.file.respondent,
     pathProgress: draft.draft.file.pathProgress ?? {},
   };
 }
@@ -94,6 +97,7 @@ function WizardLoader({ session, storage, onNewDiagnosis }: { session: Session; 
   const questionnaire = useQuery(questionnaireQueryOptions(session.questionnaireId));
   // Loaded now, with the questionnaire, so that the synthesis works even if the network drops later.
   const toolkit = useQuery(toolkitQueryOptions);
+  const fileInfo = useMemo<DiagnosisFileInfo>(() => ({ createdAt: session.createdAt, respondent: session.respondent }), [session]);
   const failed = questionnaire.error ?? toolkit.error;
   if (failed) {
     return (
@@ -109,28 +113,27 @@ function WizardLoader({ session, storage, onNewDiagnosis }: { session: Session; 
   }
   if (!questionnaire.data) return <p className="loading">{messages.welcome.loading}</p>;
   return (
-    <DiagnosisDatesContext.Provider value={{ createdAt: session.createdAt }}>
+    <DiagnosisFileContext.Provider value={fileInfo}>
       <WizardActorContext.Provider options={{ input: { questionnaire: questionnaire.data, answers: session.answers, resumeAt: session.resumeAt, pathProgress: session.pathProgress } }}>
-        <DraftAutosave storage={storage} createdAt={session.createdAt} />
+        <DraftAutosave storage={storage} fileInfo={fileInfo} />
         <WizardShell onNewDiagnosis={onNewDiagnosis} />
       </WizardActorContext.Provider>
-    </DiagnosisDatesContext.Provider>
+    </DiagnosisFileContext.Provider>
   );
 }
 
 /** Saves the diagnosis on the device after every change, and says so when it cannot. */
-function DraftAutosave({ storage, createdAt }: { storage: DraftStorage; createdAt: string }) {
+function DraftAutosave({ storage, fileInfo }: { storage: DraftStorage; fileInfo: DiagnosisFileInfo }) {
   const actorRef = WizardActorContext.useActorRef();
   const [saveFailed, setSaveFailed] = useState(false);
-  const created = useMemo(() => new Date(createdAt), [createdAt]);
   useEffect(() => {
     const save = () => {
       const snapshot = actorRef.getSnapshot();
-      const { questionnaire, answers, pathProgress } = snapshot.context;
+      const { questionnaire, answers } = snapshot.context;
       const organisationName = answers[questionnaire.bindings.organisationName];
       const result = storage.save({
         step: selectCurrentStep(snapshot),
-        file: createAnswersFile(questionnaire, answers, new Date(), { createdAt: created, pathProgress }),
+        file: buildDiagnosisFile(snapshot.context, fileInfo, new Date()),
         organisationName: typeof organisationName === 'string' ? organisationName : '',
       });
       setSaveFailed(!result.ok);
@@ -138,7 +141,7 @@ function DraftAutosave({ storage, createdAt }: { storage: DraftStorage; createdA
     save();
     const subscription = actorRef.subscribe(save);
     return () => subscription.unsubscribe();
-  }, [actorRef, storage, created]);
+  }, [actorRef, storage, fileInfo]);
   return saveFailed ? (
     <p className="notice warning-card" role="alert">
       {messages.wizard.saveFailed}

@@ -25,11 +25,10 @@ afterAll(async () => {
   await browser?.close();
 });
 
-/** The persona under the test's name. Respondent left out: the synthesis does not carry it into the report yet. */
+/** The persona under the test's name; its respondent travels from the imported file into the report. */
 function writeAnswersFile(): { filePath: string; content: Record<string, unknown> } {
-  const persona = JSON.parse(readFileSync(PERSONA, 'utf8')) as { answers: Record<string, unknown>; respondent?: unknown };
-  const { respondent: _respondent, ...rest } = persona;
-  const content = { ...rest, answers: { ...persona.answers, 'nom-structure': ORGANISATION } };
+  const persona = JSON.parse(readFileSync(PERSONA, 'utf8')) as { answers: Record<string, unknown> };
+  const content = { ...persona, answers: { ...persona.answers, 'nom-structure': ORGANISATION } };
   const filePath = path.join(workDir, 'reponses.json');
   writeFileSync(filePath, JSON.stringify(content, null, 2));
   return { filePath, content };

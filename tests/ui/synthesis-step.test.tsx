@@ -4,7 +4,7 @@ import userEvent from '@testing-library/user-event';
 import type { PathProgress } from '../../src/domain/answers';
 import { toolkitQueryOptions } from '../../src/data/questionnaire-queries';
 import { WizardActorContext } from '../../src/machine/wizard-actor-context';
-import { DiagnosisDatesContext } from '../../src/ui/diagnosis-dates';
+import { DiagnosisFileContext } from '../../src/ui/diagnosis-file';
 import { SynthesisStep } from '../../src/ui/synthesis/synthesis-step';
 import { buildAnswers, buildFullToolkitTools, buildQuestionnaire, buildToolkit } from '../domain/fixtures';
 
@@ -16,12 +16,12 @@ function renderSynthesis(answers = buildAnswers(), { pathProgress = {}, onEditAn
   queryClient.setQueryData(toolkitQueryOptions.queryKey, toolkit);
   const view = render(
     <QueryClientProvider client={queryClient}>
-      <DiagnosisDatesContext.Provider value={{ createdAt: '2026-11-22T10:00:00.000Z' }}>
+      <DiagnosisFileContext.Provider value={{ createdAt: '2026-11-22T10:00:00.000Z', respondent: {} }}>
         <WizardActorContext.Provider options={{ input: { questionnaire, answers, resumeAt: 'synthesis', pathProgress } }}>
           <ActorSpy onActor={(ref) => (spied.actor = ref)} />
           <SynthesisStep onNewDiagnosis={() => {}} onEditAnswer={onEditAnswer} />
         </WizardActorContext.Provider>
-      </DiagnosisDatesContext.Provider>
+      </DiagnosisFileContext.Provider>
     </QueryClientProvider>,
   );
   return { ...view, readProgress: () => spied.actor!.getSnapshot().context.pathProgress };

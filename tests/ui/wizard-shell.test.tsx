@@ -3,7 +3,7 @@ import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { toolkitQueryOptions } from '../../src/data/questionnaire-queries';
 import { WizardActorContext } from '../../src/machine/wizard-actor-context';
-import { DiagnosisDatesContext } from '../../src/ui/diagnosis-dates';
+import { DiagnosisFileContext } from '../../src/ui/diagnosis-file';
 import { WizardShell } from '../../src/ui/wizard/wizard-shell';
 import { buildAnswers, buildFullToolkitTools, buildQuestionnaire, buildToolkit } from '../domain/fixtures';
 
@@ -14,11 +14,11 @@ function renderWizardOnSynthesis() {
   queryClient.setQueryData(toolkitQueryOptions.queryKey, buildToolkit(buildFullToolkitTools()));
   return render(
     <QueryClientProvider client={queryClient}>
-      <DiagnosisDatesContext.Provider value={{ createdAt: '2026-11-22T10:00:00.000Z' }}>
+      <DiagnosisFileContext.Provider value={{ createdAt: '2026-11-22T10:00:00.000Z', respondent: {} }}>
         <WizardActorContext.Provider options={{ input: { questionnaire, answers: buildAnswers(), resumeAt: 'synthesis' } }}>
           <WizardShell onNewDiagnosis={() => {}} />
         </WizardActorContext.Provider>
-      </DiagnosisDatesContext.Provider>
+      </DiagnosisFileContext.Provider>
     </QueryClientProvider>,
   );
 }

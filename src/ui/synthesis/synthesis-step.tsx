@@ -1,6 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
 import { Suspense, lazy, useMemo, useState } from 'react';
-import { createAnswersFile } from '../../domain/answers';
 import { diagnose } from '../../domain/diagnose';
 import { bindFrenchPunctuation } from '../../domain/french-typography';
 import { describeHighlight, selectHighlights } from '../../domain/highlights';
@@ -9,7 +8,7 @@ import { PILLAR_LABELS } from '../../domain/pillars';
 import type { Level, Questionnaire } from '../../domain/questionnaire-schema';
 import { toolkitQueryOptions } from '../../data/questionnaire-queries';
 import { WizardActorContext } from '../../machine/wizard-actor-context';
-import { useDiagnosisDates } from '../diagnosis-dates';
+import { buildDiagnosisFile, useDiagnosisFileInfo } from '../diagnosis-file';
 import { buildAnswersFileName } from '../../report/report-model';
 import { saveFile } from '../../report/save-file';
 import { messages } from '../messages';
@@ -26,7 +25,7 @@ export function SynthesisStep({ onNewDiagnosis, onEditAnswer }: { onNewDiagnosis
   const answers = WizardActorContext.useSelector((snapshot) => snapshot.context.answers);
   const pathProgress = WizardActorContext.useSelector((snapshot) => snapshot.context.pathProgress);
   const toolkit = useQuery(toolkitQueryOptions).data;
-  const dates = useDiagnosisDates();
+  const fileInfo = useDiagnosisFileInfo();
   const diagnosis = useMemo(() => (toolkit ? diagnose(questionnaire, toolkit, answers) : null), [questionnaire, toolkit, answers]);
   const [pdfStatus, setPdfStatus] = useState<'idle' | 'working' | 'done' | 'failed'>('idle');
 
@@ -34,7 +33,7 @@ export function SynthesisStep({ onNewDiagnosis, onEditAnswer }: { onNewDiagnosis
   const highlights = selectHighlights(diagnosis.scores);
   const areas = [diagnosis.project, ...diagnosis.pillars];
 
-  const answersFile = () => createAnswersFile(questionnaire, answers, new Date(), { createdAt: new Date(dates.createdAt), pathProgress });
+  const answersFile = () => buildDiagnosisFile({ questionnaire, answers, pathProgress }, fileInfo, new Date());
   const organisationName = readOrganisationName(questionnaire, answers);
 
   const downloadPdf = async () => {
