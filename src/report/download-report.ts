@@ -1,13 +1,32 @@
 import { buildReportModel, type BuildReportModelInput } from './report-model';
+import type { PdfFonts, renderReportPdf } from './render-pdf';
 import { saveFile } from './save-file';
 
+interface ReportRenderer {
+  renderReportPdf: typeof renderReportPdf;
+  fonts: PdfFonts;
+}
+
+let preparing: Promise<ReportRenderer> | null = null;
+
 /**
- * Builds, renders and downloads the PDF report. jsPDF and the fonts load here, on the click,
- * so that neither lands in the first-load bundle even if this module is imported eagerly.
+ * Loads jsPDF and the fonts (about 1.5 MB) once, in the background, as soon as the synthesis is on
+ * screen, so that the click only renders. Never part of the first load. A failure (offline) is
+ * forgotten, so that the click tries again.
  */
+export function prepareReport(): Promise<ReportRenderer> {
+  preparing ??= Promise.all([import('./render-pdf'), import('./pdf-fonts')])
+    .then(async ([{ renderReportPdf }, { loadPdfFonts }]) => ({ renderReportPdf, fonts: await loadPdfFonts() }))
+    .catch((error: unknown) => {
+      preparing = null;
+      throw error;
+    });
+  return preparing;
+}
+
+/** Builds, renders and downloads the PDF report. */
 export async function downloadReport(input: BuildReportModelInput): Promise<void> {
-  const [{ renderReportPdf }, { loadPdfFonts }] = await Promise.all([import('./render-pdf'), import('./pdf-fonts')]);
+  const { renderReportPdf, fonts } = await prepareReport();
   const model = buildReportModel(input);
-  const bytes = renderReportPdf(model, await loadPdfFonts());
-  saveFile(new Blob([bytes], { type: 'application/pdf' }), model.fileName);
+  saveFile(new Blob([renderReportPdf(model, fonts)], { type: 'application/pdf' }), model.fileName);
 }

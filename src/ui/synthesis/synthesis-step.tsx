@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { Suspense, lazy, useMemo, useState } from 'react';
+import { Suspense, lazy, useEffect, useMemo, useState } from 'react';
 import { diagnose } from '../../domain/diagnose';
 import { bindFrenchPunctuation } from '../../domain/french-typography';
 import { describeHighlight, selectHighlights } from '../../domain/highlights';
@@ -28,6 +28,13 @@ export function SynthesisStep({ onNewDiagnosis, onEditAnswer }: { onNewDiagnosis
   const fileInfo = useDiagnosisFileInfo();
   const diagnosis = useMemo(() => (toolkit ? diagnose(questionnaire, toolkit, answers) : null), [questionnaire, toolkit, answers]);
   const [pdfStatus, setPdfStatus] = useState<'idle' | 'working' | 'done' | 'failed'>('idle');
+
+  // The report's libraries and fonts load while the person reads, so the click only renders.
+  useEffect(() => {
+    import('../../report/download-report')
+      .then(({ prepareReport }) => prepareReport())
+      .catch(() => undefined);
+  }, []);
 
   if (!toolkit || !diagnosis) return <p>{messages.welcome.loading}</p>;
   const highlights = selectHighlights(diagnosis.scores);
