@@ -33,7 +33,8 @@ export type HighlightKind = 'strength' | 'fragility';
  * A weak dimension at the lowest level is a priority; above it, a margin to work on.
  */
 export function describeHighlight(dimension: DimensionScore, kind: HighlightKind, levels: readonly Level[]): string {
-  const opening = `${dimension.label} (${PILLAR_LABELS[dimension.area]})`;
+  // A project dimension already names the project ("Gouvernance du projet"); a pillar's says which pillar.
+  const opening = dimension.area === 'project' ? dimension.label : `${dimension.label} (${PILLAR_LABELS[dimension.area]})`;
   const figure = dimension.score === null ? 'données insuffisantes' : `${dimension.score} / 100`;
   const level = dimension.level ? `, ${dimension.level.label.toLocaleLowerCase('fr-FR')}` : '';
   return `${opening} : ${figure}${level} — ${chooseEnding(dimension, kind, levels)}`;

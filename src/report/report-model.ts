@@ -22,7 +22,7 @@ import {
   type PathProgress,
   type PathStepProgress,
 } from '../domain/answers';
-import { selectHighlights } from '../domain/highlights';
+import { describeHighlight, selectHighlights, type HighlightKind } from '../domain/highlights';
 import type { AreaScore, DimensionScore } from '../domain/scoring';
 import type { Diagnosis } from '../domain/diagnose';
 import type { PathStep } from '../domain/toolkit-path';
@@ -236,9 +236,9 @@ export function buildReportModel({ questionnaire, toolkit, file, diagnosis, gene
       flags: diagnosis.flags.map((flag) => flag.message),
       noFlagsText: W.noFlags,
       strengthsHeading: W.strengthsHeading,
-      strengths: highlights.strengths.map(describeDimension),
+      strengths: highlights.strengths.map((dimension) => describeDimension(dimension, 'strength', questionnaire.levels)),
       watchPoints: [
-        ...highlights.fragilities.map(describeDimension),
+        ...highlights.fragilities.map((dimension) => describeDimension(dimension, 'fragility', questionnaire.levels)),
         ...diagnosis.flags.map((flag): ReportHighlight => ({ source: 'flag', text: flag.message })),
       ],
       firstStepsHeading: W.firstStepsHeading,
@@ -357,11 +357,8 @@ function buildScore(score: Pick<AreaScore, 'score' | 'level' | 'isInsufficient' 
   };
 }
 
-function describeDimension(dimension: DimensionScore): ReportHighlight {
-  const score = buildScore(dimension);
-  // A project dimension already says "projet"; a pillar's is named after its pillar.
-  const areaLabel = dimension.area === 'project' ? null : PILLAR_LABELS[dimension.area];
-  return { source: 'dimension', text: W.highlight(dimension.label, areaLabel, score.scoreLabel, score.levelLabel) };
+function describeDimension(dimension: DimensionScore, kind: HighlightKind, levels: readonly Level[]): ReportHighlight {
+  return { source: 'dimension', text: describeHighlight(dimension, kind, levels) };
 }
 
 function describeProgress(steps: readonly ReportPathStep[]): string | null {

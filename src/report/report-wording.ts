@@ -18,8 +18,6 @@ export const REPORT_WORDING = {
   strengthsHeading: 'Forces',
   noStrengths: 'Pas encore assez de réponses notées pour dégager des forces.',
   noWatchPoints: 'Aucun point de vigilance relevé.',
-  highlight: (dimension: string, area: string | null, scoreLabel: string, level: string | null) =>
-    `${dimension}${area ? ` (${area.toLowerCase()})` : ''} : ${scoreLabel}${level ? `, niveau « ${level} »` : ''}.`,
   radarCaption: 'Les trois piliers sur 100 : plus le triangle est étendu, plus le pilier est solide. Les triangles pointillés marquent le début de chaque niveau (seuils indiqués sur l’axe vertical).',
   scoresHeading: 'Scores et niveaux',
   projectNote: 'Le projet associatif est noté à part : il éclaire les trois piliers sans en faire partie.',

@@ -53,14 +53,14 @@ describe('buildReportModel', () => {
     ]);
   });
 
-  it('names the forces and the points de vigilance in one sentence each, the flags after the weakest dimensions', () => {
+  it('names the forces and the points de vigilance in one sentence each (the same words as the synthesis), the flags after the weakest dimensions', () => {
     expect(model.summary.strengths.map((item) => item.text)).toEqual([
-      'Partenariats (alliances stratégiques) : 83 / 100, niveau « Consolidé ».',
-      'Sens du projet : 50 / 100, niveau « En structuration ».',
+      'Partenariats (Alliances stratégiques) : 83 / 100, consolidé — un point d’appui solide pour la suite.',
+      'Sens du projet : 50 / 100, en structuration — un appui pour la suite.',
     ]);
     expect(model.summary.watchPoints).toEqual([
-      { source: 'dimension', text: 'Bénévolat (richesses humaines) : 33 / 100, niveau « Émergent ».' },
-      { source: 'dimension', text: 'Diversité des ressources (ressources financières) : 33 / 100, niveau « Émergent ».' },
+      { source: 'dimension', text: 'Bénévolat (Richesses humaines) : 33 / 100, émergent — une piste à travailler en priorité.' },
+      { source: 'dimension', text: 'Diversité des ressources (Ressources financières) : 33 / 100, émergent — une piste à travailler en priorité.' },
       { source: 'flag', text: 'Subventions représentent 62 % des ressources : une forte dépendance.' },
     ]);
   });

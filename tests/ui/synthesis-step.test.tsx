@@ -111,7 +111,7 @@ describe('synthesis step', () => {
   it('writes each force and each point de vigilance in one sentence', () => {
     renderSynthesis();
     const strengths = within(screen.getByRole('region', { name: 'Vos forces' })).getAllByRole('listitem');
-    expect(strengths[0]).toHaveTextContent(/^\+Vision du projet \(Projet\) : 67 \/ 100, structuré — un appui pour la suite\.$/);
+    expect(strengths[0]).toHaveTextContent(/^\+Vision du projet : 67 \/ 100, structuré — un appui pour la suite\.$/);
     const vigilance = within(screen.getByRole('region', { name: 'Points de vigilance' })).getAllByRole('listitem');
     expect(vigilance[0]).toHaveTextContent(/Diversité des financements \(Ressources financières\) : 17 \/ 100, à initier — une piste à travailler en priorité\./);
   });
