@@ -69,6 +69,10 @@ export function App({ storage = defaultStorage }: { storage?: DraftStorage }) {
       key={session.createdAt}
       session={session}
       storage={storage}
+      onLeave={() => {
+        setDraft(storage.load());
+        setSession(null);
+      }}
       onNewDiagnosis={() => {
         if (!window.confirm(messages.welcome.restartConfirm)) return;
         storage.clear();
@@ -93,7 +97,17 @@ function sessionFromDraft(draft: Extract<DraftLoadResult, { status: 'found' }>, 
   };
 }
 
-function WizardLoader({ session, storage, onNewDiagnosis }: { session: Session; storage: DraftStorage; onNewDiagnosis: () => void }) {
+function WizardLoader({
+  session,
+  storage,
+  onNewDiagnosis,
+  onLeave,
+}: {
+  session: Session;
+  storage: DraftStorage;
+  onNewDiagnosis: () => void;
+  onLeave: () => void;
+}) {
   const questionnaire = useQuery(questionnaireQueryOptions(session.questionnaireId));
   // Loaded now, with the questionnaire, so that the synthesis works even if the network drops later.
   const toolkit = useQuery(toolkitQueryOptions);
@@ -116,7 +130,7 @@ function WizardLoader({ session, storage, onNewDiagnosis }: { session: Session; 
     <DiagnosisFileContext.Provider value={fileInfo}>
       <WizardActorContext.Provider options={{ input: { questionnaire: questionnaire.data, answers: session.answers, resumeAt: session.resumeAt, pathProgress: session.pathProgress } }}>
         <DraftAutosave storage={storage} fileInfo={fileInfo} />
-        <WizardShell onNewDiagnosis={onNewDiagnosis} />
+        <WizardShell onNewDiagnosis={onNewDiagnosis} onLeave={onLeave} />
       </WizardActorContext.Provider>
     </DiagnosisFileContext.Provider>
   );

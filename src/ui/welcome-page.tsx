@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { useRef } from 'react';
+import { useEffect, useRef } from 'react';
 import type { DraftLoadResult } from '../data/draft-storage';
 import { questionnaireIndexQueryOptions } from '../data/questionnaire-queries';
 import { findWizardStep } from '../domain/wizard-steps';
@@ -29,6 +29,9 @@ interface WelcomePageProps {
 export function WelcomePage({ draft, onStart, onResume, onDiscardDraft, onImport, importErrors }: WelcomePageProps) {
   const index = useQuery(questionnaireIndexQueryOptions);
   const fileInputRef = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    document.title = `${messages.appName} – ${messages.appTagline}`;
+  }, []);
   if (index.isError) {
     const error = index.error as Error & { details?: string[] };
     return <ContentErrorPage message={error.message} details={error.details ?? []} onRetry={() => void index.refetch()} />;

@@ -225,7 +225,7 @@ describe('the self-diagnosis in a real browser', () => {
     await context.close();
   });
 
-  it('fits a 360 px phone without horizontal scrolling', async () => {
+  it('fits a 360 px phone without horizontal scrolling, and Back on the first step returns to the welcome page', async () => {
     const context = await browser.newContext({ viewport: { width: 360, height: 740 }, deviceScaleFactor: 2 });
     const page = await context.newPage();
     await page.goto(baseUrl);
@@ -233,6 +233,14 @@ describe('the self-diagnosis in a real browser', () => {
     await expect.poll(() => heading(page)).toContain('Étape 1 sur 7');
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     expect(overflow).toBeLessThanOrEqual(0);
+
+    // The browser's Back button on the first step returns to the welcome page, which offers to resume.
+    await page.getByRole('textbox', { name: /Nom de votre structure/ }).fill('Le Club');
+    await page.goBack();
+    await expect.poll(() => heading(page)).toContain('Faites le point');
+    await page.getByRole('button', { name: 'Reprendre là où je me suis arrêté' }).click();
+    await expect.poll(() => heading(page)).toContain('Étape 1 sur 7');
+    expect(await page.getByRole('textbox', { name: /Nom de votre structure/ }).inputValue()).toBe('Le Club');
     await context.close();
   });
 });

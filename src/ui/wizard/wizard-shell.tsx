@@ -20,7 +20,7 @@ const STEP_HASH_PREFIX = '#/';
 // The synthesis (scores, path, charts, report) loads when it is opened, keeping the first load light.
 const SynthesisStep = lazy(() => import('../synthesis/synthesis-step').then((module) => ({ default: module.SynthesisStep })));
 
-export function WizardShell({ onNewDiagnosis }: { onNewDiagnosis: () => void }) {
+export function WizardShell({ onNewDiagnosis, onLeave }: { onNewDiagnosis: () => void; onLeave?: () => void }) {
   const actorRef = WizardActorContext.useActorRef();
   const current = WizardActorContext.useSelector(selectCurrentStep);
   const questionnaire = WizardActorContext.useSelector((snapshot) => snapshot.context.questionnaire);
@@ -38,7 +38,9 @@ export function WizardShell({ onNewDiagnosis }: { onNewDiagnosis: () => void }) 
   useEffect(() => {
     const hash = `${STEP_HASH_PREFIX}${findWizardStep(current).slug}`;
     if (window.location.hash !== hash) {
-      if (isFirstRender.current) window.history.replaceState(null, '', hash);
+      // Coming from the welcome page, a new entry lets the Back button return to it; a reload on a step replaces its own entry.
+      const isOnAStep = findWizardStepBySlug(window.location.hash.slice(STEP_HASH_PREFIX.length)) !== undefined;
+      if (isFirstRender.current && isOnAStep) window.history.replaceState(null, '', hash);
       else window.history.pushState(null, '', hash);
     }
     document.title = `${progress} – ${messages.appName}`;
@@ -52,6 +54,9 @@ export function WizardShell({ onNewDiagnosis }: { onNewDiagnosis: () => void }) 
 
   useEffect(() => {
     const followAddressBar = () => {
+      const slug = window.location.hash.replace(/^#\/?/, '');
+      // Back past the first step returns to the welcome page; the diagnosis is already saved.
+      if (slug === '' && onLeave) return onLeave();
       const target = findWizardStepBySlug(window.location.hash.slice(STEP_HASH_PREFIX.length));
       if (target) actorRef.send({ type: 'step.goto', step: target.state });
       const now = selectCurrentStep(actorRef.getSnapshot());
@@ -60,7 +65,7 @@ export function WizardShell({ onNewDiagnosis }: { onNewDiagnosis: () => void }) 
     };
     window.addEventListener('popstate', followAddressBar);
     return () => window.removeEventListener('popstate', followAddressBar);
-  }, [actorRef]);
+  }, [actorRef, onLeave]);
 
   const questionStep = findWizardStep(current).questionStep;
   const step = questionnaire.steps.find((candidate) => candidate.id === questionStep);
