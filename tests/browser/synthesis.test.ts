@@ -10,7 +10,8 @@ import { launchChromium } from './browser';
 const baseUrl = inject('baseUrl');
 const PERSONA = fileURLToPath(new URL('../fixtures/personas/association-sociale-complet.json', import.meta.url));
 // Screenshots are for people to look at; they are not compared.
-const SCREENSHOTS = process.env.SCREENSHOT_DIR ?? path.join(fileURLToPath(new URL('../..', import.meta.url)), 'node_modules/.screenshots');
+// Pictures for a person to look at, only when asked: SCREENSHOT_DIR=/tmp/shots npm run test:browser
+const SCREENSHOTS = process.env.SCREENSHOT_DIR;
 
 let browser: Browser;
 let questionnaire: Questionnaire;
@@ -19,7 +20,7 @@ beforeAll(async () => {
   browser = await launchChromium();
   const response = await fetch(new URL('questionnaires/diagnostic-complet.json', baseUrl));
   questionnaire = (await response.json()) as Questionnaire;
-  mkdirSync(SCREENSHOTS, { recursive: true });
+  if (SCREENSHOTS) mkdirSync(SCREENSHOTS, { recursive: true });
 });
 
 afterAll(async () => {
@@ -44,6 +45,7 @@ async function openPersonaSynthesis(context: BrowserContext): Promise<Page> {
 
 /** One picture per part of the synthesis, each at most a screen or two tall, so that a person can look at them. */
 async function shootSections(page: Page, width: string): Promise<void> {
+  if (!SCREENSHOTS) return;
   const sections = page.locator('.synthesis > section, .synthesis > .two-columns');
   for (let index = 0; index < (await sections.count()); index += 1) {
     const box = await sections.nth(index).boundingBox();
@@ -94,7 +96,7 @@ describe('the synthesis in a real browser', () => {
     expect(await page.locator('textarea').filter({ visible: true }).count()).toBe(0);
     expect(await reloadedStep.getByText('Statut : Fait').isVisible()).toBe(true);
     expect(await reloadedStep.getByText(/^Note : Présenté au bureau/).isVisible()).toBe(true);
-    await page.pdf({ path: path.join(SCREENSHOTS, 'synthesis-print.pdf'), format: 'A4', printBackground: true });
+    if (SCREENSHOTS) await page.pdf({ path: path.join(SCREENSHOTS, 'synthesis-print.pdf'), format: 'A4', printBackground: true });
     await page.emulateMedia({ media: 'screen' });
 
     // "Modifier" opens the question's step with focus on its field.
