@@ -1,4 +1,3 @@
-import AxeBuilder from '@axe-core/playwright';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -6,7 +5,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Questionnaire, Question } from '../../src/domain/questionnaire-schema';
-import { launchChromium } from './browser';
+import { expectNoAxeViolations, fetchServedQuestionnaire, launchChromium, readHeading as heading } from './browser';
 
 const ORGANISATION = 'Association « Les Amis de l’Œuvre » — Ćirić & Ελλάδα & Ассоциация';
 const baseUrl = inject('baseUrl');
@@ -16,27 +15,16 @@ let questionnaire: Questionnaire;
 
 beforeAll(async () => {
   browser = await launchChromium();
-  const response = await fetch(new URL('questionnaires/diagnostic-complet.json', baseUrl));
-  questionnaire = (await response.json()) as Questionnaire;
+  questionnaire = await fetchServedQuestionnaire(baseUrl, 'diagnostic-complet');
 });
 
 afterAll(async () => {
   await browser?.close();
 });
 
-async function expectNoAxeViolations(page: Page, where: string): Promise<void> {
-  const results = await new AxeBuilder({ page }).analyze();
-  const summary = results.violations.map((violation) => `${violation.id} (${violation.nodes.length}): ${violation.nodes[0]?.target.join(' ')}`);
-  expect(summary, `axe violations on ${where}`).toEqual([]);
-}
-
 /** The start button of the complete questionnaire, on the welcome page's choice of diagnoses. */
 function startButton(page: Page) {
   return page.getByRole('article', { name: questionnaire.title }).getByRole('button', { name: /^Commencer/ });
-}
-
-async function heading(page: Page): Promise<string> {
-  return (await page.getByRole('heading', { level: 1 }).textContent()) ?? '';
 }
 
 function findQuestion(id: string): Question | undefined {

@@ -1,15 +1,13 @@
-import AxeBuilder from '@axe-core/playwright';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Questionnaire } from '../../src/domain/questionnaire-schema';
-import { launchChromium } from './browser';
+import { expectNoAxeViolations, fetchServedQuestionnaire, launchChromium, readHeading as heading } from './browser';
 
 const baseUrl = inject('baseUrl');
 const PERSONA = fileURLToPath(new URL('../fixtures/personas/association-sociale-complet.json', import.meta.url));
-// Screenshots are for people to look at; they are not compared.
 // Pictures for a person to look at, only when asked: SCREENSHOT_DIR=/tmp/shots npm run test:browser
 const SCREENSHOTS = process.env.SCREENSHOT_DIR;
 
@@ -18,18 +16,13 @@ let questionnaire: Questionnaire;
 
 beforeAll(async () => {
   browser = await launchChromium();
-  const response = await fetch(new URL('questionnaires/diagnostic-complet.json', baseUrl));
-  questionnaire = (await response.json()) as Questionnaire;
+  questionnaire = await fetchServedQuestionnaire(baseUrl, 'diagnostic-complet');
   if (SCREENSHOTS) mkdirSync(SCREENSHOTS, { recursive: true });
 });
 
 afterAll(async () => {
   await browser?.close();
 });
-
-async function heading(page: Page): Promise<string> {
-  return (await page.getByRole('heading', { level: 1 }).textContent()) ?? '';
-}
 
 /** Imports the persona from the welcome page and waits for the synthesis and its charts. */
 async function openPersonaSynthesis(context: BrowserContext): Promise<Page> {
@@ -73,8 +66,7 @@ describe('the synthesis in a real browser', () => {
     expect(strengths).toHaveLength(3);
     for (const strength of strengths) expect(strength).toMatch(/\s:\s\d+\s\/\s100, .+\s—\s.+\.$/);
     expect(await page.getByRole('heading', { name: 'Dans les 18 mois' }).count()).toBe(1);
-    const results = await new AxeBuilder({ page }).analyze();
-    expect(results.violations.map((violation) => `${violation.id}: ${violation.nodes[0]?.target.join(' ')}`)).toEqual([]);
+    await expectNoAxeViolations(page, 'the synthesis');
     await shootSections(page, '1280');
 
     // Mark the first step done, annotate it, and find both again after a reload.
