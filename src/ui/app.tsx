@@ -7,6 +7,7 @@ import { importAnswersFile } from '../data/import-answers-file';
 import { ContentLoadError, questionnaireQueryOptions, toolkitQueryOptions } from '../data/questionnaire-queries';
 import { selectCurrentStep } from '../machine/wizard-machine';
 import { WizardActorContext } from '../machine/wizard-actor-context';
+import { saveFile } from '../report/save-file';
 import { DiagnosisFileContext, buildDiagnosisFile, type DiagnosisFileInfo } from './diagnosis-file';
 import { ContentErrorPage } from './error-page';
 import { messages } from './messages';
@@ -157,8 +158,18 @@ function DraftAutosave({ storage, fileInfo }: { storage: DraftStorage; fileInfo:
     return () => subscription.unsubscribe();
   }, [actorRef, storage, fileInfo]);
   return saveFailed ? (
-    <p className="notice warning-card" role="alert">
-      {messages.wizard.saveFailed}
-    </p>
+    <div className="notice warning-card" role="alert">
+      <p>{messages.wizard.saveFailed}</p>
+      <button
+        type="button"
+        className="button button-secondary"
+        onClick={() => {
+          const file = buildDiagnosisFile(actorRef.getSnapshot().context, fileInfo, new Date());
+          saveFile(new Blob([JSON.stringify(file, null, 2)], { type: 'application/json' }), `reponses-${file.updatedAt.slice(0, 10)}.json`);
+        }}
+      >
+        {messages.wizard.exportAnswers}
+      </button>
+    </div>
   ) : null;
 }
