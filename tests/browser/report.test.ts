@@ -9,6 +9,7 @@ import { diagnose } from '../../src/domain/diagnose';
 import { buildReportModel, pinToReportDay } from '../../src/report/report-model';
 import { CONTENT_DIR, REPO_ROOT, loadContentDirectory } from '../../scripts/lib/questionnaire-files';
 import { launchChromium } from './browser';
+import { extractPdfText, readPdfInfo } from '../report/poppler';
 
 const ORGANISATION = 'Association « Les Amis de l’Œuvre » — Ćirić & Ελλάδα & Ассоциация';
 const PERSONA = path.join(REPO_ROOT, 'tests', 'fixtures', 'personas', 'association-sociale-complet.json');
@@ -32,19 +33,6 @@ function writeAnswersFile(): { filePath: string; content: Record<string, unknown
   const filePath = path.join(workDir, 'reponses.json');
   writeFileSync(filePath, JSON.stringify(content, null, 2));
   return { filePath, content };
-}
-
-function pdfText(file: string, page?: number): string {
-  const pages = page === undefined ? [] : ['-f', String(page), '-l', String(page)];
-  return execFileSync('pdftotext', ['-enc', 'UTF-8', ...pages, file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ').trim();
-}
-
-function pdfInfo(file: string): Record<string, string> {
-  const output = execFileSync('pdfinfo', ['-enc', 'UTF-8', file], { encoding: 'utf8' });
-  return Object.fromEntries(output.split('\n').flatMap((line) => {
-    const match = /^([^:]+):\s*(.*)$/.exec(line);
-    return match ? [[match[1]!.trim(), match[2]!.trim()]] : [];
-  }));
 }
 
 /** The Paris day of an instant, as the CLI's --date takes it. */
@@ -90,9 +78,9 @@ describe('the PDF report downloaded in Chromium', () => {
     if (!parsed.ok) throw new Error(parsed.errors.join('\n'));
     const model = buildReportModel({ questionnaire, toolkit, file: parsed.file, diagnosis: diagnose(questionnaire, toolkit, parsed.file.answers), generatedAt: new Date(`${dayBefore}T12:00:00Z`) });
 
-    const text = pdfText(browserPdf);
+    const text = extractPdfText(browserPdf);
     expect(text).toContain(ORGANISATION);
-    const info = pdfInfo(browserPdf);
+    const info = readPdfInfo(browserPdf);
     // Cover, summary, three pillars, then the path, the annex and the method, each from a new page.
     const pages = Number(info['Pages']);
     expect(pages).toBe(16);
@@ -110,6 +98,6 @@ describe('the PDF report downloaded in Chromium', () => {
     expect(steps.length).toBeGreaterThanOrEqual(6);
     // A title wraps inside its cell: compared without line breaks, and without a cut inside a long word.
     for (const step of steps) expect(text.replace(/- /g, '-')).toContain(step.title.replace(/\s+/g, ' '));
-    for (let number = 2; number <= pages; number += 1) expect(pdfText(browserPdf, number)).toContain(`page ${number} / ${pages}`);
+    for (let number = 2; number <= pages; number += 1) expect(extractPdfText(browserPdf, number)).toContain(`page ${number} / ${pages}`);
   });
 });

@@ -10,6 +10,7 @@ import { parseAnswersFile } from '../../src/domain/answers-file';
 import { diagnose } from '../../src/domain/diagnose';
 import { CONTENT_DIR, REPO_ROOT, loadContentDirectory } from '../../scripts/lib/questionnaire-files';
 import { UNICODE_ORGANISATION_NAME, buildSampleReportModel, reportAnswers } from './report-fixture';
+import { extractPdfText, readPdfInfo } from './poppler';
 
 // Poppler's command-line tools read the PDF the way a viewer would; they ship with Debian's poppler-utils.
 const workDir = mkdtempSync(path.join(tmpdir(), 'trajectoires-pdf-'));
@@ -24,20 +25,6 @@ function writePdf(model: ReportModel, name: string): string {
   const file = path.join(workDir, name);
   writeFileSync(file, Buffer.from(renderReportPdf(model, fonts)));
   return file;
-}
-
-/** The text as a reader copies it, with every run of white space (no-break spaces included) made one space. */
-function extractText(file: string, page?: number): string {
-  const pages = page === undefined ? [] : ['-f', String(page), '-l', String(page)];
-  return execFileSync('pdftotext', ['-enc', 'UTF-8', ...pages, file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ').trim();
-}
-
-function readInfo(file: string): Record<string, string> {
-  const output = execFileSync('pdfinfo', ['-enc', 'UTF-8', file], { encoding: 'utf8' });
-  return Object.fromEntries(output.split('\n').flatMap((line) => {
-    const match = /^([^:]+):\s*(.*)$/.exec(line);
-    return match ? [[match[1]?.trim(), match[2]?.trim()]] : [];
-  }));
 }
 
 interface Word {
@@ -67,13 +54,13 @@ function extractWords(file: string): Word[] {
 
 describe('renderReportPdf', () => {
   it('prints the organisation name, in Latin, Greek and Cyrillic letters, intact', () => {
-    const text = extractText(writePdf(buildSampleReportModel(), 'sample.pdf'));
+    const text = extractPdfText(writePdf(buildSampleReportModel(), 'sample.pdf'));
     expect(text).toContain(UNICODE_ORGANISATION_NAME);
   });
 
   it('prints the pillars, the path titles, the headings and a numbered footer', () => {
     const model = buildSampleReportModel();
-    const text = extractText(writePdf(model, 'sample.pdf'));
+    const text = extractPdfText(writePdf(model, 'sample.pdf'));
     for (const label of ['Richesses humaines', 'Ressources financières', 'Alliances stratégiques']) expect(text).toContain(label);
     for (const step of model.path.groups.flatMap((group) => group.steps)) expect(text).toContain(step.title);
     for (const heading of ['Synthèse', 'Points de vigilance', 'Parcours A.D.O.C.', 'Dans les 18 mois', 'Annexe', 'Méthode']) {
@@ -86,7 +73,7 @@ describe('renderReportPdf', () => {
 
   it('writes the metadata and one footer per page', () => {
     const file = writePdf(buildSampleReportModel(), 'sample.pdf');
-    const info = readInfo(file);
+    const info = readPdfInfo(file);
     expect(info['Title']).toBe(`Autodiagnostic du modèle socio-économique – ${UNICODE_ORGANISATION_NAME}`);
     expect(info['Author']).toBe(UNICODE_ORGANISATION_NAME);
     expect(info['Creator']).toBe('Trajectoires');
@@ -95,11 +82,11 @@ describe('renderReportPdf', () => {
     expect(pages).toBeGreaterThanOrEqual(8);
     // The cover stands alone; every other page carries the organisation and the date above, its number below.
     for (let page = 2; page <= pages; page += 1) {
-      const pageText = extractText(file, page);
+      const pageText = extractPdfText(file, page);
       expect(pageText).toContain(`page ${page} / ${pages}`);
       expect(pageText.startsWith(`${UNICODE_ORGANISATION_NAME} 22 novembre 2026`)).toBe(true);
     }
-    expect(extractText(file, 1)).not.toContain('page 1');
+    expect(extractPdfText(file, 1)).not.toContain('page 1');
   });
 
   it('declares French and makes links of the tools’ addresses', () => {
@@ -135,7 +122,7 @@ describe('renderReportPdf', () => {
     // The content runs from 25 to 274 mm; only the running header (above 18 mm) and the footer (below 280 mm) sit outside.
     const acrossMargins = words.filter((word) => (word.yMin < 280 && word.yMax > 275) || (word.yMin < 24 && word.yMax > 18));
     expect(acrossMargins).toEqual([]);
-    expect(extractText(file)).toContain('mot399');
+    expect(extractPdfText(file)).toContain('mot399');
   });
 });
 
@@ -148,13 +135,13 @@ describe('the path table', () => {
       [steps[1]!.toolId]: { status: 'not-relevant', note: longNote },
     });
     const file = writePdf(model, 'progress.pdf');
-    const pages = Number(readInfo(file)['Pages']);
-    const pathPages = Array.from({ length: pages }, (_, index) => index + 1).filter((page) => extractText(file, page).includes('Étape / outil'));
+    const pages = Number(readPdfInfo(file)['Pages']);
+    const pathPages = Array.from({ length: pages }, (_, index) => index + 1).filter((page) => extractPdfText(file, page).includes('Étape / outil'));
     expect(pathPages.length).toBeGreaterThanOrEqual(2);
     // pdftotext reads table cells in its own order: each label is looked for on its own.
-    for (const page of pathPages) for (const label of ['n°', 'Type · format', 'Pourquoi', 'Suivi']) expect(extractText(file, page)).toContain(label);
-    expect(extractText(file, pathPages[1]!)).toContain('(suite)');
-    const text = extractText(file);
+    for (const page of pathPages) for (const label of ['n°', 'Type · format', 'Pourquoi', 'Suivi']) expect(extractPdfText(file, page)).toContain(label);
+    expect(extractPdfText(file, pathPages[1]!)).toContain('(suite)');
+    const text = extractPdfText(file);
     expect(text).toContain('Fait');
     expect(text).toContain('Note de suivi : Présenté au conseil de mars.');
     expect(text).toContain('Pas pertinent');
@@ -180,14 +167,14 @@ describe('the report of each persona', () => {
     const model = buildReportModel({ questionnaire, toolkit, file: parsed.file, diagnosis, generatedAt: new Date('2026-11-22T12:00:00Z') });
     const file = writePdf(model, name.replace('.json', '.pdf'));
 
-    const summary = extractText(file, 2);
+    const summary = extractPdfText(file, 2);
     expect(summary).toContain('Synthèse');
     expect(summary).toContain(model.summary.firstStepsHeading);
     for (const step of model.summary.firstSteps) expect(summary).toContain(step.title);
     const header = `${model.organisationName} ${model.dateLabel}`;
-    expect(extractText(file, 3).startsWith(`${header} Richesses humaines`)).toBe(true);
-    const lastPage = Number(readInfo(file)['Pages']);
-    expect(extractText(file, lastPage).startsWith(`${header} Méthode`)).toBe(true);
+    expect(extractPdfText(file, 3).startsWith(`${header} Richesses humaines`)).toBe(true);
+    const lastPage = Number(readPdfInfo(file)['Pages']);
+    expect(extractPdfText(file, lastPage).startsWith(`${header} Méthode`)).toBe(true);
     expect(Buffer.from(readFileSync(file)).byteLength).toBeLessThan(300 * 1024);
   });
 });
