@@ -17,6 +17,7 @@ export const ANSWERS_FILE_FORMAT = 'trajectoires.diagnostic';
 export const ANSWERS_FILE_FORMAT_VERSION = 1;
 
 export const RESPONDENT_ROLES = ['administrateur', 'dirigeant-salarie', 'salarie', 'benevole', 'partenaire', 'autre'] as const;
+export type RespondentRole = (typeof RESPONDENT_ROLES)[number];
 
 const AnswerValueSchema = z.union([
   z.string(),
@@ -106,11 +107,23 @@ export function selectVisibleAnswers(questionnaire: Pick<Questionnaire, 'steps'>
 const SHARES_TOTAL = 100;
 const SHARES_TOLERANCE = 0.5;
 
+// Building a zod schema costs far more than using it; importing 1,000 files checks each question 1,000 times.
+const answerSchemaCache = new WeakMap<Question, z.ZodType<AnswerValue>>();
+
 /**
  * The zod schema of one answer, with messages in French because they reach the person filling
  * the form. Reserved answers are accepted only where the question allows them.
  */
 export function buildAnswerSchema(question: Question): z.ZodType<AnswerValue> {
+  let schema = answerSchemaCache.get(question);
+  if (!schema) {
+    schema = createAnswerSchema(question);
+    answerSchemaCache.set(question, schema);
+  }
+  return schema;
+}
+
+function createAnswerSchema(question: Question): z.ZodType<AnswerValue> {
   switch (question.type) {
     case 'single': {
       const allowed = [

@@ -10,7 +10,7 @@ import {
   type ToolKind,
   type Toolkit,
 } from '../../src/domain/questionnaire-schema';
-import type { Answers } from '../../src/domain/answers';
+import { AnswersFileSchema, type Answers, type AnswersFile, type RespondentRole } from '../../src/domain/answers';
 import type { AreaScore, Scores } from '../../src/domain/scoring';
 
 export type QuestionnaireInput = z.input<typeof QuestionnaireSchema>;
@@ -261,4 +261,26 @@ export function buildScores(questionnaire: Questionnaire, byArea: Partial<Record
     };
   });
   return { areas, dimensions: [] };
+}
+
+export interface AnswersFileOptions {
+  respondent?: { name?: string; role?: RespondentRole };
+  /** The questionnaire version the file says it answered; the fixture's own by default. */
+  version?: string;
+  questionnaireId?: string;
+  /** Distinguishes files with the same answers (two people can answer alike). */
+  updatedAt?: string;
+}
+
+/** An answers file parsed through the real schema, as an import would give it. */
+export function buildAnswersFile(answers: Answers, { respondent = {}, version = '1.2.0', questionnaireId = 'test-mse', updatedAt = '2026-11-20T10:30:00.000Z' }: AnswersFileOptions = {}): AnswersFile {
+  return AnswersFileSchema.parse({
+    format: 'trajectoires.diagnostic',
+    formatVersion: 1,
+    questionnaire: { id: questionnaireId, version },
+    respondent,
+    createdAt: '2026-11-20T10:00:00.000Z',
+    updatedAt,
+    answers,
+  });
 }

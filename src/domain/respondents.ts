@@ -1,0 +1,30 @@
+import type { AnswersFile, RespondentRole } from './answers';
+import type { GroupRole } from './group';
+
+/** Inclusive forms: a board or a team is rarely of one gender. */
+export const RESPONDENT_ROLE_LABELS: Record<RespondentRole, string> = {
+  administrateur: 'Administrateur·rice',
+  'dirigeant-salarie': 'Dirigeant·e salarié·e',
+  salarie: 'Salarié·e',
+  benevole: 'Bénévole',
+  partenaire: 'Partenaire',
+  autre: 'Autre',
+};
+
+export const GROUP_ROLE_LABELS: Record<GroupRole, string> = {
+  ...RESPONDENT_ROLE_LABELS,
+  unspecified: 'Rôle non précisé',
+};
+
+export interface LabelRespondentOptions {
+  /** Names stay hidden unless the facilitator shows them: answering anonymously is the default. */
+  showNames: boolean;
+}
+
+/** "Répondant·e 3 · Bénévole", or "Marie Dupont · Bénévole" when names are shown and one was given. */
+export function labelRespondent(file: AnswersFile, position: number, { showNames }: LabelRespondentOptions): string {
+  const name = file.respondent.name?.trim();
+  const who = showNames && name ? name : `Répondant·e ${position}`;
+  const role = file.respondent.role;
+  return role ? `${who} · ${RESPONDENT_ROLE_LABELS[role]}` : who;
+}
