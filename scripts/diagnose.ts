@@ -1,20 +1,32 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import type { AnswersFile } from '../src/domain/answers';
 import { parseAnswersFile } from '../src/domain/answers-file';
 import { diagnose, summarizeDiagnosis } from '../src/domain/diagnose';
+import { addGroupMembers, aggregateGroup, buildConsensusAnswers, createGroup, selectLeastConsensus, type Group, type ScoreSpread } from '../src/domain/group';
+import type { Questionnaire, Toolkit } from '../src/domain/questionnaire-schema';
+import { labelRespondent } from '../src/domain/respondents';
+import { buildConsensusCsv, buildRespondentsCsv } from '../src/report/group-csv';
+import { buildGroupReportModel, type GroupReportModel } from '../src/report/group-report-model';
+import { renderGroupReportPdf } from '../src/report/render-group-pdf';
 import { buildReportModel, type ReportModel } from '../src/report/report-model';
 import { renderReportPdf } from '../src/report/render-pdf';
 import { loadNodePdfFonts } from './lib/node-pdf-fonts';
 import { CONTENT_DIR, loadContentDirectory } from './lib/questionnaire-files';
 
-const USAGE = `Usage : npm run diagnose -- <réponses.json> [--json] [--pdf <rapport.pdf>] [--questionnaires <dossier>] [--date <AAAA-MM-JJ>]
+const USAGE = `Usage : npm run diagnose -- <réponses.json> [<réponses.json>…] [--json] [--pdf <rapport.pdf>] [--csv <réponses.csv>] [--noms] [--questionnaires <dossier>] [--date <AAAA-MM-JJ>]
 
-  <réponses.json>            un fichier de réponses exporté par Trajectoires
-  --json                     affiche le diagnostic en JSON (scores, points de vigilance, parcours)
-  --pdf <rapport.pdf>        écrit le rapport PDF, identique à celui du navigateur
+  <réponses.json>            un fichier de réponses exporté par Trajectoires ; avec plusieurs fichiers
+                             du même questionnaire, le diagnostic collectif (répartitions, zones de
+                             moindre consensus, diagnostic de consensus)
+  --json                     affiche le diagnostic en JSON (scores, points de vigilance, parcours ;
+                             pour un groupe : respondents, roles, pillars, leastConsensus, consensus)
+  --pdf <rapport.pdf>        écrit le rapport PDF, identique à celui du navigateur (collectif pour un groupe)
+  --csv <réponses.csv>       écrit une ligne par répondant·e, et le consensus dans <réponses>-consensus.csv
+  --noms                     montre les noms des répondant·es (anonymes par défaut)
   --questionnaires <dossier> dossier des questionnaires (par défaut : questionnaires/)
-  --date <AAAA-MM-JJ>        date du rapport (par défaut : date de mise à jour du fichier)
+  --date <AAAA-MM-JJ>        date du rapport (par défaut : date de mise à jour du fichier, la plus récente pour un groupe)
 
 Codes de sortie : 0 succès, 1 fichier ou contenu invalide, 2 mauvaise utilisation.`;
 
@@ -32,9 +44,11 @@ class CliError extends Error {
 }
 
 interface CliOptions {
-  answersPath: string;
+  answersPaths: string[];
   isJson: boolean;
   pdfPath: string | undefined;
+  csvPath: string | undefined;
+  showNames: boolean;
   questionnairesDir: string;
   reportDate: Date | undefined;
 }
@@ -51,6 +65,8 @@ function readOptions(argv: string[]): CliOptions {
       options: {
         json: { type: 'boolean', default: false },
         pdf: { type: 'string' },
+        csv: { type: 'string' },
+        noms: { type: 'boolean', default: false },
         questionnaires: { type: 'string' },
         date: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
@@ -61,13 +77,13 @@ function readOptions(argv: string[]): CliOptions {
   }
   const { values, positionals } = parsed;
   if (values.help) throw new CliError(EXIT_OK, [USAGE]);
-  const [answersPath, ...extra] = positionals;
-  if (!answersPath) throw new CliError(EXIT_USAGE, ['Indiquez le fichier de réponses à diagnostiquer.', '', USAGE]);
-  if (extra.length > 0) throw new CliError(EXIT_USAGE, [`Un seul fichier de réponses à la fois (reçu aussi : ${extra.join(', ')}).`, '', USAGE]);
+  if (positionals.length === 0) throw new CliError(EXIT_USAGE, ['Indiquez le fichier de réponses à diagnostiquer.', '', USAGE]);
   return {
-    answersPath: path.resolve(callerDir, answersPath),
+    answersPaths: positionals.map((answersPath) => path.resolve(callerDir, answersPath)),
     isJson: values.json,
     pdfPath: values.pdf === undefined ? undefined : path.resolve(callerDir, values.pdf),
+    csvPath: values.csv === undefined ? undefined : path.resolve(callerDir, values.csv),
+    showNames: values.noms,
     questionnairesDir: values.questionnaires === undefined ? CONTENT_DIR : path.resolve(callerDir, values.questionnaires),
     reportDate: values.date === undefined ? undefined : parseReportDate(values.date),
   };
@@ -96,16 +112,26 @@ function readJson(filePath: string): unknown {
   }
 }
 
-async function run(argv: string[]): Promise<number> {
-  const options = readOptions(argv);
-  const input = readJson(options.answersPath);
-  const fileName = path.basename(options.answersPath);
+type Content = ReturnType<typeof loadContentDirectory>;
 
-  const content = loadContentDirectory(options.questionnairesDir);
+interface LoadedAnswers {
+  fileName: string;
+  file: AnswersFile;
+  questionnaire: Questionnaire;
+  warnings: string[];
+}
+
+function loadContent(questionnairesDir: string): { content: Content; toolkit: Toolkit } {
+  const content = loadContentDirectory(questionnairesDir);
   if (content.errors.length > 0) throw new CliError(EXIT_INVALID_INPUT, ['Les questionnaires ne se chargent pas :', ...content.errors]);
   const toolkit = content.toolkits[0]?.toolkit;
-  if (!toolkit) throw new CliError(EXIT_INVALID_INPUT, [`${options.questionnairesDir} : aucune boîte à outils.`]);
+  if (!toolkit) throw new CliError(EXIT_INVALID_INPUT, [`${questionnairesDir} : aucune boîte à outils.`]);
+  return { content, toolkit };
+}
 
+/** Checks one answers file against its own questionnaire; every problem names the file. */
+function checkAnswers(answersPath: string, input: unknown, content: Content): LoadedAnswers {
+  const fileName = path.basename(answersPath);
   const header = parseAnswersFile(input);
   if (!header.ok) throw new CliError(EXIT_INVALID_INPUT, [`${fileName} n’est pas un fichier de réponses valide :`, ...indent(header.errors)]);
   const questionnaireId = header.file.questionnaire.id;
@@ -116,11 +142,24 @@ async function run(argv: string[]): Promise<number> {
   }
   const parsed = parseAnswersFile(input, questionnaire);
   if (!parsed.ok) throw new CliError(EXIT_INVALID_INPUT, [`${fileName} n’est pas un fichier de réponses valide :`, ...indent(parsed.errors)]);
-  for (const warning of parsed.warnings) process.stderr.write(`Attention : ${warning}\n`);
+  return { fileName, file: parsed.file, questionnaire, warnings: parsed.warnings };
+}
 
-  const diagnosis = diagnose(questionnaire, toolkit, parsed.file.answers);
-  const generatedAt = options.reportDate ?? new Date(parsed.file.updatedAt);
-  const model = buildReportModel({ questionnaire, toolkit, file: parsed.file, diagnosis, generatedAt });
+async function run(argv: string[]): Promise<number> {
+  const options = readOptions(argv);
+  return options.answersPaths.length === 1 ? runSingle(options, options.answersPaths[0]!) : runGroup(options);
+}
+
+async function runSingle(options: CliOptions, answersPath: string): Promise<number> {
+  const input = readJson(answersPath);
+  const { content, toolkit } = loadContent(options.questionnairesDir);
+  const loaded = checkAnswers(answersPath, input, content);
+  const { file, questionnaire } = loaded;
+  for (const warning of loaded.warnings) process.stderr.write(`Attention : ${warning}\n`);
+
+  const diagnosis = diagnose(questionnaire, toolkit, file.answers);
+  const generatedAt = options.reportDate ?? new Date(file.updatedAt);
+  const model = buildReportModel({ questionnaire, toolkit, file, diagnosis, generatedAt });
 
   if (options.isJson) process.stdout.write(`${JSON.stringify(summarizeDiagnosis(questionnaire, diagnosis), null, 2)}\n`);
   else process.stdout.write(formatTextSummary(model));
@@ -131,7 +170,133 @@ async function run(argv: string[]): Promise<number> {
     // On stderr, so that --json --pdf still prints pure JSON on stdout.
     process.stderr.write(`Rapport PDF écrit : ${displayPath(options.pdfPath)}\n`);
   }
+  if (options.csvPath) writeCsvFiles(options.csvPath, questionnaire, buildCliGroup(questionnaire, [loaded]), options.showNames);
   return EXIT_OK;
+}
+
+/** Several respondents: every file is checked first, and all the bad ones are listed together. */
+async function runGroup(options: CliOptions): Promise<number> {
+  const { content, toolkit } = loadContent(options.questionnairesDir);
+  const loaded: LoadedAnswers[] = [];
+  const problems: CliError[] = [];
+  for (const answersPath of options.answersPaths) {
+    try {
+      loaded.push(checkAnswers(answersPath, readJson(answersPath), content));
+    } catch (error) {
+      if (!(error instanceof CliError)) throw error;
+      problems.push(error);
+    }
+  }
+  const [first] = loaded;
+  if (problems.length === 0 && first) {
+    const { rejected } = addGroupMembers(createGroup(first.questionnaire.id), loaded.map((entry) => entry.file), () => '');
+    for (const { file, reason } of rejected) {
+      const fileName = loaded.find((entry) => entry.file === file)?.fileName ?? '?';
+      problems.push(new CliError(EXIT_INVALID_INPUT, [`${fileName} ne peut pas rejoindre le groupe : ${reason}`]));
+    }
+  }
+  if (problems.length > 0 || !first) {
+    // A missing file is a usage error, as with one file; otherwise the files themselves are at fault.
+    const exitCode = problems.some((problem) => problem.exitCode === EXIT_USAGE) ? EXIT_USAGE : EXIT_INVALID_INPUT;
+    throw new CliError(exitCode, problems.flatMap((problem) => problem.lines));
+  }
+  for (const entry of loaded) for (const warning of entry.warnings) process.stderr.write(`Attention : ${entry.fileName} : ${warning}\n`);
+
+  const { questionnaire } = first;
+  const group = buildCliGroup(questionnaire, loaded);
+  const generatedAt = options.reportDate ?? new Date(Math.max(...loaded.map((entry) => Date.parse(entry.file.updatedAt))));
+  const model = buildGroupReportModel({ questionnaire, toolkit, group, generatedAt, showNames: options.showNames });
+
+  if (options.isJson) process.stdout.write(`${JSON.stringify(summarizeGroup(questionnaire, toolkit, group, loaded, options.showNames), null, 2)}\n`);
+  else process.stdout.write(formatGroupTextSummary(model));
+
+  if (options.pdfPath) {
+    const bytes = renderGroupReportPdf(model, await loadNodePdfFonts());
+    writeFileSync(options.pdfPath, Buffer.from(bytes));
+    process.stderr.write(`Rapport PDF collectif écrit : ${displayPath(options.pdfPath)}\n`);
+  }
+  if (options.csvPath) writeCsvFiles(options.csvPath, questionnaire, group, options.showNames);
+  return EXIT_OK;
+}
+
+/** Members keep the order of the command line, so « Répondant·e 2 » is the second file. */
+function buildCliGroup(questionnaire: Questionnaire, loaded: readonly LoadedAnswers[]): Group {
+  let position = 0;
+  return addGroupMembers(createGroup(questionnaire.id), loaded.map((entry) => entry.file), () => `membre-${(position += 1)}`).group;
+}
+
+function writeCsvFiles(csvPath: string, questionnaire: Questionnaire, group: Group, showNames: boolean): void {
+  const consensusPath = path.join(path.dirname(csvPath), `${path.basename(csvPath, path.extname(csvPath))}-consensus.csv`);
+  writeFileSync(csvPath, buildRespondentsCsv(questionnaire, group, { showNames }));
+  writeFileSync(consensusPath, buildConsensusCsv(questionnaire, group));
+  process.stderr.write(`Fichiers CSV écrits : ${displayPath(csvPath)}, ${displayPath(consensusPath)}\n`);
+}
+
+function summarizeSpread<T extends ScoreSpread & { id: string; label: string }>(spread: T) {
+  return { id: spread.id, label: spread.label, mean: spread.mean, min: spread.min, max: spread.max, scoredCount: spread.scoredCount, distribution: spread.distribution };
+}
+
+/** The group as JSON: what an adviser feeds to a spreadsheet or a script, with level and question ids. */
+function summarizeGroup(questionnaire: Questionnaire, toolkit: Toolkit, group: Group, loaded: readonly LoadedAnswers[], showNames: boolean) {
+  const files = group.members.map((member) => member.file);
+  const aggregate = aggregateGroup(questionnaire, files);
+  const project = aggregate.areas.find((area) => area.id === 'project');
+  const consensus = diagnose(questionnaire, toolkit, buildConsensusAnswers(questionnaire, group));
+  return {
+    questionnaire: { id: questionnaire.id, version: questionnaire.version },
+    respondents: aggregate.respondentCount,
+    participants: loaded.map((entry, index) => ({
+      file: entry.fileName,
+      label: labelRespondent(entry.file, index + 1, { showNames }),
+      role: entry.file.respondent.role ?? null,
+      questionnaireVersion: entry.file.questionnaire.version,
+    })),
+    roles: aggregate.roles,
+    versions: aggregate.versions,
+    project: project ? summarizeSpread(project) : null,
+    pillars: aggregate.areas.filter((area) => area.id !== 'project').map(summarizeSpread),
+    dimensions: aggregate.dimensions.map((dimension) => ({ ...summarizeSpread(dimension), area: dimension.area })),
+    leastConsensus: selectLeastConsensus(aggregate).map((question) => ({
+      questionId: question.questionId,
+      label: question.label,
+      area: question.area,
+      dimension: question.dimension,
+      divergence: question.divergence,
+      ratedCount: question.ratedCount,
+      distribution: question.distribution,
+    })),
+    agreedQuestionIds: Object.keys(group.agreedAnswers),
+    consensus: summarizeDiagnosis(questionnaire, consensus),
+  };
+}
+
+/** The group in a terminal: the same words as the group PDF, from the same model. */
+function formatGroupTextSummary(model: GroupReportModel): string {
+  const stepCount = model.path.groups.reduce((count, group) => count + group.steps.length, 0);
+  const lines = [
+    `${model.documentTitle} – ${model.organisationName}`,
+    `${model.cover.questionnaireLabel} · ${model.dateLabel}`,
+    `${model.cover.respondentsLabel} : ${model.participants.roles.map((role) => `${role.label} ${role.count}`).join(', ')}`,
+    '',
+    `${model.distributions.heading} :`,
+    ...model.distributions.areas.flatMap((area) => [
+      `  ${area.label} : ${area.summary}`,
+      `    ${area.distribution.map((entry) => `${entry.label} ${entry.count}`).join(' · ')}`,
+    ]),
+    '',
+    `${model.leastConsensus.heading} :`,
+    ...(model.leastConsensus.items.length === 0 ? [`  ${model.leastConsensus.intro}`] : []),
+    ...model.leastConsensus.items.flatMap((item) => [
+      `  ${item.rank}. ${item.question} [${item.questionId}] · ${item.divergenceLabel}`,
+      `     ${item.answers.filter((answer) => answer.count > 0).map((answer) => `${answer.label} ${answer.count}`).join(' · ')}`,
+    ]),
+    '',
+    `${model.consensus.heading} :`,
+    ...model.consensus.areas.map((area) => `  ${area.label} : ${area.levelLabel ? `${area.scoreLabel} · ${area.levelLabel}` : area.scoreLabel}`),
+    `  ${model.consensus.sourcesLabel}`,
+    `  ${model.path.heading} : ${stepCount} étape${stepCount > 1 ? 's' : ''} (détail avec --json ou --pdf).`,
+  ];
+  return `${lines.join('\n')}\n`;
 }
 
 function displayPath(filePath: string): string {

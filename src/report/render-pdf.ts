@@ -1,6 +1,6 @@
 import { jsPDF } from 'jspdf';
 import { bindFrenchPunctuation } from '../domain/french-typography';
-import type { ReportAnswerRow, ReportArea, ReportHighlight, ReportModel, ReportPathStep, ReportScore, ReportSectionId } from './report-model';
+import type { ReportAnswerRow, ReportArea, ReportHighlight, ReportModel, ReportPathGroup, ReportPathStep, ReportScore, ReportSectionId } from './report-model';
 import { REPORT_WORDING as W } from './report-wording';
 import { wrapText } from './wrap-text';
 
@@ -10,9 +10,9 @@ export interface PdfFonts {
   bold: string;
 }
 
-type Rgb = readonly [number, number, number];
+export type Rgb = readonly [number, number, number];
 
-const COLORS = {
+export const COLORS = {
   ink: [33, 37, 41],
   muted: [96, 102, 110],
   accent: [28, 74, 128],
@@ -28,18 +28,18 @@ const COLORS = {
 
 const FONT_FAMILY = 'DejaVuSans';
 /** Content runs from `top` to `bottom`; the running header sits above it and the footer below, on every page but the cover. */
-const PAGE = { width: 210, height: 297, marginX: 20, top: 25, bottom: 274, headerY: 9, headerRuleY: 18, footerRuleY: 280, footerY: 283 } as const;
-const CONTENT_WIDTH = PAGE.width - 2 * PAGE.marginX;
+export const PAGE = { width: 210, height: 297, marginX: 20, top: 25, bottom: 274, headerY: 9, headerRuleY: 18, footerRuleY: 280, footerY: 283 } as const;
+export const CONTENT_WIDTH = PAGE.width - 2 * PAGE.marginX;
 const PT_TO_MM = 25.4 / 72;
 const LINE_SPACING = 1.3;
 
-interface TextStyle {
+export interface TextStyle {
   size: number;
   bold?: boolean;
   color?: Rgb;
 }
 
-const STYLES = {
+export const STYLES = {
   coverTitle: { size: 24, bold: true, color: COLORS.accent },
   coverOrganisation: { size: 18, bold: true },
   h1: { size: 17, bold: true, color: COLORS.accent },
@@ -58,12 +58,12 @@ const STYLES = {
   tinyBold: { size: 8, bold: true, color: COLORS.muted },
 } as const satisfies Record<string, TextStyle>;
 
-function lineHeightOf(style: TextStyle): number {
+export function lineHeightOf(style: TextStyle): number {
   return style.size * PT_TO_MM * LINE_SPACING;
 }
 
 /** Keeps a cursor on the page and turns every text into wrapped lines that never cross the bottom margin. */
-class PageWriter {
+export class PageWriter {
   y: number = PAGE.top;
 
   constructor(readonly doc: jsPDF) {}
@@ -178,25 +178,19 @@ function bindFrenchPunctuationForPdf(text: string): string {
   return bindFrenchPunctuation(text.replace(/\r\n?/g, '\n'));
 }
 
-function baselineOf(top: number, style: TextStyle): number {
+export function baselineOf(top: number, style: TextStyle): number {
   // DejaVu's ascent is about 0.93 em: placing the baseline there keeps accents inside the line box.
   return top + style.size * PT_TO_MM * 0.98;
 }
 
 export function renderReportPdf(model: ReportModel, fonts: PdfFonts): ArrayBuffer {
-  const doc = new jsPDF({ unit: 'mm', format: 'a4', orientation: 'portrait', compress: true, putOnlyUsedFonts: true });
-  registerFonts(doc, fonts);
-  doc.setDocumentProperties({
+  const doc = createReportDocument(fonts, {
     title: `${model.documentTitle} – ${model.organisationName}`,
     subject: model.subject,
     author: model.organisationName,
-    creator: 'Trajectoires',
+    generatedAt: model.generatedAt,
+    fingerprint: JSON.stringify(model),
   });
-  doc.setLanguage('fr-FR');
-  // Both are otherwise taken from the clock and the machine's time zone: fixed, the bytes are reproducible.
-  doc.setCreationDate(toPdfDate(new Date(model.generatedAt)));
-  doc.setFileId(hashToHex(JSON.stringify(model)));
-
   const writer = new PageWriter(doc);
   const sectionPages = new Map<ReportSectionId, number>();
   let contentsTop = 0;
@@ -207,15 +201,30 @@ export function renderReportPdf(model: ReportModel, fonts: PdfFonts): ArrayBuffe
     else if (section.id === 'summary') drawSummary(writer, model);
     else if (section.id === 'path') drawPath(writer, model);
     else if (section.id === 'annex') drawAnnex(writer, model);
-    else if (section.id === 'method') drawMethod(writer, model);
+    else if (section.id === 'method') drawMethod(writer, model.method);
     else {
       const pillar = model.pillars.find((candidate) => candidate.id === section.id);
       if (pillar) drawPillar(writer, pillar);
     }
   }
-  if (sectionPages.get('cover') === 1) drawContents(writer, model, sectionPages, contentsTop);
-  drawRunningHeadersAndFooters(writer, model);
+  if (sectionPages.get('cover') === 1) drawContents(writer, model.outline, sectionPages, contentsTop);
+  drawRunningHeadersAndFooters(writer, { organisationName: model.organisationName, dateLabel: model.dateLabel, runningTitle: W.runningTitle });
   return doc.output('arraybuffer');
+}
+
+/** A4 in millimetres with the fonts registered, French declared, and the metadata every report carries. */
+export function createReportDocument(
+  fonts: PdfFonts,
+  metadata: { title: string; subject: string; author: string; generatedAt: string; fingerprint: string },
+): jsPDF {
+  const doc = new jsPDF({ unit: 'mm', format: 'a4', orientation: 'portrait', compress: true, putOnlyUsedFonts: true });
+  registerFonts(doc, fonts);
+  doc.setDocumentProperties({ title: metadata.title, subject: metadata.subject, author: metadata.author, creator: 'Trajectoires' });
+  doc.setLanguage('fr-FR');
+  // Both are otherwise taken from the clock and the machine's time zone: fixed, the bytes are reproducible.
+  doc.setCreationDate(toPdfDate(new Date(metadata.generatedAt)));
+  doc.setFileId(hashToHex(metadata.fingerprint));
+  return doc;
 }
 
 function registerFonts(doc: jsPDF, fonts: PdfFonts): void {
@@ -254,13 +263,18 @@ function drawCover(writer: PageWriter, model: ReportModel): number {
 const CONTENTS = { width: 120, numberWidth: 12 } as const;
 
 /** "Sommaire" on the cover: each section with its page, as a link to that page. */
-function drawContents(writer: PageWriter, model: ReportModel, sectionPages: ReadonlyMap<ReportSectionId, number>, top: number): void {
+export function drawContents<Id extends string>(
+  writer: PageWriter,
+  outline: readonly { id: Id; title: string }[],
+  sectionPages: ReadonlyMap<Id, number>,
+  top: number,
+): void {
   const { doc } = writer;
   doc.setPage(1);
   writer.y = top;
   writer.write(W.contentsHeading, STYLES.h3, { after: 2 });
   const lineHeight = lineHeightOf(STYLES.smallInk) + 1.6;
-  for (const section of model.outline) {
+  for (const section of outline) {
     const page = sectionPages.get(section.id);
     if (section.id === 'cover' || page === undefined) continue;
     const y = writer.y;
@@ -297,7 +311,7 @@ function drawSummary(writer: PageWriter, model: ReportModel): void {
 }
 
 /** A radar of the pillars in vector lines: level thresholds as dashed polygons, the values written at each corner. */
-function drawRadar(writer: PageWriter, pillars: ReportArea[], thresholds: { label: string; minScore: number }[], box: { x: number; y: number; width: number }): number {
+export function drawRadar(writer: PageWriter, pillars: ReportArea[], thresholds: { label: string; minScore: number }[], box: { x: number; y: number; width: number }): number {
   const { doc } = writer;
   const radius = 29;
   const labelWidth = 38;
@@ -369,7 +383,7 @@ function drawPolygon(doc: jsPDF, points: [number, number][], paint: { fill?: Rgb
 }
 
 /** The four scores as a small table beside the radar: label and level on the left, the score on the right. */
-function drawScoreTable(writer: PageWriter, areas: ReportArea[], box: { x: number; y: number; width: number }): number {
+export function drawScoreTable(writer: PageWriter, areas: ReportArea[], box: { x: number; y: number; width: number }): number {
   writer.apply(STYLES.h3);
   writer.writeAt(W.scoresHeading, STYLES.h3, box.x, box.y, box.width);
   let y = box.y + lineHeightOf(STYLES.h3) + 1.5;
@@ -394,7 +408,7 @@ function drawScoreTable(writer: PageWriter, areas: ReportArea[], box: { x: numbe
   return y - box.y;
 }
 
-function drawHighlights(writer: PageWriter, heading: string, items: ReportHighlight[], emptyText: string, mark: { marker: string; color: Rgb }): void {
+export function drawHighlights(writer: PageWriter, heading: string, items: ReportHighlight[], emptyText: string, mark: { marker: string; color: Rgb }): void {
   writer.heading(heading, STYLES.h2, 12, { before: 3 });
   writer.gap(0.5);
   if (items.length === 0) writer.write(emptyText, STYLES.small, { after: 1 });
@@ -430,7 +444,7 @@ function describeScore(score: ReportScore): string {
 }
 
 /** A score bar on a light track; a missing score gets a dashed outline, since no score is not a zero. */
-function drawBar(doc: jsPDF, box: { x: number; y: number; width: number; height: number }, score: number | null, color: Rgb): void {
+export function drawBar(doc: jsPDF, box: { x: number; y: number; width: number; height: number }, score: number | null, color: Rgb): void {
   if (score === null) {
     doc.setDrawColor(...COLORS.rule);
     doc.setLineWidth(0.25);
@@ -475,10 +489,10 @@ function drawPillar(writer: PageWriter, pillar: ReportModel['pillars'][number]):
   }
 }
 
-const DIMENSION_ROW = { labelWidth: 66, barX: PAGE.marginX + 69, barWidth: 42, valueX: PAGE.marginX + 115 } as const;
+export const DIMENSION_ROW = { labelWidth: 66, barX: PAGE.marginX + 69, barWidth: 42, valueX: PAGE.marginX + 115 } as const;
 
 /** 0, 50 and 100 above the bars, so the bars read without counting. */
-function drawDimensionAxis(writer: PageWriter): void {
+export function drawDimensionAxis(writer: PageWriter): void {
   writer.apply(STYLES.tiny);
   for (const tick of [0, 50, 100]) {
     writer.doc.text(String(tick), DIMENSION_ROW.barX + (DIMENSION_ROW.barWidth * tick) / 100, baselineOf(writer.y, STYLES.tiny), { align: 'center' });
@@ -532,22 +546,22 @@ function drawAnswer(writer: PageWriter, row: ReportAnswerRow): void {
   writer.gap(2.6);
 }
 
-interface TableBlock {
+export interface TableBlock {
   text: string;
   style: TextStyle;
   url?: string;
 }
 
-interface TableCell {
+export interface TableCell {
   blocks: TableBlock[];
   /** A vector checkbox before the first line: the step's progress. */
   status?: ReportPathStep['status'];
 }
 
 /** One cell per column, or a single cell that spans every column but the first (a step's note). */
-type TableRow = TableCell[];
+export type TableRow = TableCell[];
 
-interface TableSpec {
+export interface TableSpec {
   columns: { header: string; width: number }[];
   groups: { title: string | null; rows: TableRow[] }[];
 }
@@ -566,7 +580,7 @@ const CELL = { padX: 1.6, padY: 1.3, blockGap: 0.7, statusWidth: 4.2 } as const;
  * group heading too (with "(suite)"), a row moves whole to the next page when it fits on one, and
  * a row taller than a page (a very long note) is split between its lines.
  */
-function drawTable(writer: PageWriter, spec: TableSpec): void {
+export function drawTable(writer: PageWriter, spec: TableSpec): void {
   const { doc } = writer;
   const lefts = spec.columns.map((_, index) => PAGE.marginX + spec.columns.slice(0, index).reduce((sum, column) => sum + column.width, 0));
   const headerCells: TableCell[] = spec.columns.map((column) => ({ blocks: [{ text: column.header, style: { ...STYLES.tinyBold, color: COLORS.white } }] }));
@@ -601,12 +615,14 @@ function drawTable(writer: PageWriter, spec: TableSpec): void {
     const rows = group.rows.map((row) =>
       isSpanning(row) ? [prepareCell(writer, row[0]!, spanWidth)] : row.map((cell, index) => prepareCell(writer, cell, spec.columns[index]!.width)),
     );
+    const roomOnFreshPage = PAGE.bottom - PAGE.top - headerHeight - (group.title ? groupHeight : 0);
     if (group.title) {
       const firstRowHeight = rows[0] ? heightOf(rows[0]) : 0;
-      if (groupHeight + Math.min(firstRowHeight, 30) > writer.remaining) breakPage(null);
+      // A first row that will move whole to the next page takes its group heading along; only a row taller than a page is split.
+      const keptWithHeading = firstRowHeight <= roomOnFreshPage ? firstRowHeight : 30;
+      if (groupHeight + keptWithHeading > writer.remaining) breakPage(null);
       drawGroup(group.title);
     }
-    const roomOnFreshPage = PAGE.bottom - PAGE.top - headerHeight - (group.title ? groupHeight : 0);
     for (const [rowIndex, row] of rows.entries()) {
       const height = heightOf(row);
       if (height > writer.remaining && height <= roomOnFreshPage) breakPage(group.title);
@@ -707,10 +723,15 @@ function drawPath(writer: PageWriter, model: ReportModel): void {
     writer.write(path.emptyText, STYLES.body);
     return;
   }
+  drawPathTable(writer, path.groups);
+}
+
+/** The path by horizon, one row per step (and its note): the same table in the single and the group report. */
+export function drawPathTable(writer: PageWriter, groups: readonly ReportPathGroup[]): void {
   const headers = W.pathColumns;
   drawTable(writer, {
     columns: [headers.number, headers.tool, headers.kind, headers.reason, headers.progress].map((header, index) => ({ header, width: PATH_COLUMNS[index]! })),
-    groups: path.groups.map((group) => ({ title: group.heading, rows: group.steps.flatMap(buildPathRows) })),
+    groups: groups.map((group) => ({ title: group.heading, rows: group.steps.flatMap(buildPathRows) })),
   });
 }
 
@@ -767,8 +788,7 @@ function drawAnnex(writer: PageWriter, model: ReportModel): void {
   });
 }
 
-function drawMethod(writer: PageWriter, model: ReportModel): void {
-  const { method } = model;
+export function drawMethod(writer: PageWriter, method: ReportModel['method']): void {
   writer.heading(method.heading, STYLES.h1, 40, { ruleBelow: true });
   for (const paragraph of method.paragraphs) writer.write(paragraph, STYLES.smallInk, { after: 2.2 });
   writer.heading(method.levelsHeading, STYLES.h2, 20, { before: 4 });
@@ -792,7 +812,10 @@ function drawMethod(writer: PageWriter, model: ReportModel): void {
 const HEADER_NAME_LINES = 2;
 
 /** Every page but the cover: the organisation and the date above, the report's title and "page X / N" below. */
-function drawRunningHeadersAndFooters(writer: PageWriter, model: ReportModel): void {
+export function drawRunningHeadersAndFooters(
+  writer: PageWriter,
+  model: { organisationName: string; dateLabel: string; runningTitle: string },
+): void {
   const { doc } = writer;
   const total = doc.getNumberOfPages();
   writer.apply(STYLES.tiny);
@@ -814,7 +837,7 @@ function drawRunningHeadersAndFooters(writer: PageWriter, model: ReportModel): v
     doc.setLineWidth(0.2);
     doc.line(PAGE.marginX, PAGE.headerRuleY, PAGE.marginX + CONTENT_WIDTH, PAGE.headerRuleY);
     doc.line(PAGE.marginX, PAGE.footerRuleY, PAGE.marginX + CONTENT_WIDTH, PAGE.footerRuleY);
-    doc.text(W.runningTitle, PAGE.marginX, baselineOf(PAGE.footerY, STYLES.tiny));
+    doc.text(model.runningTitle, PAGE.marginX, baselineOf(PAGE.footerY, STYLES.tiny));
     doc.text(W.pageOf(page, total), PAGE.marginX + CONTENT_WIDTH, baselineOf(PAGE.footerY, STYLES.tiny), { align: 'right' });
   }
 }

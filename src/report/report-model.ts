@@ -27,6 +27,7 @@ import type { AreaScore, DimensionScore } from '../domain/scoring';
 import type { Diagnosis } from '../domain/diagnose';
 import type { PathStep } from '../domain/toolkit-path';
 import { PILLAR_LABELS } from '../domain/pillars';
+import { RESPONDENT_ROLE_LABELS } from '../domain/respondents';
 import { FORMAT_LABELS, HORIZON_HEADINGS, KIND_LABELS, REPORT_WORDING as W } from './report-wording';
 
 export interface ReportScore {
@@ -165,15 +166,6 @@ export interface BuildReportModelInput {
   generatedAt: Date;
 }
 
-const ROLE_LABELS: Record<NonNullable<AnswersFile['respondent']['role']>, string> = {
-  administrateur: 'membre de la gouvernance',
-  'dirigeant-salarie': 'direction salariée',
-  salarie: 'équipe salariée',
-  benevole: 'bénévole',
-  partenaire: 'partenaire',
-  autre: 'autre',
-};
-
 const REPORT_TIME_ZONE = 'Europe/Paris';
 const longDateFormat = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeZone: REPORT_TIME_ZONE });
 const numberFormat = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 2 });
@@ -193,7 +185,7 @@ export function buildReportModel({ questionnaire, toolkit, file, diagnosis, gene
   const pillars = diagnosis.pillars
     .filter((area): area is AreaScore & { id: PillarId } => isPillarId(area.id))
     .map((area) => buildPillarSection(questionnaire, answers, area, diagnosis.scores.dimensions));
-  const highlights = selectHighlights(diagnosis.scores);
+  const highlights = buildHighlights(questionnaire, diagnosis);
   const levels = sortLevels(questionnaire.levels);
   const areas = [diagnosis.project, ...diagnosis.pillars].map((area) => buildArea(area));
   const respondent = file.respondent;
@@ -221,7 +213,7 @@ export function buildReportModel({ questionnaire, toolkit, file, diagnosis, gene
       dateLabel,
       questionnaireLabel: W.questionnaireLabel(questionnaire.title, questionnaire.version),
       respondentLabel: respondentName
-        ? W.respondentLabel(respondent.role ? `${respondentName} (${ROLE_LABELS[respondent.role]})` : respondentName)
+        ? W.respondentLabel(respondent.role ? `${respondentName} (${RESPONDENT_ROLE_LABELS[respondent.role].toLowerCase()})` : respondentName)
         : null,
       intro: W.coverIntro,
       privacyNote: W.privacyNote,
@@ -236,11 +228,8 @@ export function buildReportModel({ questionnaire, toolkit, file, diagnosis, gene
       flags: diagnosis.flags.map((flag) => flag.message),
       noFlagsText: W.noFlags,
       strengthsHeading: W.strengthsHeading,
-      strengths: highlights.strengths.map((dimension) => describeDimension(dimension, 'strength', questionnaire.levels)),
-      watchPoints: [
-        ...highlights.fragilities.map((dimension) => describeDimension(dimension, 'fragility', questionnaire.levels)),
-        ...diagnosis.flags.map((flag): ReportHighlight => ({ source: 'flag', text: flag.message })),
-      ],
+      strengths: highlights.strengths,
+      watchPoints: highlights.watchPoints,
       firstStepsHeading: W.firstStepsHeading,
       firstSteps: pathSteps.slice(0, FIRST_STEP_COUNT),
       moreStepsCount: Math.max(0, pathSteps.length - FIRST_STEP_COUNT),
@@ -268,13 +257,31 @@ export function buildReportModel({ questionnaire, toolkit, file, diagnosis, gene
       heading: W.methodHeading,
       paragraphs: buildMethodParagraphs(questionnaire, toolkit),
       levelsHeading: W.levelsHeading,
-      levels: levels.map((level, index) => ({
-        label: level.label,
-        minScore: level.minScore,
-        range: W.levelRange(level.minScore, levels[index + 1]?.minScore ?? null),
-        description: level.description,
-      })),
+      levels: buildLevelRows(questionnaire.levels),
     },
+  };
+}
+
+/** The levels from the lowest, each with the range of scores it covers. */
+export function buildLevelRows(levels: readonly Level[]): ReportLevelRow[] {
+  const sorted = sortLevels(levels);
+  return sorted.map((level, index) => ({
+    label: level.label,
+    minScore: level.minScore,
+    range: W.levelRange(level.minScore, sorted[index + 1]?.minScore ?? null),
+    description: level.description,
+  }));
+}
+
+/** The three strongest dimensions; the three weakest, then every coherence flag. */
+export function buildHighlights(questionnaire: Questionnaire, diagnosis: Diagnosis): { strengths: ReportHighlight[]; watchPoints: ReportHighlight[] } {
+  const highlights = selectHighlights(diagnosis.scores);
+  return {
+    strengths: highlights.strengths.map((dimension) => describeDimension(dimension, 'strength', questionnaire.levels)),
+    watchPoints: [
+      ...highlights.fragilities.map((dimension) => describeDimension(dimension, 'fragility', questionnaire.levels)),
+      ...diagnosis.flags.map((flag): ReportHighlight => ({ source: 'flag', text: flag.message })),
+    ],
   };
 }
 
@@ -323,13 +330,13 @@ export function formatReportDate(date: Date): string {
   return longDateFormat.format(date);
 }
 
-function formatIsoDay(date: Date): string {
+export function formatIsoDay(date: Date): string {
   const parts = new Intl.DateTimeFormat('en-GB', { year: 'numeric', month: '2-digit', day: '2-digit', timeZone: REPORT_TIME_ZONE }).formatToParts(date);
   const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((candidate) => candidate.type === type)?.value ?? '';
   return `${part('year')}-${part('month')}-${part('day')}`;
 }
 
-function readOrganisationName(questionnaire: Questionnaire, answers: Answers): string {
+export function readOrganisationName(questionnaire: Questionnaire, answers: Answers): string {
   const value = answers[questionnaire.bindings.organisationName];
   const name = typeof value === 'string' ? value.replace(/\s+/g, ' ').trim() : '';
   return name === '' ? W.fallbackOrganisationName : name;
@@ -339,11 +346,11 @@ function isPillarId(id: ScoredAreaId): id is PillarId {
   return (PILLAR_IDS as readonly string[]).includes(id);
 }
 
-function sortLevels(levels: readonly Level[]): Level[] {
+export function sortLevels(levels: readonly Level[]): Level[] {
   return [...levels].sort((a, b) => a.minScore - b.minScore);
 }
 
-function buildScore(score: Pick<AreaScore, 'score' | 'level' | 'isInsufficient' | 'isNotApplicable'>): ReportScore {
+export function buildScore(score: Pick<AreaScore, 'score' | 'level' | 'isInsufficient' | 'isNotApplicable'>): ReportScore {
   if (score.isNotApplicable) return { score: null, scoreLabel: W.notApplicable, levelLabel: null, levelDescription: W.notApplicableDetail };
   if (score.score === null || score.isInsufficient) {
     return { score: null, scoreLabel: W.insufficientData, levelLabel: null, levelDescription: W.insufficientDataDetail };
@@ -367,7 +374,7 @@ function describeProgress(steps: readonly ReportPathStep[]): string | null {
   return W.pathProgress(count('done'), count('not-relevant'), count('todo'));
 }
 
-function buildArea(area: AreaScore): ReportArea {
+export function buildArea(area: AreaScore): ReportArea {
   return { id: area.id, label: PILLAR_LABELS[area.id], countsLabel: formatCounts(area), ...buildScore(area) };
 }
 
@@ -467,7 +474,7 @@ function formatNumber(value: number): string {
   return numberFormat.format(value).replace(/\u202f/g, NBSP);
 }
 
-function buildPathGroups(path: readonly PathStep[], progress: PathProgress): ReportPathGroup[] {
+export function buildPathGroups(path: readonly PathStep[], progress: PathProgress): ReportPathGroup[] {
   const ordered = [...path].sort((a, b) => HORIZONS.indexOf(a.horizon) - HORIZONS.indexOf(b.horizon) || a.order - b.order);
   return HORIZONS.map((horizon) => ({
     horizon,
@@ -496,6 +503,17 @@ function buildPathGroups(path: readonly PathStep[], progress: PathProgress): Rep
 }
 
 function buildMethodParagraphs(questionnaire: Questionnaire, toolkit: Toolkit | undefined): string[] {
+  return [
+    ...buildScoringMethodParagraphs(questionnaire),
+    [
+      `Questionnaire « ${questionnaire.title} » (${questionnaire.id}), version ${questionnaire.version}`,
+      ...(toolkit ? [`catalogue d’outils ${toolkit.id}, version ${toolkit.version}`] : []),
+    ].join(' ; ') + '.',
+  ];
+}
+
+/** How scores, flags and the path are made: the same for one respondent and for a group's consensus. */
+export function buildScoringMethodParagraphs(questionnaire: Questionnaire): string[] {
   const { minAnsweredPerPillar, minAnsweredPerDimension } = questionnaire.scoring;
   return [
     'Chaque question notée propose quatre réponses décrites, de la situation la plus fragile (1) à la plus solide (4). Une réponse de rang n vaut (n − 1) / 3 : 0 pour la première, 1 pour la quatrième.',
@@ -505,9 +523,5 @@ function buildMethodParagraphs(questionnaire: Questionnaire, toolkit: Toolkit | 
     'Les points de vigilance viennent de contrôles de cohérence déclarés dans le questionnaire, par exemple un écart important entre piliers ou un financeur qui porte l’essentiel du budget.',
     'Le Parcours A.D.O.C. retient dans le catalogue les outils qui correspondent au niveau de chaque pilier, aux points de vigilance et aux « Je ne sais pas », en tenant compte des priorités indiquées, puis les classe par horizon.',
     'La grille de questions, ses pondérations et les seuils des niveaux sont propres à cet outil : ils s’inspirent du modèle socio-économique en trois piliers sans constituer une mesure officielle.',
-    [
-      `Questionnaire « ${questionnaire.title} » (${questionnaire.id}), version ${questionnaire.version}`,
-      ...(toolkit ? [`catalogue d’outils ${toolkit.id}, version ${toolkit.version}`] : []),
-    ].join(' ; ') + '.',
   ];
 }

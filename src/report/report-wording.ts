@@ -93,3 +93,84 @@ export const FORMAT_LABELS: Record<Tool['format'], string> = {
   plateforme: 'Plateforme',
   etude: 'Étude',
 };
+
+const plural = (count: number, singular: string, pluralForm: string) => (count > 1 ? pluralForm : singular);
+
+/** Every word of the group report and of the group CSV files that does not come from the content files. */
+export const GROUP_REPORT_WORDING = {
+  documentTitle: 'Diagnostic collectif',
+  runningTitle: 'Diagnostic collectif du modèle socio-économique',
+  subject: 'Diagnostic collectif : répartition des réponses, zones de moindre consensus, scores du consensus et Parcours A.D.O.C.',
+  respondentCount: (count: number) => `${count} ${plural(count, 'répondant·e', 'répondant·es')}`,
+  coverIntro:
+    'Plusieurs personnes de l’organisation ont répondu chacune de leur côté. Ce rapport montre où leurs réponses se rejoignent et où elles divergent, puis le diagnostic de consensus, avec ses scores et son Parcours A.D.O.C.',
+  privacyNote:
+    'Document établi sur l’appareil de l’animateur·rice : les réponses n’ont été envoyées à aucun serveur. Les personnes sont anonymes, sauf si l’animateur·rice a choisi d’afficher les noms.',
+  participantsHeading: 'Participant·es',
+  participantsIntroAnonymous: 'Chaque personne est désignée par un numéro et son rôle : les noms ne figurent pas dans ce document.',
+  participantsIntroNamed: 'Les noms figurent dans ce document à la demande de l’animateur·rice.',
+  rolesHeading: 'Rôles',
+  respondentsHeading: 'Répondant·es',
+  participantsColumns: { number: 'n°', respondent: 'Répondant·e', version: 'Version du questionnaire', date: 'Réponses du' },
+  distributionsHeading: 'Répartition par pilier',
+  distributionsIntro:
+    'Pour chaque pilier, la moyenne des scores des répondant·es (sur 100), le plus bas et le plus haut, puis le nombre de personnes à chaque niveau. Une personne dont les réponses sont trop peu nombreuses est comptée à part.',
+  spreadSummary: (mean: number | null, min: number | null, max: number | null) =>
+    mean === null ? 'Aucun score calculable' : `Moyenne ${mean} / 100 · de ${min ?? mean} à ${max ?? mean}`,
+  scoredCount: (scored: number, total: number) => `${scored} ${plural(scored, 'personne notée', 'personnes notées')} sur ${total}`,
+  levelsCaption: 'Nombre de personnes par niveau',
+  dimensionsHeading: 'Dimensions : moyenne et écart entre le plus bas et le plus haut',
+  dimensionValue: (mean: number | null, min: number | null, max: number | null) =>
+    mean === null ? 'Données insuffisantes' : min === max ? `${mean}` : `${mean} (de ${min ?? mean} à ${max ?? mean})`,
+  rangeLegend: 'Le trait va du score le plus bas au plus haut ; le losange marque la moyenne.',
+  byRoleHeading: 'Moyennes par rôle',
+  byRoleIntro: 'La moyenne des scores de chaque rôle : les instances et les équipes voient souvent la structure différemment.',
+  byRoleColumns: { role: 'Rôle', count: 'Pers.' },
+  byRoleValue: (mean: number | null) => (mean === null ? '–' : String(mean)),
+  leastConsensusHeading: 'Zones de moindre consensus',
+  leastConsensusIntro: (count: number) =>
+    count === 0
+      ? 'Toutes les personnes qui ont choisi un niveau ont choisi le même, question par question : aucune divergence à discuter.'
+      : `Les ${count > 1 ? `${count} questions` : 'questions'} où les réponses divergent le plus, à discuter en priorité.`,
+  divergenceExplanation:
+    'L’écart-type mesure à quel point les niveaux choisis (de 1 à 4) s’éloignent les uns des autres : 0 = tout le monde d’accord, 1,5 = moitié au plus bas, moitié au plus haut. Les « Je ne sais pas » et « Non concerné » n’y entrent pas.',
+  divergenceLabel: (divergence: string) => `Écart-type : ${divergence}`,
+  ratedCount: (count: number) => `${count} ${plural(count, 'niveau choisi', 'niveaux choisis')}`,
+  optionLevel: (score: number) => `niveau ${score}`,
+  answerCount: (count: number) => `${count} ${plural(count, 'personne', 'personnes')}`,
+  consensusAnswer: (answer: string) => `Réponse retenue pour le consensus : ${answer}`,
+  consensusSource: { agreed: 'convenue en atelier', proposed: 'proposée par l’outil' },
+  noConsensusAnswer: 'Aucune réponse retenue pour le consensus.',
+  consensusHeading: 'Diagnostic de consensus',
+  consensusIntro:
+    'Les scores calculés sur les réponses du consensus, comme pour un seul répondant : les réponses convenues en atelier, et pour les autres questions la réponse proposée.',
+  consensusSources: (agreed: number, proposed: number) =>
+    `${agreed} ${plural(agreed, 'réponse convenue', 'réponses convenues')} en atelier, ${proposed} ${plural(proposed, 'réponse proposée', 'réponses proposées')} par l’outil (voir la méthode).`,
+  pathIntro:
+    'Le parcours d’outils du diagnostic de consensus, construit à partir de ses niveaux, de ses points de vigilance et des « Je ne sais pas ». Il est classé par horizon de temps.',
+  methodParagraphs: {
+    respondents:
+      'Chaque personne a répondu seule au questionnaire. Ses scores sont calculés comme pour un diagnostic individuel ; la moyenne, le plus bas et le plus haut portent sur les personnes dont le score a pu être calculé.',
+    divergence:
+      'La divergence d’une question est l’écart-type des niveaux choisis (de 1 à 4) par les personnes qui ont choisi un niveau : 0 quand tout le monde a choisi le même, 1,5 quand la moitié a choisi le plus bas et l’autre moitié le plus haut. Il faut au moins deux niveaux choisis pour la calculer.',
+    consensus: (agreed: number) =>
+      `${agreed === 0 ? 'Aucune réponse n’a été convenue en atelier' : `${agreed} ${plural(agreed, 'réponse a été convenue', 'réponses ont été convenues')} en atelier et ${plural(agreed, 'enregistrée', 'enregistrées')} par l’animateur·rice`}. Pour les autres questions, la réponse proposée est la plus fréquente (à égalité, le niveau le plus bas), la médiane pour un nombre, les cases cochées par au moins la moitié des personnes pour un choix multiple, la moyenne de chaque part pour une répartition.`,
+    anonymity: (showNames: boolean) =>
+      showNames
+        ? 'Les noms des personnes figurent dans ce document à la demande de l’animateur·rice.'
+        : 'Les personnes sont désignées par un numéro et leur rôle ; leurs noms ne figurent pas dans ce document.',
+    versions: (title: string, id: string, version: string, answered: string) =>
+      `Questionnaire « ${title} » (${id}), version ${version} ; réponses recueillies avec ${answered}`,
+    answeredVersion: (version: string, count: number) => `la version ${version} (${count} ${plural(count, 'personne', 'personnes')})`,
+    toolkit: (id: string, version: string) => `catalogue d’outils ${id}, version ${version}`,
+  },
+  csv: {
+    respondent: 'Répondant·e',
+    role: 'Rôle',
+    version: 'Version du questionnaire',
+    date: 'Date',
+    label: (questionId: string) => `${questionId} (libellé)`,
+    score: (areaLabel: string) => `Score ${areaLabel}`,
+    consensusRow: 'Consensus',
+  },
+} as const;

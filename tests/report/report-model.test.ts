@@ -18,7 +18,7 @@ describe('buildReportModel', () => {
     expect(model.dateLabel).toBe('22 novembre 2026');
     expect(model.footerLabel).toBe(`${UNICODE_ORGANISATION_NAME} · 22 novembre 2026`);
     expect(model.cover.questionnaireLabel).toBe('Questionnaire « Diagnostic d’essai », version 1.2.0');
-    expect(model.cover.respondentLabel).toBe('Répondant : Camille Durand (membre de la gouvernance)');
+    expect(model.cover.respondentLabel).toBe('Répondant : Camille Durand (administrateur·rice)');
     // Pinned to the day (noon UTC is that day in Paris): the same answers on the same day give the same bytes.
     expect(model.generatedAt).toBe('2026-11-22T12:00:00.000Z');
   });
