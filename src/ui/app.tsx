@@ -1,18 +1,28 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useMemo, useState } from 'react';
-import type { Answers, PathProgress } from '../domain/answers';
+import { Suspense, lazy, useCallback, useEffect, useMemo, useState } from 'react';
+import { findFirstIncompleteStep, type AnswersFile, type Answers, type PathProgress } from '../domain/answers';
 import { findWizardStepBySlug, type WizardStepState } from '../domain/wizard-steps';
 import { createDraftStorage, type DraftLoadResult, type DraftStorage } from '../data/draft-storage';
+import { addDiagnosesToStoredGroup, type AddToStoredGroupOutcome } from '../data/group-membership';
+import { createGroupStorage, type GroupStorage } from '../data/group-storage';
 import { importAnswersFile } from '../data/import-answers-file';
 import { ContentLoadError, questionnaireQueryOptions, toolkitQueryOptions } from '../data/questionnaire-queries';
+import { readShareLinkPayload } from '../data/share-link';
 import { selectCurrentStep } from '../machine/wizard-machine';
 import { WizardActorContext } from '../machine/wizard-actor-context';
 import { saveFile } from '../report/save-file';
 import { DiagnosisFileContext, buildDiagnosisFile, type DiagnosisFileInfo } from './diagnosis-file';
 import { ContentErrorPage } from './error-page';
 import { messages } from './messages';
+import { GROUP_HASH, HOME_HASH, PROJECTION_HASH } from './routes';
+import { SharedLinkPage, type SharedDiagnosis } from './shared-link-page';
 import { WelcomePage } from './welcome-page';
+import { RespondentFields } from './wizard/respondent-fields';
 import { WizardShell } from './wizard/wizard-shell';
+
+// The group screens load when opened: a person answering alone never downloads them.
+const GroupPage = lazy(() => import('./group/group-page').then((module) => ({ default: module.GroupPage })));
+const ProjectionPage = lazy(() => import('./group/projection-page').then((module) => ({ default: module.ProjectionPage })));
 
 interface Session {
   questionnaireId: string;
@@ -23,15 +33,167 @@ interface Session {
   pathProgress: PathProgress;
 }
 
-export function App({ storage = defaultStorage }: { storage?: DraftStorage }) {
+type Route = { name: 'diagnosis' } | { name: 'group' } | { name: 'projection' } | { name: 'shared-link'; link: string };
+
+
+function readRoute(): Route {
+  const { hash, href } = window.location;
+  if (hash === GROUP_HASH) return { name: 'group' };
+  if (hash === PROJECTION_HASH) return { name: 'projection' };
+  if (readShareLinkPayload(hash) !== null) return { name: 'shared-link', link: href };
+  return { name: 'diagnosis' };
+}
+
+// Kept for the tab only: a reload in the middle of a participant stays in workshop mode, a new tab does not.
+const WORKSHOP_SESSION_KEY = 'trajectoires.atelier';
+
+function readWorkshopMode(): boolean {
+  try {
+    return window.sessionStorage.getItem(WORKSHOP_SESSION_KEY) === 'on';
+  } catch {
+    return false;
+  }
+}
+
+function writeWorkshopMode(isOn: boolean): void {
+  try {
+    if (isOn) window.sessionStorage.setItem(WORKSHOP_SESSION_KEY, 'on');
+    else window.sessionStorage.removeItem(WORKSHOP_SESSION_KEY);
+  } catch {
+    // Without session storage the mode lasts until the next reload; the answers themselves are saved elsewhere.
+  }
+}
+
+function describeGroupFailure(outcome: Extract<AddToStoredGroupOutcome, { ok: false }>): string {
+  return outcome.reason === 'quota'
+    ? messages.workshop.storageQuota
+    : outcome.reason === 'corrupted'
+      ? messages.workshop.storageCorrupted
+      : messages.workshop.storageUnavailable;
+}
+
+function newSession(questionnaireId: string): Session {
+  return { questionnaireId, answers: {}, resumeAt: 'profile', createdAt: new Date().toISOString(), respondent: {}, pathProgress: {} };
+}
+
+function sessionFromFile(file: AnswersFile, questionnaireId: string): Session {
+  // The wizard opens the synthesis if every step is complete, otherwise the first step left to answer.
+  return {
+    questionnaireId,
+    answers: file.answers,
+    resumeAt: 'synthesis',
+    createdAt: file.createdAt,
+    respondent: file.respondent,
+    pathProgress: file.pathProgress ?? {},
+  };
+}
+
+export function App({ storage = defaultStorage, groupStorage }: { storage?: DraftStorage; groupStorage?: GroupStorage }) {
   const queryClient = useQueryClient();
+  const groups = useMemo(() => groupStorage ?? createGroupStorage(), [groupStorage]);
+  const [route, setRoute] = useState<Route>(readRoute);
   const [draft, setDraft] = useState<DraftLoadResult>(() => storage.load());
   const [importErrors, setImportErrors] = useState<string[]>([]);
+  const [isWorkshop, setIsWorkshop] = useState(readWorkshopMode);
+  const [workshopNotice, setWorkshopNotice] = useState<string | null>(null);
   const [session, setSession] = useState<Session | null>(() => {
     // A reload on a step of the wizard goes straight back to it: the person was just there.
     const stepInAddress = findWizardStepBySlug(window.location.hash.replace(/^#\//, ''));
     return draft.status === 'found' && stepInAddress ? sessionFromDraft(draft, stepInAddress.state) : null;
   });
+
+  useEffect(() => {
+    const followAddressBar = () => setRoute(readRoute());
+    window.addEventListener('hashchange', followAddressBar);
+    return () => window.removeEventListener('hashchange', followAddressBar);
+  }, []);
+
+  const goTo = useCallback((hash: string) => {
+    window.history.pushState(null, '', hash);
+    setRoute(readRoute());
+  }, []);
+
+  const leaveDiagnosis = useCallback(() => {
+    // The diagnosis is saved as it is typed: leaving it loses nothing, the welcome page offers to resume.
+    setDraft(storage.load());
+    setSession(null);
+  }, [storage]);
+
+  const startWorkshop = (questionnaireId: string) => {
+    const hasDraft = storage.load().status === 'found';
+    if (hasDraft && !window.confirm(messages.welcome.restartConfirm)) return;
+    storage.clear();
+    writeWorkshopMode(true);
+    setIsWorkshop(true);
+    setWorkshopNotice(null);
+    setSession(newSession(questionnaireId));
+    goTo(HOME_HASH);
+  };
+
+  const stopWorkshop = () => {
+    writeWorkshopMode(false);
+    setIsWorkshop(false);
+    setWorkshopNotice(null);
+    leaveDiagnosis();
+    goTo(GROUP_HASH);
+  };
+
+  const saveParticipant = async (file: AnswersFile, questionnaireId: string) => {
+    const outcome = await addDiagnosesToStoredGroup(groups, [file]);
+    if (!outcome.ok) return setWorkshopNotice(messages.workshop.saveFailed(describeGroupFailure(outcome)));
+    const [rejected] = outcome.rejected;
+    if (rejected) return setWorkshopNotice(messages.workshop.saveFailed(rejected.reason));
+    storage.clear();
+    setWorkshopNotice(messages.workshop.saved(outcome.group.members.length));
+    setSession(newSession(questionnaireId));
+  };
+
+  if (route.name === 'group' || route.name === 'projection') {
+    return (
+      <Suspense fallback={<p className="loading">{messages.welcome.loading}</p>}>
+        {route.name === 'group' ? (
+          <GroupPage
+            onBack={() => {
+              leaveDiagnosis();
+              goTo(HOME_HASH);
+            }}
+            onStartWorkshop={startWorkshop}
+            storage={groups}
+          />
+        ) : (
+          <ProjectionPage storage={groups} />
+        )}
+      </Suspense>
+    );
+  }
+
+  if (route.name === 'shared-link') {
+    const forgetLink = (hash: string) => {
+      // The answers travel in the address: replace it so they do not linger in the history.
+      window.history.replaceState(null, '', hash);
+      setRoute(readRoute());
+    };
+    return (
+      <SharedLinkPage
+        link={route.link}
+        onCancel={() => forgetLink(HOME_HASH)}
+        onOpen={({ file, questionnaire }: SharedDiagnosis) => {
+          if (storage.load().status === 'found' && !window.confirm(messages.share.replaceDraftConfirm)) return;
+          storage.clear();
+          setSession(sessionFromFile(file, questionnaire.id));
+          forgetLink(HOME_HASH);
+        }}
+        onAddToGroup={async ({ file }: SharedDiagnosis) => {
+          const outcome = await addDiagnosesToStoredGroup(groups, [file]);
+          if (!outcome.ok) return describeGroupFailure(outcome);
+          const [rejected] = outcome.rejected;
+          if (rejected) return rejected.reason;
+          forgetLink(GROUP_HASH);
+          return null;
+        }}
+      />
+    );
+  }
 
   if (!session) {
     return (
@@ -39,28 +201,23 @@ export function App({ storage = defaultStorage }: { storage?: DraftStorage }) {
         draft={draft}
         onStart={(questionnaireId) => {
           storage.clear();
-          setSession({ questionnaireId, answers: {}, resumeAt: 'profile', createdAt: new Date().toISOString(), respondent: {}, pathProgress: {} });
+          writeWorkshopMode(false);
+          setIsWorkshop(false);
+          setSession(newSession(questionnaireId));
         }}
         onResume={() => draft.status === 'found' && setSession(sessionFromDraft(draft, draft.draft.step))}
         onDiscardDraft={() => {
           storage.clear();
           setDraft({ status: 'none' });
         }}
+        onOpenGroup={() => goTo(GROUP_HASH)}
         importErrors={importErrors}
         onImport={async (file) => {
           const result = await importAnswersFile(file, (id) => queryClient.fetchQuery(questionnaireQueryOptions(id)));
           if (!result.ok) return setImportErrors(result.errors);
           setImportErrors([]);
           storage.clear();
-          // The wizard opens the synthesis if every step is complete, otherwise the first step left to answer.
-          setSession({
-            questionnaireId: result.questionnaire.id,
-            answers: result.file.answers,
-            resumeAt: 'synthesis',
-            createdAt: result.file.createdAt,
-            respondent: result.file.respondent,
-            pathProgress: result.file.pathProgress ?? {},
-          });
+          setSession(sessionFromFile(result.file, result.questionnaire.id));
         }}
       />
     );
@@ -70,15 +227,23 @@ export function App({ storage = defaultStorage }: { storage?: DraftStorage }) {
       key={session.createdAt}
       session={session}
       storage={storage}
-      onLeave={() => {
-        setDraft(storage.load());
-        setSession(null);
-      }}
+      onRespondentChange={(respondent) => setSession({ ...session, respondent })}
+      workshop={
+        isWorkshop
+          ? {
+              notice: workshopNotice,
+              groupStorage: groups,
+              onNextParticipant: (file) => saveParticipant(file, session.questionnaireId),
+              onStop: stopWorkshop,
+            }
+          : null
+      }
+      onLeave={leaveDiagnosis}
       onNewDiagnosis={() => {
         if (!window.confirm(messages.welcome.restartConfirm)) return;
         storage.clear();
         setDraft({ status: 'none' });
-        window.history.replaceState(null, '', '#/');
+        window.history.replaceState(null, '', HOME_HASH);
         setSession(null);
       }}
     />
@@ -98,14 +263,25 @@ function sessionFromDraft(draft: Extract<DraftLoadResult, { status: 'found' }>, 
   };
 }
 
+interface WorkshopControls {
+  notice: string | null;
+  groupStorage: GroupStorage;
+  onNextParticipant: (file: AnswersFile) => Promise<void>;
+  onStop: () => void;
+}
+
 function WizardLoader({
   session,
   storage,
+  workshop,
+  onRespondentChange,
   onNewDiagnosis,
   onLeave,
 }: {
   session: Session;
   storage: DraftStorage;
+  workshop: WorkshopControls | null;
+  onRespondentChange: (respondent: DiagnosisFileInfo['respondent']) => void;
   onNewDiagnosis: () => void;
   onLeave: () => void;
 }) {
@@ -131,9 +307,62 @@ function WizardLoader({
     <DiagnosisFileContext.Provider value={fileInfo}>
       <WizardActorContext.Provider options={{ input: { questionnaire: questionnaire.data, answers: session.answers, resumeAt: session.resumeAt, pathProgress: session.pathProgress } }}>
         <DraftAutosave storage={storage} fileInfo={fileInfo} />
-        <WizardShell onNewDiagnosis={onNewDiagnosis} onLeave={onLeave} />
+        {workshop ? <WorkshopBanner workshop={workshop} fileInfo={fileInfo} /> : null}
+        <WizardShell
+          onNewDiagnosis={onNewDiagnosis}
+          onLeave={onLeave}
+          profileIntro={<RespondentFields respondent={session.respondent} onChange={onRespondentChange} />}
+        />
       </WizardActorContext.Provider>
     </DiagnosisFileContext.Provider>
+  );
+}
+
+/** Workshop mode: participants answer in turn on this device; each one's answers join the group. */
+function WorkshopBanner({ workshop, fileInfo }: { workshop: WorkshopControls; fileInfo: DiagnosisFileInfo }) {
+  const actorRef = WizardActorContext.useActorRef();
+  const [memberCount, setMemberCount] = useState<number | null>(null);
+  const [isSaving, setIsSaving] = useState(false);
+  useEffect(() => {
+    let isCurrent = true;
+    void workshop.groupStorage.load().then((loaded) => {
+      if (isCurrent) setMemberCount(loaded.status === 'found' ? loaded.group.members.length : 0);
+    });
+    return () => {
+      isCurrent = false;
+    };
+  }, [workshop.groupStorage]);
+
+  const saveAndContinue = async () => {
+    const { context } = actorRef.getSnapshot();
+    if (Object.keys(context.answers).length === 0) return window.alert(messages.workshop.nothingToSave);
+    const isComplete = findFirstIncompleteStep(context.questionnaire, context.answers) === null;
+    if (!isComplete && !window.confirm(messages.workshop.incompleteConfirm)) return;
+    setIsSaving(true);
+    await workshop.onNextParticipant(buildDiagnosisFile(context, fileInfo, new Date()));
+    setIsSaving(false);
+  };
+
+  return (
+    <section className="card workshop-banner" aria-label={messages.workshop.modeName}>
+      <p>
+        <strong>{memberCount === null ? messages.workshop.modeName : messages.workshop.banner(memberCount + 1)}</strong>
+        <br />
+        {messages.workshop.bannerHelp}
+      </p>
+      <button type="button" className="button button-primary" onClick={saveAndContinue} disabled={isSaving}>
+        {messages.workshop.next}
+      </button>
+      <a className="button button-secondary" href={PROJECTION_HASH} target="_blank" rel="noopener">
+        {messages.workshop.projection}
+      </a>
+      <button type="button" className="button button-link" onClick={workshop.onStop}>
+        {messages.workshop.stop}
+      </button>
+      <p role="status" className="workshop-notice">
+        {workshop.notice ?? ''}
+      </p>
+    </section>
   );
 }
 

@@ -23,10 +23,11 @@ interface WelcomePageProps {
   onResume: () => void;
   onDiscardDraft: () => void;
   onImport: (file: File) => void;
+  onOpenGroup: () => void;
   importErrors: readonly string[];
 }
 
-export function WelcomePage({ draft, onStart, onResume, onDiscardDraft, onImport, importErrors }: WelcomePageProps) {
+export function WelcomePage({ draft, onStart, onResume, onDiscardDraft, onImport, onOpenGroup, importErrors }: WelcomePageProps) {
   const index = useQuery(questionnaireIndexQueryOptions);
   const fileInputRef = useRef<HTMLInputElement>(null);
   useEffect(() => {
@@ -153,6 +154,14 @@ export function WelcomePage({ draft, onStart, onResume, onDiscardDraft, onImport
         />
         <button type="button" className="button button-secondary" onClick={() => fileInputRef.current?.click()}>
           {messages.welcome.importButton}
+        </button>
+      </section>
+
+      <section className="card" aria-labelledby="group-heading">
+        <h2 id="group-heading">{messages.welcome.groupHeading}</h2>
+        <p>{messages.welcome.groupHelp}</p>
+        <button type="button" className="button button-secondary" onClick={onOpenGroup}>
+          {messages.welcome.groupButton}
         </button>
       </section>
     </div>

@@ -16,7 +16,7 @@ const index = [
 function renderWelcome(draft: DraftLoadResult, handlers: Partial<Parameters<typeof WelcomePage>[0]> = {}) {
   const queryClient = new QueryClient();
   queryClient.setQueryData(questionnaireIndexQueryOptions.queryKey, index);
-  const props = { draft, onStart: vi.fn(), onResume: vi.fn(), onDiscardDraft: vi.fn(), onImport: vi.fn(), importErrors: [], ...handlers };
+  const props = { draft, onStart: vi.fn(), onResume: vi.fn(), onDiscardDraft: vi.fn(), onImport: vi.fn(), onOpenGroup: vi.fn(), importErrors: [], ...handlers };
   render(
     <QueryClientProvider client={queryClient}>
       <WelcomePage {...props} />

@@ -14,6 +14,7 @@ import { saveFile } from '../../report/save-file';
 import { messages } from '../messages';
 import { AnswersReview, type EditAnswer } from './answers-review';
 import { PathTimeline } from './path-timeline';
+import { ShareLinkButton } from './share-link-button';
 
 // recharts is heavy: it loads with this step only, never in the first load.
 const PillarRadarChart = lazy(() => import('./pillar-radar-chart'));
@@ -180,6 +181,7 @@ export function SynthesisStep({ onNewDiagnosis, onEditAnswer }: { onNewDiagnosis
         <p role="status" className="pdf-status">
           {pdfStatus === 'done' ? messages.synthesis.pdfReady : pdfStatus === 'failed' ? messages.synthesis.pdfFailed : ''}
         </p>
+        <ShareLinkButton buildFile={answersFile} />
       </section>
     </div>
   );

@@ -1,4 +1,4 @@
-import { Suspense, lazy, useEffect, useRef } from 'react';
+import { Suspense, lazy, useEffect, useRef, type ReactNode } from 'react';
 import { isStepReachable, selectCurrentStep } from '../../machine/wizard-machine';
 import { WIZARD_STEPS, findWizardStep, findWizardStepBySlug, indexOfWizardStep, type WizardStepState } from '../../domain/wizard-steps';
 import { WizardActorContext } from '../../machine/wizard-actor-context';
@@ -20,7 +20,16 @@ const STEP_HASH_PREFIX = '#/';
 // The synthesis (scores, path, charts, report) loads when it is opened, keeping the first load light.
 const SynthesisStep = lazy(() => import('../synthesis/synthesis-step').then((module) => ({ default: module.SynthesisStep })));
 
-export function WizardShell({ onNewDiagnosis, onLeave }: { onNewDiagnosis: () => void; onLeave?: () => void }) {
+export function WizardShell({
+  onNewDiagnosis,
+  onLeave,
+  profileIntro,
+}: {
+  onNewDiagnosis: () => void;
+  onLeave?: () => void;
+  /** Shown above the questions of the first step (who is answering). */
+  profileIntro?: ReactNode;
+}) {
   const actorRef = WizardActorContext.useActorRef();
   const current = WizardActorContext.useSelector(selectCurrentStep);
   const questionnaire = WizardActorContext.useSelector((snapshot) => snapshot.context.questionnaire);
@@ -114,6 +123,7 @@ export function WizardShell({ onNewDiagnosis, onLeave }: { onNewDiagnosis: () =>
           <span className="visually-hidden">{messages.wizard.progress(index + 1, WIZARD_STEPS.length, '')}</span>
           {title}
         </h1>
+        {current === 'profile' ? profileIntro : null}
         {step ? (
           <QuestionStep
             key={step.id}

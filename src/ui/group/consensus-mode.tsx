@@ -1,0 +1,241 @@
+import { useQuery } from '@tanstack/react-query';
+import { useMemo, useState } from 'react';
+import type { AnswerValue } from '../../domain/answers';
+import { diagnose } from '../../domain/diagnose';
+import { bindFrenchPunctuation } from '../../domain/french-typography';
+import { buildConsensusAnswers, proposeConsensusAnswers, type Group, type GroupAggregate } from '../../domain/group';
+import { PILLAR_LABELS } from '../../domain/pillars';
+import { DONT_KNOW, HORIZONS, NOT_APPLICABLE, isRubricQuestion, listQuestions, type Questionnaire, type RubricQuestion } from '../../domain/questionnaire-schema';
+import { toolkitQueryOptions } from '../../data/questionnaire-queries';
+import { HORIZON_HEADINGS, KIND_LABELS } from '../../report/report-wording';
+import { messages } from '../messages';
+import { formatDecimal, groupMessages } from './group-messages';
+import { AnswerDistribution, describeQuestionPlace } from './least-consensus';
+
+export type RecordAgreedAnswer = (questionId: string, value: AnswerValue | null) => void | Promise<void>;
+
+interface ConsensusModeProps {
+  questionnaire: Questionnaire;
+  group: Group;
+  aggregate: GroupAggregate;
+  onRecord: RecordAgreedAnswer;
+}
+
+/** The facilitator goes through the rubric questions, least consensus first, and records the agreed answer. */
+export function ConsensusMode({ questionnaire, group, aggregate, onRecord }: ConsensusModeProps) {
+  const [position, setPosition] = useState(0);
+  const [announcement, setAnnouncement] = useState('');
+  const files = useMemo(() => group.members.map((member) => member.file), [group.members]);
+  const proposal = useMemo(() => proposeConsensusAnswers(questionnaire, files), [questionnaire, files]);
+  const rubricQuestions = useMemo(
+    () => new Map(listQuestions(questionnaire).filter(isRubricQuestion).map((question) => [question.id, question])),
+    [questionnaire],
+  );
+  const questions = aggregate.questions.filter((question) => rubricQuestions.has(question.questionId));
+  const total = questions.length;
+  const index = Math.min(position, Math.max(0, total - 1));
+  const current = questions[index];
+  const question = current ? rubricQuestions.get(current.questionId) : undefined;
+  const agreedCount = questions.filter((candidate) => group.agreedAnswers[candidate.questionId] !== undefined).length;
+
+  const record = (value: AnswerValue | null) => {
+    if (!question) return;
+    setAnnouncement(value === null ? groupMessages.consensus.cleared : groupMessages.consensus.recorded(labelAnswer(question, value)));
+    void onRecord(question.id, value);
+  };
+  const goTo = (next: number) => {
+    setAnnouncement('');
+    setPosition(next);
+  };
+
+  return (
+    <section className="card consensus-card" aria-labelledby="consensus-heading">
+      <h2 id="consensus-heading">{groupMessages.consensus.heading}</h2>
+      <p>{groupMessages.consensus.intro}</p>
+      <p className="consensus-progress">{groupMessages.consensus.agreedCount(agreedCount, total)}</p>
+      {current && question ? (
+        <div className="consensus-question">
+          <div aria-live="polite" aria-atomic="true">
+            <p className="consensus-position">{groupMessages.consensus.position(index + 1, total)}</p>
+            <h3 className="consensus-question-label">{bindFrenchPunctuation(question.label)}</h3>
+          </div>
+          <p className="least-consensus-meta">
+            <span>{describeQuestionPlace(current, aggregate)}</span>
+            {current.divergence === null ? null : (
+              <strong className="divergence-badge">{groupMessages.leastConsensus.divergence(formatDecimal(current.divergence))}</strong>
+            )}
+            <span>{groupMessages.leastConsensus.rated(current.ratedCount)}</span>
+          </p>
+
+          <h4>{groupMessages.consensus.distributionHeading}</h4>
+          <AnswerDistribution question={question.label} distribution={current.distribution} />
+
+          <p className="consensus-proposal">
+            {proposal[question.id] === undefined ? (
+              groupMessages.consensus.noProposal
+            ) : (
+              <>
+                <strong>{groupMessages.consensus.proposed(labelAnswer(question, proposal[question.id]!))}</strong>{' '}
+                <span className="consensus-proposal-help">({groupMessages.consensus.proposedHelp})</span>
+              </>
+            )}
+          </p>
+
+          <fieldset className="field consensus-choice">
+            <legend className="field-label">{groupMessages.consensus.agreedLegend}</legend>
+            <div className="options">
+              {listChoices(question).map((choice) => (
+                <label key={choice.value} className="option">
+                  <input
+                    type="radio"
+                    name={`agreed-${question.id}`}
+                    value={choice.value}
+                    checked={group.agreedAnswers[question.id] === choice.value}
+                    onChange={() => record(choice.value)}
+                  />
+                  <span className="option-text">
+                    <span className="option-label">
+                      {bindFrenchPunctuation(choice.label)}
+                      {proposal[question.id] === choice.value ? <span className="consensus-tag"> · {groupMessages.consensus.proposedTag}</span> : null}
+                    </span>
+                    {choice.description ? <span className="option-description">{bindFrenchPunctuation(choice.description)}</span> : null}
+                  </span>
+                </label>
+              ))}
+            </div>
+          </fieldset>
+          <button
+            type="button"
+            className="button button-secondary"
+            disabled={group.agreedAnswers[question.id] === undefined}
+            onClick={() => record(null)}
+          >
+            {groupMessages.consensus.clear}
+          </button>
+          <p role="status" className="consensus-status">
+            {announcement}
+          </p>
+
+          <nav className="step-actions consensus-nav" aria-label={groupMessages.consensus.navigationLabel}>
+            <button type="button" className="button button-secondary" disabled={index === 0} onClick={() => goTo(index - 1)}>
+              {groupMessages.consensus.previous}
+            </button>
+            <button type="button" className="button button-primary" disabled={index >= total - 1} onClick={() => goTo(index + 1)}>
+              {groupMessages.consensus.next}
+            </button>
+          </nav>
+        </div>
+      ) : null}
+    </section>
+  );
+}
+
+interface Choice {
+  value: string;
+  label: string;
+  description?: string;
+}
+
+function listChoices(question: RubricQuestion): Choice[] {
+  return [
+    ...question.options.map((option) => ({ value: option.id, label: option.label, ...(option.description ? { description: option.description } : {}) })),
+    ...(question.allowNotApplicable ? [{ value: NOT_APPLICABLE, label: messages.fields.notApplicable }] : []),
+    ...(question.allowDontKnow ? [{ value: DONT_KNOW, label: messages.fields.dontKnow }] : []),
+  ];
+}
+
+function labelAnswer(question: RubricQuestion, value: AnswerValue): string {
+  return listChoices(question).find((choice) => choice.value === value)?.label ?? String(value);
+}
+
+/** Scores, flags and the path of the consensus, computed as for one respondent. */
+export function ConsensusResult({ questionnaire, group }: { questionnaire: Questionnaire; group: Group }) {
+  const toolkit = useQuery(toolkitQueryOptions).data;
+  const diagnosis = useMemo(
+    () => (toolkit ? diagnose(questionnaire, toolkit, buildConsensusAnswers(questionnaire, group)) : null),
+    [questionnaire, toolkit, group],
+  );
+  return (
+    <section className="card" aria-labelledby="consensus-result-heading">
+      <h2 id="consensus-result-heading">{groupMessages.consensus.resultHeading}</h2>
+      <p>{bindFrenchPunctuation(groupMessages.consensus.resultIntro)}</p>
+      {!diagnosis ? (
+        <p>{groupMessages.consensus.toolkitLoading}</p>
+      ) : (
+        <>
+          <table className="scores-table">
+            <caption className="visually-hidden">{groupMessages.consensus.resultCaption}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{groupMessages.overview.area}</th>
+                <th scope="col">{groupMessages.consensus.score}</th>
+                <th scope="col">{groupMessages.consensus.level}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {[diagnosis.project, ...diagnosis.pillars].map((area) => (
+                <tr key={area.id}>
+                  <th scope="row">{PILLAR_LABELS[area.id]}</th>
+                  <td>
+                    {area.isNotApplicable
+                      ? groupMessages.consensus.notApplicable
+                      : area.score === null
+                        ? groupMessages.consensus.insufficient
+                        : `${area.score} / 100`}
+                  </td>
+                  <td>{area.level ? <strong>{area.level.label}</strong> : '—'}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+
+          {diagnosis.flags.length > 0 ? (
+            <>
+              <h3>{groupMessages.consensus.flagsHeading}</h3>
+              <ul className="highlights">
+                {diagnosis.flags.map((flag) => (
+                  <li key={flag.checkId}>
+                    <span aria-hidden="true" className="highlight-icon">
+                      !
+                    </span>
+                    <span>{bindFrenchPunctuation(flag.message)}</span>
+                  </li>
+                ))}
+              </ul>
+            </>
+          ) : null}
+
+          <h3>{bindFrenchPunctuation(groupMessages.consensus.pathHeading)}</h3>
+          {diagnosis.path.length === 0 ? <p>{groupMessages.consensus.noPath}</p> : null}
+          {HORIZONS.map((horizon) => {
+            const steps = diagnosis.path.filter((step) => step.horizon === horizon);
+            if (steps.length === 0) return null;
+            return (
+              <section key={horizon} aria-labelledby={`consensus-horizon-${horizon}`} className="horizon">
+                <h4 id={`consensus-horizon-${horizon}`} className="horizon-heading">
+                  {HORIZON_HEADINGS[horizon]}
+                </h4>
+                <ol className="path-steps">
+                  {steps.map((step) => (
+                    <li key={step.toolId} className="path-step" value={step.order}>
+                      <p className="path-kind">
+                        <span className="path-order">{groupMessages.consensus.pathStep(step.order)}</span> · {KIND_LABELS[step.kind]}
+                        {step.pillar ? ` · ${PILLAR_LABELS[step.pillar]}` : ''}
+                      </p>
+                      <p className="path-title">
+                        <strong>{bindFrenchPunctuation(step.tool.title)}</strong>
+                      </p>
+                      <p className="path-reason">
+                        <strong>{groupMessages.consensus.whyThisTool}</strong> {bindFrenchPunctuation(step.reason)}
+                      </p>
+                    </li>
+                  ))}
+                </ol>
+              </section>
+            );
+          })}
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,120 @@
+import { useQuery } from '@tanstack/react-query';
+import { useEffect, useMemo } from 'react';
+import { bindFrenchPunctuation } from '../../domain/french-typography';
+import { aggregateGroup, selectLeastConsensus, type Group } from '../../domain/group';
+import { PILLAR_LABELS } from '../../domain/pillars';
+import type { Questionnaire } from '../../domain/questionnaire-schema';
+import type { GroupStorage } from '../../data/group-storage';
+import { questionnaireQueryOptions } from '../../data/questionnaire-queries';
+import { GROUP_HASH } from '../routes';
+import { formatDecimal, groupMessages } from './group-messages';
+import { LevelDistribution } from './spread-table';
+import { getDefaultGroupStorage, useGroupStore } from './use-group-store';
+import './group.css';
+
+const PROJECTED_QUESTIONS = 3;
+
+/**
+ * The group view for a projector: large type, black on white, readable from the back of a room,
+ * and live: every save of the facilitator's window (a new participant, an import) redraws it.
+ */
+export function ProjectionPage({ storage }: { storage?: GroupStorage } = {}) {
+  const store = useGroupStore(useMemo(() => storage ?? getDefaultGroupStorage(), [storage]));
+  const group = store.state.status === 'found' && store.state.group.members.length > 0 ? store.state.group : null;
+
+  useEffect(() => {
+    document.title = groupMessages.projection.documentTitle;
+  }, []);
+
+  return (
+    <div className="projection">
+      <header className="projection-header">
+        <h1>{groupMessages.projection.title}</h1>
+        <a className="projection-back" href={GROUP_HASH}>
+          {groupMessages.projection.back}
+        </a>
+      </header>
+      {store.state.status === 'loading' ? (
+        <p className="projection-waiting">{groupMessages.projection.loading}</p>
+      ) : group ? (
+        <ProjectedGroup group={group} />
+      ) : (
+        <p className="projection-waiting">{groupMessages.projection.waiting}</p>
+      )}
+      <p className="projection-live">{groupMessages.projection.live}</p>
+    </div>
+  );
+}
+
+function ProjectedGroup({ group }: { group: Group }) {
+  const questionnaire = useQuery(questionnaireQueryOptions(group.questionnaireId));
+  if (questionnaire.isError) return <p className="projection-waiting">{questionnaire.error.message}</p>;
+  if (!questionnaire.data) return <p className="projection-waiting">{groupMessages.projection.loading}</p>;
+  return <ProjectedAggregate group={group} questionnaire={questionnaire.data} />;
+}
+
+function ProjectedAggregate({ group, questionnaire }: { group: Group; questionnaire: Questionnaire }) {
+  const aggregate = useMemo(() => aggregateGroup(questionnaire, group.members.map((member) => member.file)), [questionnaire, group.members]);
+  const questions = selectLeastConsensus(aggregate, PROJECTED_QUESTIONS);
+  return (
+    <div className="projection-body">
+      <div className="projection-summary">
+        <p className="projection-count" aria-live="polite">{groupMessages.overview.respondents(aggregate.respondentCount)}</p>
+        <ul className="projection-roles" aria-label={groupMessages.overview.rolesLabel}>
+          {aggregate.roles.map((role) => (
+            <li key={role.role}>
+              {role.label}&nbsp;: <strong>{role.count}</strong>
+            </li>
+          ))}
+        </ul>
+      </div>
+      <div className="projection-columns">
+        <section aria-labelledby="projection-areas-heading">
+          <h2 id="projection-areas-heading">{groupMessages.projection.areasHeading}</h2>
+          <ul className="projection-areas">
+            {aggregate.areas.map((area) => (
+              <li key={area.id} className="projection-area">
+                <h3>
+                  {area.label}
+                  <span className="projection-mean">
+                    {area.mean === null ? groupMessages.projection.noMean : groupMessages.projection.mean(Math.round(area.mean))}
+                  </span>
+                </h3>
+                <LevelDistribution distribution={area.distribution} />
+              </li>
+            ))}
+          </ul>
+        </section>
+        <section aria-labelledby="projection-consensus-heading">
+          <h2 id="projection-consensus-heading">{groupMessages.projection.leastConsensusHeading}</h2>
+          {questions.length === 0 ? (
+            <p>{groupMessages.leastConsensus.none}</p>
+          ) : (
+            <ol className="projection-questions">
+              {questions.map((question) => (
+                <li key={question.questionId}>
+                  <h3>{bindFrenchPunctuation(question.label)}</h3>
+                  <p className="projection-question-meta">
+                    {PILLAR_LABELS[question.area]}
+                    {question.divergence === null ? null : (
+                      <strong> · {groupMessages.leastConsensus.divergence(formatDecimal(question.divergence))}</strong>
+                    )}
+                  </p>
+                  <ul className="projection-answers">
+                    {question.distribution
+                      .filter((answer) => answer.count > 0)
+                      .map((answer) => (
+                        <li key={answer.value}>
+                          {bindFrenchPunctuation(answer.label)}&nbsp;: <strong>{answer.count}</strong>
+                        </li>
+                      ))}
+                  </ul>
+                </li>
+              ))}
+            </ol>
+          )}
+        </section>
+      </div>
+    </div>
+  );
+}

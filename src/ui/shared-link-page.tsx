@@ -1,0 +1,114 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useRef, useState } from 'react';
+import type { AnswersFile } from '../domain/answers';
+import { labelRespondent } from '../domain/respondents';
+import { selectVisibleAnswers } from '../domain/answers';
+import type { Questionnaire } from '../domain/questionnaire-schema';
+import { importAnswersSources } from '../data/import-answers-files';
+import { questionnaireQueryOptions } from '../data/questionnaire-queries';
+import { messages } from './messages';
+
+export interface SharedDiagnosis {
+  file: AnswersFile;
+  questionnaire: Questionnaire;
+}
+
+interface SharedLinkPageProps {
+  /** The address that was opened, with the answers in its fragment. */
+  link: string;
+  onOpen: (shared: SharedDiagnosis) => void;
+  onAddToGroup: (shared: SharedDiagnosis) => Promise<string | null>;
+  onCancel: () => void;
+}
+
+/** A share link never imports by itself: the person sees whose answers these are and decides. */
+export function SharedLinkPage({ link, onOpen, onAddToGroup, onCancel }: SharedLinkPageProps) {
+  const queryClient = useQueryClient();
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const [addError, setAddError] = useState<string | null>(null);
+  const [isAdding, setIsAdding] = useState(false);
+  const shared = useQuery({
+    queryKey: ['shared-link', link],
+    queryFn: () => importAnswersSources({ files: [], links: [link] }, (id) => queryClient.fetchQuery(questionnaireQueryOptions(id))),
+    staleTime: Infinity,
+  });
+  useEffect(() => {
+    document.title = `${messages.share.heading} – ${messages.appName}`;
+    headingRef.current?.focus();
+  }, [shared.isPending]);
+
+  if (shared.isPending) return <p className="loading">{messages.welcome.loading}</p>;
+  const accepted = shared.data?.accepted[0];
+  if (!accepted) {
+    const reasons = shared.data?.rejected.flatMap((rejected) => rejected.reasons) ?? [String(shared.error)];
+    return (
+      <div className="shared-link">
+        <h1 ref={headingRef} tabIndex={-1}>
+          {messages.share.invalidHeading}
+        </h1>
+        <div className="error-summary" role="alert">
+          <ul>
+            {reasons.map((reason) => (
+              <li key={reason}>{reason}</li>
+            ))}
+          </ul>
+        </div>
+        <button type="button" className="button button-secondary" onClick={onCancel}>
+          {messages.share.backHome}
+        </button>
+      </div>
+    );
+  }
+
+  const { file, questionnaire } = accepted;
+  const organisationAnswer = selectVisibleAnswers(questionnaire, file.answers)[questionnaire.bindings.organisationName];
+  const organisation = typeof organisationAnswer === 'string' && organisationAnswer.trim() ? organisationAnswer : messages.share.unnamedOrganisation;
+  // Whoever opens the link sees the name the respondent typed: it is their own file being shared.
+  const respondent = file.respondent.name || file.respondent.role ? labelRespondent(file, 1, { showNames: true }) : messages.share.anonymous;
+  const date = new Date(file.updatedAt).toLocaleDateString('fr-FR', { dateStyle: 'long' });
+
+  return (
+    <div className="shared-link">
+      <h1 ref={headingRef} tabIndex={-1}>
+        {messages.share.heading}
+      </h1>
+      <section className="card" aria-labelledby="shared-summary">
+        <h2 id="shared-summary">{questionnaire.title}</h2>
+        <p>{messages.share.summary(organisation, respondent, date)}</p>
+        {accepted.warnings.length > 0 ? (
+          <ul className="notice">
+            {accepted.warnings.map((warning) => (
+              <li key={warning}>{warning}</li>
+            ))}
+          </ul>
+        ) : null}
+        <p>{messages.share.question}</p>
+        {addError ? (
+          <p className="error-summary" role="alert">
+            {addError}
+          </p>
+        ) : null}
+        <div className="step-actions">
+          <button type="button" className="button button-primary" onClick={() => onOpen(accepted)}>
+            {messages.share.openAsDiagnosis}
+          </button>
+          <button
+            type="button"
+            className="button button-secondary"
+            disabled={isAdding}
+            onClick={async () => {
+              setIsAdding(true);
+              setAddError(await onAddToGroup(accepted));
+              setIsAdding(false);
+            }}
+          >
+            {messages.share.addToGroup}
+          </button>
+          <button type="button" className="button button-link" onClick={onCancel}>
+            {messages.share.cancel}
+          </button>
+        </div>
+      </section>
+    </div>
+  );
+}

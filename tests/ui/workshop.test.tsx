@@ -1,0 +1,88 @@
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { render, screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import type { Draft, DraftStorage } from '../../src/data/draft-storage';
+import { createGroupStorage } from '../../src/data/group-storage';
+import { questionnaireQueryOptions, toolkitQueryOptions } from '../../src/data/questionnaire-queries';
+import { createAnswersFile, type Answers } from '../../src/domain/answers';
+import { App } from '../../src/ui/app';
+import { buildAnswers, buildFullToolkitTools, buildQuestionnaire, buildToolkit } from '../domain/fixtures';
+
+const questionnaire = buildQuestionnaire();
+
+function renderApp(answers: Answers, { isWorkshop }: { isWorkshop: boolean }) {
+  window.history.replaceState(null, '', '#/structure');
+  if (isWorkshop) window.sessionStorage.setItem('trajectoires.atelier', 'on');
+  const queryClient = new QueryClient();
+  queryClient.setQueryData(questionnaireQueryOptions(questionnaire.id).queryKey, questionnaire);
+  queryClient.setQueryData(toolkitQueryOptions.queryKey, buildToolkit(buildFullToolkitTools()));
+  const file = createAnswersFile(questionnaire, answers, new Date('2026-11-22T10:00:00Z'));
+  const saved: Draft[] = [];
+  let current: Draft | null = { step: 'profile', file, organisationName: 'Les Amis du Quartier' };
+  const storage: DraftStorage = {
+    load: () => (current ? { status: 'found', draft: current } : { status: 'none' }),
+    save: (draft) => {
+      current = draft;
+      saved.push(draft);
+      return { ok: true };
+    },
+    clear: () => {
+      current = null;
+    },
+  };
+  const groupStorage = createGroupStorage();
+  render(
+    <QueryClientProvider client={queryClient}>
+      <App storage={storage} groupStorage={groupStorage} />
+    </QueryClientProvider>,
+  );
+  return { saved, groupStorage };
+}
+
+describe('who is answering', () => {
+  it('saves the respondent’s name and role with the diagnosis', async () => {
+    const { saved } = renderApp(buildAnswers(), { isWorkshop: false });
+    await userEvent.type(screen.getByRole('textbox', { name: 'Votre nom ou vos initiales' }), 'Camille');
+    await userEvent.selectOptions(screen.getByRole('combobox', { name: 'Votre rôle dans la structure' }), 'Bénévole');
+    expect(saved.at(-1)?.file.respondent).toEqual({ name: 'Camille', role: 'benevole' });
+  });
+
+  it('does not show the workshop controls to a person answering alone', () => {
+    renderApp(buildAnswers(), { isWorkshop: false });
+    expect(screen.queryByRole('button', { name: 'Participant suivant' })).not.toBeInTheDocument();
+  });
+});
+
+describe('workshop mode', () => {
+  it('adds the participant’s answers to the group and starts a blank diagnosis', async () => {
+    const { groupStorage } = renderApp(buildAnswers(), { isWorkshop: true });
+    expect(await screen.findByText('Mode atelier · participant n° 1')).toBeInTheDocument();
+    await userEvent.selectOptions(screen.getByRole('combobox', { name: 'Votre rôle dans la structure' }), 'Salarié·e');
+    await userEvent.click(screen.getByRole('button', { name: 'Participant suivant' }));
+
+    expect(await screen.findByText(/le groupe compte 1 participant\. À vous/)).toBeInTheDocument();
+    expect(await screen.findByText('Mode atelier · participant n° 2')).toBeInTheDocument();
+    expect(screen.getByRole('textbox', { name: /Nom de la structure/ })).toHaveValue('');
+    const loaded = await groupStorage.load();
+    expect(loaded.status === 'found' ? loaded.group.members.map((member) => member.file.respondent) : []).toEqual([{ role: 'salarie' }]);
+  });
+
+  it('asks before saving a participant who has not finished, and keeps the answers when refused', async () => {
+    const confirm = vi.spyOn(window, 'confirm').mockReturnValue(false);
+    const { groupStorage } = renderApp({ [questionnaire.bindings.organisationName]: 'Les Amis du Quartier' }, { isWorkshop: true });
+    await userEvent.click(await screen.findByRole('button', { name: 'Participant suivant' }));
+    expect(confirm).toHaveBeenCalledWith(expect.stringMatching(/pas répondu à toutes les questions/));
+    expect(await groupStorage.load()).toEqual({ status: 'none' });
+    expect(screen.getByRole('textbox', { name: /Nom de la structure/ })).toHaveValue('Les Amis du Quartier');
+    confirm.mockRestore();
+  });
+
+  it('refuses to save a participant who answered nothing', async () => {
+    const alert = vi.spyOn(window, 'alert').mockImplementation(() => {});
+    const { groupStorage } = renderApp({}, { isWorkshop: true });
+    await userEvent.click(await screen.findByRole('button', { name: 'Participant suivant' }));
+    expect(alert).toHaveBeenCalledWith(expect.stringMatching(/rien à enregistrer/));
+    await waitFor(async () => expect(await groupStorage.load()).toEqual({ status: 'none' }));
+    alert.mockRestore();
+  });
+});
