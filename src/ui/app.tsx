@@ -102,22 +102,31 @@ export function App({ storage = defaultStorage, groupStorage }: { storage?: Draf
     return draft.status === 'found' && stepInAddress ? sessionFromDraft(draft, stepInAddress.state) : null;
   });
 
-  useEffect(() => {
-    const followAddressBar = () => setRoute(readRoute());
-    window.addEventListener('hashchange', followAddressBar);
-    return () => window.removeEventListener('hashchange', followAddressBar);
-  }, []);
-
-  const goTo = useCallback((hash: string) => {
-    window.history.pushState(null, '', hash);
-    setRoute(readRoute());
-  }, []);
-
   const leaveDiagnosis = useCallback(() => {
     // The diagnosis is saved as it is typed: leaving it loses nothing, the welcome page offers to resume.
     setDraft(storage.load());
     setSession(null);
   }, [storage]);
+
+  const followRoute = useCallback(() => {
+    const next = readRoute();
+    // Another view replaces the wizard: its session would come back with the answers it started with.
+    if (next.name !== 'diagnosis') leaveDiagnosis();
+    setRoute(next);
+  }, [leaveDiagnosis]);
+
+  useEffect(() => {
+    window.addEventListener('hashchange', followRoute);
+    return () => window.removeEventListener('hashchange', followRoute);
+  }, [followRoute]);
+
+  const goTo = useCallback(
+    (hash: string) => {
+      window.history.pushState(null, '', hash);
+      followRoute();
+    },
+    [followRoute],
+  );
 
   const startWorkshop = (questionnaireId: string) => {
     const hasDraft = storage.load().status === 'found';

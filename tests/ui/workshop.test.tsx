@@ -4,6 +4,7 @@ import userEvent from '@testing-library/user-event';
 import type { Draft, DraftStorage } from '../../src/data/draft-storage';
 import { createGroupStorage } from '../../src/data/group-storage';
 import { questionnaireQueryOptions, toolkitQueryOptions } from '../../src/data/questionnaire-queries';
+import { buildShareLink } from '../../src/data/share-link';
 import { createAnswersFile, type Answers } from '../../src/domain/answers';
 import { App } from '../../src/ui/app';
 import { buildAnswers, buildFullToolkitTools, buildQuestionnaire, buildToolkit } from '../domain/fixtures';
@@ -84,5 +85,35 @@ describe('workshop mode', () => {
     expect(alert).toHaveBeenCalledWith(expect.stringMatching(/rien à enregistrer/));
     await waitFor(async () => expect(await groupStorage.load()).toEqual({ status: 'none' }));
     alert.mockRestore();
+  });
+});
+
+describe('share links', () => {
+  it('opens a share link pasted in the address bar of a diagnosis in progress, and asks before importing', async () => {
+    renderApp(buildAnswers(), { isWorkshop: false });
+    expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('Étape 1 sur 7');
+    const shared = createAnswersFile(questionnaire, { ...buildAnswers(), [questionnaire.bindings.organisationName]: 'La Ruche Solidaire' }, new Date('2026-11-20T10:00:00Z'), {
+      respondent: { name: 'Sam', role: 'partenaire' },
+    });
+    window.location.hash = new URL(buildShareLink(shared, window.location.href)).hash;
+
+    expect(await screen.findByRole('heading', { level: 1, name: 'Ouvrir un diagnostic partagé' })).toBeInTheDocument();
+    expect(screen.getByText(/La Ruche Solidaire · Sam · Partenaire/)).toBeInTheDocument();
+    await userEvent.click(screen.getByRole('button', { name: 'Ne rien importer' }));
+    // Back on the welcome page, the diagnosis that was in progress is offered, untouched.
+    expect(await screen.findByRole('heading', { name: 'Un diagnostic est en cours sur cet appareil' })).toBeInTheDocument();
+    expect(screen.getByText(/Les Amis du Quartier/)).toBeInTheDocument();
+  });
+
+  it('adds a shared diagnosis to the group view when asked', async () => {
+    const { groupStorage } = renderApp(buildAnswers(), { isWorkshop: false });
+    const shared = createAnswersFile(questionnaire, buildAnswers(), new Date('2026-11-20T10:00:00Z'), { respondent: { role: 'benevole' } });
+    window.location.hash = new URL(buildShareLink(shared, window.location.href)).hash;
+    await userEvent.click(await screen.findByRole('button', { name: 'Ajouter à la vue collective' }));
+    await waitFor(async () => {
+      const loaded = await groupStorage.load();
+      expect(loaded.status === 'found' ? loaded.group.members.map((member) => member.file) : []).toEqual([shared]);
+    });
+    expect(window.location.hash).toBe('#/groupe');
   });
 });

@@ -67,7 +67,9 @@ export function WizardShell({
       // Back past the first step returns to the welcome page; the diagnosis is already saved.
       if (slug === '' && onLeave) return onLeave();
       const target = findWizardStepBySlug(window.location.hash.slice(STEP_HASH_PREFIX.length));
-      if (target) actorRef.send({ type: 'step.goto', step: target.state });
+      // Another view's address (the group view, a share link): the app switches views, not the wizard.
+      if (!target) return;
+      actorRef.send({ type: 'step.goto', step: target.state });
       const now = selectCurrentStep(actorRef.getSnapshot());
       // A step that cannot be opened yet leaves the address bar on the current step.
       if (target?.state !== now) window.history.replaceState(null, '', `${STEP_HASH_PREFIX}${findWizardStep(now).slug}`);
