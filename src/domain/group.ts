@@ -486,13 +486,25 @@ function isSharesValue(value: AnswerValue): value is Record<string, number> {
   return typeof value === 'object' && !Array.isArray(value);
 }
 
-// Ties go to the lower level, as respondents are told to do between two levels; the reserved
-// answers come after every option, so a level wins a tie with « Je ne sais pas ».
+/**
+ * A rubric question takes the median level: levels are ordered, so the middle of the group
+ * represents it better than the most frequent answer. With an even count it takes the lower of the
+ * two middle levels, as respondents are told to do between two levels. « Je ne sais pas » or
+ * « Non concerné » is proposed only when more people gave it than chose a level. A plain choice
+ * takes the most frequent answer, the first option on a tie.
+ */
 function proposeSingleAnswer(question: SingleQuestion, values: readonly string[]): string | undefined {
+  const optionIndex = (value: string): number => question.options.findIndex((option) => option.id === value);
+  if (question.pillar !== undefined) {
+    const scoreOf = (value: string): number => question.options[optionIndex(value)]?.score ?? 0;
+    const rated = values.filter((value) => optionIndex(value) !== -1).sort((a, b) => scoreOf(a) - scoreOf(b));
+    const reserved = values.filter((value) => optionIndex(value) === -1);
+    if (rated.length > 0 && rated.length >= reserved.length) return rated[Math.floor((rated.length - 1) / 2)];
+    values = reserved;
+  }
   const rankOf = (value: string): number => {
-    const index = question.options.findIndex((option) => option.id === value);
-    if (index === -1) return Number.MAX_SAFE_INTEGER - (value === DONT_KNOW ? 1 : 0);
-    return question.pillar === undefined ? index : (question.options[index]?.score ?? index);
+    const index = optionIndex(value);
+    return index === -1 ? Number.MAX_SAFE_INTEGER - (value === DONT_KNOW ? 1 : 0) : index;
   };
   const counts = countValues(values);
   return [...counts.keys()].sort((a, b) => (counts.get(b) ?? 0) - (counts.get(a) ?? 0) || rankOf(a) - rankOf(b))[0];

@@ -154,7 +154,7 @@ export const GROUP_REPORT_WORDING = {
     divergence:
       'La divergence d’une question est l’écart-type des niveaux choisis (de 1 à 4) par les personnes qui ont choisi un niveau : 0 quand tout le monde a choisi le même, 1,5 quand la moitié a choisi le plus bas et l’autre moitié le plus haut. Il faut au moins deux niveaux choisis pour la calculer.',
     consensus: (agreed: number) =>
-      `${agreed === 0 ? 'Aucune réponse n’a été convenue en atelier' : `${agreed} ${plural(agreed, 'réponse a été convenue', 'réponses ont été convenues')} en atelier et ${plural(agreed, 'enregistrée', 'enregistrées')} par l’animateur·rice`}. Pour les autres questions, la réponse proposée est la plus fréquente (à égalité, le niveau le plus bas), la médiane pour un nombre, les cases cochées par au moins la moitié des personnes pour un choix multiple, la moyenne de chaque part pour une répartition.`,
+      `${agreed === 0 ? 'Aucune réponse n’a été convenue en atelier' : `${agreed} ${plural(agreed, 'réponse a été convenue', 'réponses ont été convenues')} en atelier et ${plural(agreed, 'enregistrée', 'enregistrées')} par l’animateur·rice`}. Pour les autres questions, la réponse proposée est le niveau médian du groupe (entre deux niveaux, le plus modeste), la réponse la plus fréquente pour un choix simple, la médiane pour un nombre, les cases cochées par au moins la moitié des personnes pour un choix multiple, la moyenne de chaque part pour une répartition.`,
     anonymity: (showNames: boolean) =>
       showNames
         ? 'Les noms des personnes figurent dans ce document à la demande de l’animateur·rice.'

@@ -409,8 +409,9 @@ describe('GroupSchema', () => {
 
 describe('proposeConsensusAnswers', () => {
   it.each<{ name: string; id: string; values: (AnswerValue | undefined)[]; proposal: AnswerValue | undefined }>([
-    { name: 'takes the most frequent level', id: 'al-partners', values: ['l2', 'l4', 'l4'], proposal: 'l4' },
-    { name: 'breaks a tie with the lower level', id: 'al-partners', values: ['l3', 'l2', 'l3', 'l2'], proposal: 'l2' },
+    { name: 'takes the median level', id: 'al-partners', values: ['l2', 'l4', 'l4'], proposal: 'l4' },
+    { name: 'takes the median level rather than the most frequent one', id: 'al-partners', values: ['l4', 'l1', 'l4', 'l3', 'l1', 'l4'], proposal: 'l3' },
+    { name: 'takes the lower of the two middle levels', id: 'al-partners', values: ['l3', 'l2', 'l3', 'l2'], proposal: 'l2' },
     { name: 'prefers a level to « Je ne sais pas » on a tie', id: 'al-partners', values: ['dont-know', 'l4'], proposal: 'l4' },
     { name: 'keeps « Je ne sais pas » when most said so', id: 'al-partners', values: ['dont-know', 'dont-know', 'l4'], proposal: 'dont-know' },
     { name: 'breaks a tie on a plain choice with the first option', id: 'priority-pillar', values: ['strategic-alliances', 'human-resources'], proposal: 'human-resources' },

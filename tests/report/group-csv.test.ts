@@ -97,7 +97,7 @@ describe('buildConsensusCsv', () => {
   });
 
   it.each([
-    ['the proposal where nothing was agreed (a tie goes to the lower level)', null, 'a', 'Pas encore'],
+    ['the proposal where nothing was agreed (the median level of a, c, d)', null, 'c', 'Régulièrement'],
     ['the answer the facilitator recorded', 'd', 'd', 'Systématiquement'],
   ])('takes %s', (_name, agreed, value, label) => {
     const group = agreed === null ? buildGroup() : recordAgreedAnswer(buildGroup(), 'projet-clair', agreed);

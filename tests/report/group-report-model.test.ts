@@ -101,7 +101,7 @@ describe('buildGroupReportModel', () => {
   });
 
   it.each([
-    ['proposed by the tool (the most frequent)', null, 'Réponse retenue pour le consensus : Systématiquement (niveau 4 sur 4) · proposée par l’outil'],
+    ['proposed by the tool (the median level)', null, 'Réponse retenue pour le consensus : Ponctuellement (niveau 2 sur 4) · proposée par l’outil'],
     ['agreed in the workshop', 'c', 'Réponse retenue pour le consensus : Régulièrement (niveau 3 sur 4) · convenue en atelier'],
   ])('says which answer the consensus took and whether it was %s', (_name, agreed, expected) => {
     const withAgreement = agreed === null ? group : recordAgreedAnswer(group, 'projet-clair', agreed);

@@ -63,7 +63,7 @@ describe('consensus mode', () => {
     const distribution = within(consensus).getByRole('list', { name: `Réponses à « ${question.label} »` });
     expect(within(distribution).getAllByRole('listitem')).toHaveLength(first.distribution.length);
     expect(within(consensus).getByText(/^Réponse proposée : /)).toBeInTheDocument();
-    expect(within(consensus).getByText(/la réponse la plus fréquente/)).toBeInTheDocument();
+    expect(within(consensus).getByText(/le niveau médian du groupe/)).toBeInTheDocument();
   });
 
   it('records the agreed answer at once, and the consensus result follows it', async () => {

@@ -122,7 +122,7 @@ export const groupMessages = {
     navigationLabel: 'Navigation entre les questions',
     distributionHeading: 'Ce que le groupe a répondu',
     proposed: (label: string) => `Réponse proposée : ${label}`,
-    proposedHelp: 'la réponse la plus fréquente ; en cas d’égalité, la plus modeste',
+    proposedHelp: 'le niveau médian du groupe ; entre deux niveaux, le plus modeste',
     noProposal: 'Pas de réponse proposée : personne n’a répondu à cette question.',
     agreedLegend: 'Réponse convenue par le groupe',
     clear: 'Effacer la réponse convenue',
