@@ -16,3 +16,26 @@ export function readPdfInfo(file: string): Record<string, string> {
     }),
   );
 }
+
+export interface PdfWord {
+  page: number;
+  text: string;
+  xMin: number;
+  xMax: number;
+  yMin: number;
+  yMax: number;
+}
+
+/** Every word with its box, in millimetres from the top-left corner of its page. */
+export function extractPdfWords(file: string): PdfWord[] {
+  const html = execFileSync('pdftotext', ['-bbox', '-enc', 'UTF-8', file, '-'], { encoding: 'utf8' });
+  const mm = (points: string) => (Number(points) * 25.4) / 72;
+  const words: PdfWord[] = [];
+  let page = 0;
+  for (const line of html.split('\n')) {
+    if (line.includes('<page ')) page += 1;
+    const match = /<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">(.*)<\/word>/.exec(line);
+    if (match) words.push({ page, xMin: mm(match[1] ?? ''), yMin: mm(match[2] ?? ''), xMax: mm(match[3] ?? ''), yMax: mm(match[4] ?? ''), text: match[5] ?? '' });
+  }
+  return words;
+}

@@ -1,4 +1,3 @@
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -8,7 +7,7 @@ import { buildGroupReportModel, type GroupReportModel } from '../../src/report/g
 import { renderGroupReportPdf } from '../../src/report/render-group-pdf';
 import type { PdfFonts } from '../../src/report/render-pdf';
 import { loadNodePdfFonts } from '../../scripts/lib/node-pdf-fonts';
-import { extractPdfText, readPdfInfo } from './poppler';
+import { extractPdfText, extractPdfWords, readPdfInfo } from './poppler';
 import { REPORT_DATE, UNICODE_ORGANISATION_NAME, reportAnswers, reportQuestionnaire, reportToolkit } from './report-fixture';
 
 const workDir = mkdtempSync(path.join(tmpdir(), 'trajectoires-group-pdf-'));
@@ -43,29 +42,6 @@ function writePdf(model: GroupReportModel, name: string): string {
   const file = path.join(workDir, name);
   writeFileSync(file, Buffer.from(renderGroupReportPdf(model, fonts)));
   return file;
-}
-
-interface Word {
-  page: number;
-  text: string;
-  xMin: number;
-  xMax: number;
-  yMin: number;
-  yMax: number;
-}
-
-/** Every word with its box, in millimetres from the top-left corner of its page. */
-function extractWords(file: string): Word[] {
-  const html = execFileSync('pdftotext', ['-bbox', '-enc', 'UTF-8', file, '-'], { encoding: 'utf8' });
-  const mm = (points: string) => (Number(points) * 25.4) / 72;
-  const words: Word[] = [];
-  let page = 0;
-  for (const line of html.split('\n')) {
-    if (line.includes('<page ')) page += 1;
-    const match = /<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">(.*)<\/word>/.exec(line);
-    if (match) words.push({ page, xMin: mm(match[1] ?? ''), yMin: mm(match[2] ?? ''), xMax: mm(match[3] ?? ''), yMax: mm(match[4] ?? ''), text: match[5] ?? '' });
-  }
-  return words;
 }
 
 describe('renderGroupReportPdf', () => {
@@ -121,7 +97,7 @@ describe('renderGroupReportPdf', () => {
   it('keeps every word inside the margins with a large group and long names', () => {
     const longName = (index: number) => `Personne ${index + 1} ${'au nom très long '.repeat(8)}fin`;
     const file = writePdf(buildModel(buildGroup(40, longName), true), 'large.pdf');
-    const words = extractWords(file);
+    const words = extractPdfWords(file);
     expect(words.length).toBeGreaterThan(1000);
     const outside = words.filter((word) => word.xMin < 19.5 || word.xMax > 190.5 || word.yMin < 8 || word.yMax > 290);
     expect(outside).toEqual([]);

@@ -1,4 +1,3 @@
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -10,7 +9,7 @@ import { parseAnswersFile } from '../../src/domain/answers-file';
 import { diagnose } from '../../src/domain/diagnose';
 import { CONTENT_DIR, REPO_ROOT, loadContentDirectory } from '../../scripts/lib/questionnaire-files';
 import { UNICODE_ORGANISATION_NAME, buildSampleReportModel, reportAnswers } from './report-fixture';
-import { extractPdfText, readPdfInfo } from './poppler';
+import { extractPdfText, extractPdfWords, readPdfInfo } from './poppler';
 
 // Poppler's command-line tools read the PDF the way a viewer would; they ship with Debian's poppler-utils.
 const workDir = mkdtempSync(path.join(tmpdir(), 'trajectoires-pdf-'));
@@ -25,31 +24,6 @@ function writePdf(model: ReportModel, name: string): string {
   const file = path.join(workDir, name);
   writeFileSync(file, Buffer.from(renderReportPdf(model, fonts)));
   return file;
-}
-
-interface Word {
-  page: number;
-  text: string;
-  xMin: number;
-  xMax: number;
-  yMin: number;
-  yMax: number;
-}
-
-/** Every word with its box, in millimetres from the top-left corner of its page. */
-function extractWords(file: string): Word[] {
-  const html = execFileSync('pdftotext', ['-bbox', '-enc', 'UTF-8', file, '-'], { encoding: 'utf8' });
-  const mm = (points: string) => (Number(points) * 25.4) / 72;
-  const words: Word[] = [];
-  let page = 0;
-  for (const line of html.split('\n')) {
-    if (line.includes('<page ')) page += 1;
-    const match = /<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">(.*)<\/word>/.exec(line);
-    if (match) {
-      words.push({ page, xMin: mm(match[1] ?? ''), yMin: mm(match[2] ?? ''), xMax: mm(match[3] ?? ''), yMax: mm(match[4] ?? ''), text: match[5] ?? '' });
-    }
-  }
-  return words;
 }
 
 describe('renderReportPdf', () => {
@@ -115,7 +89,7 @@ describe('renderReportPdf', () => {
       },
     };
     const file = writePdf(stressed, 'stressed.pdf');
-    const words = extractWords(file);
+    const words = extractPdfWords(file);
     expect(words.length).toBeGreaterThan(500);
     const outside = words.filter((word) => word.xMin < 19.5 || word.xMax > 190.5 || word.yMin < 8 || word.yMax > 290);
     expect(outside).toEqual([]);

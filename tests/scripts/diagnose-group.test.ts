@@ -1,8 +1,6 @@
-import { execFile } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import Papa from 'papaparse';
 import { parseAnswersFile } from '../../src/domain/answers-file';
 import { addGroupMembers, createGroup } from '../../src/domain/group';
@@ -11,31 +9,17 @@ import { buildGroupReportModel } from '../../src/report/group-report-model';
 import { renderGroupReportPdf } from '../../src/report/render-group-pdf';
 import { loadNodePdfFonts } from '../../scripts/lib/node-pdf-fonts';
 import { CONTENT_DIR, REPO_ROOT, loadContentDirectory } from '../../scripts/lib/questionnaire-files';
+import { diagnoseCli, writeInputFile } from './run-cli';
 import { extractPdfText } from '../report/poppler';
 
-const run = promisify(execFile);
-const TSX = path.join(REPO_ROOT, 'node_modules', '.bin', 'tsx');
-const SCRIPT = path.join(REPO_ROOT, 'scripts', 'diagnose.ts');
 const PERSONA_DIR = path.join(REPO_ROOT, 'tests', 'fixtures', 'personas');
 const ORGANISATION = 'Les Jardins partagés de Belleville';
 const workDir = mkdtempSync(path.join(tmpdir(), 'trajectoires-cli-group-'));
 
 afterAll(() => rmSync(workDir, { recursive: true, force: true }));
 
-async function diagnoseCli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(TSX, [SCRIPT, ...args], { cwd: REPO_ROOT, env: { ...process.env, INIT_CWD: REPO_ROOT } });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const failed = error as { code: number; stdout: string; stderr: string };
-    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
-  }
-}
-
 function writeFile(name: string, content: unknown): string {
-  const file = path.join(workDir, name);
-  writeFileSync(file, typeof content === 'string' ? content : JSON.stringify(content, null, 2));
-  return file;
+  return writeInputFile(workDir, name, content);
 }
 
 type AnswersJson = { answers: Record<string, unknown>; respondent: Record<string, unknown> } & Record<string, unknown>;

@@ -1,37 +1,21 @@
-import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { parseAnswersFile } from '../../src/domain/answers-file';
 import { diagnose } from '../../src/domain/diagnose';
 import { buildReportModel } from '../../src/report/report-model';
 import { renderReportPdf } from '../../src/report/render-pdf';
 import { loadNodePdfFonts } from '../../scripts/lib/node-pdf-fonts';
 import { CONTENT_DIR, REPO_ROOT, loadContentDirectory } from '../../scripts/lib/questionnaire-files';
+import { diagnoseCli, writeInputFile } from './run-cli';
 
-const run = promisify(execFile);
-const TSX = path.join(REPO_ROOT, 'node_modules', '.bin', 'tsx');
-const SCRIPT = path.join(REPO_ROOT, 'scripts', 'diagnose.ts');
 const FIXTURE = path.join(REPO_ROOT, 'tests', 'fixtures', 'answers-complet.json');
 const workDir = mkdtempSync(path.join(tmpdir(), 'trajectoires-cli-'));
 
 afterAll(() => rmSync(workDir, { recursive: true, force: true }));
 
-async function diagnoseCli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(TSX, [SCRIPT, ...args], { cwd: REPO_ROOT, env: { ...process.env, INIT_CWD: REPO_ROOT } });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const failed = error as { code: number; stdout: string; stderr: string };
-    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
-  }
-}
-
 function writeAnswers(name: string, content: unknown): string {
-  const file = path.join(workDir, name);
-  writeFileSync(file, typeof content === 'string' ? content : JSON.stringify(content));
-  return file;
+  return writeInputFile(workDir, name, content);
 }
 
 const fixture = JSON.parse(readFileSync(FIXTURE, 'utf8')) as { answers: Record<string, unknown> } & Record<string, unknown>;
