@@ -2,15 +2,15 @@
  * `npm run bench`: the figures that budgets are judged on, printed beside their budget.
  * Not a test: timings vary with the machine, so they are recorded with their date in BENCHMARKS.md.
  */
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { performance } from 'node:perf_hooks';
 import { build, preview } from 'vite';
 import { launchChromium } from '../tests/browser/browser';
 import { DONT_KNOW, NOT_APPLICABLE, listQuestions, type Questionnaire } from '../src/domain/questionnaire-schema';
-import type { Answers } from '../src/domain/answers';
-import { createAnswersFile } from '../src/domain/answers';
+import { RESPONDENT_ROLES, createAnswersFile, type Answers } from '../src/domain/answers';
 import { diagnose } from '../src/domain/diagnose';
 import { buildReportModel } from '../src/report/report-model';
 import { renderReportPdf } from '../src/report/render-pdf';
@@ -23,6 +23,9 @@ const PDF_TIME_BUDGET_MS = 1000;
 const SCORING_RUNS = 10_000;
 const BROWSER_RUNS = 5;
 const BROWSER_PERSONA = path.join(REPO_ROOT, 'tests', 'fixtures', 'personas', 'association-sociale-complet.json');
+const GROUP_IMPORT_FILES = 1_000;
+const GROUP_IMPORT_RUNS = 3;
+const GROUP_IMPORT_BUDGET_MS = 2000;
 
 interface Row {
   figure: string;
@@ -80,9 +83,12 @@ function buildRandomAnswers(questionnaire: Questionnaire, random: () => number):
         answers[question.id] = random() < 0.1 && reserved.length > 0 ? pick(reserved) : pick(question.options).id;
         break;
       }
-      case 'multiple':
-        answers[question.id] = question.options.filter(() => random() < 0.4).map((option) => option.id).slice(0, question.maxSelected ?? undefined);
+      case 'multiple': {
+        const chosen = question.options.filter(() => random() < 0.4).map((option) => option.id).slice(0, question.maxSelected ?? undefined);
+        // A valid answer, so that the group import accepts every generated file.
+        answers[question.id] = chosen.length >= (question.minSelected ?? 0) ? chosen : question.options.slice(0, question.minSelected).map((option) => option.id);
         break;
+      }
       case 'number':
         answers[question.id] = Math.round(question.min + random() * (question.max - question.min));
         break;
@@ -100,11 +106,7 @@ function buildRandomAnswers(questionnaire: Questionnaire, random: () => number):
 }
 
 async function measureDomainAndPdf(): Promise<void> {
-  const content = loadContentDirectory();
-  if (content.errors.length > 0) throw new Error(content.errors.join('\n'));
-  const questionnaire = content.questionnaires.find((candidate) => candidate.questionnaire.id === 'diagnostic-complet')?.questionnaire;
-  const toolkit = content.toolkits[0]?.toolkit;
-  if (!questionnaire || !toolkit) throw new Error('bench needs questionnaires/diagnostic-complet.yaml and a toolkit');
+  const { questionnaire, toolkit } = loadBenchContent();
 
   const random = createRandom(42);
   const answerSets = Array.from({ length: SCORING_RUNS }, () => buildRandomAnswers(questionnaire, random));
@@ -137,11 +139,7 @@ async function measureDomainAndPdf(): Promise<void> {
  * headless Chromium on the built app. Each run is a fresh browser context, so jsPDF and the fonts
  * are fetched every time, as on a first click.
  */
-async function measureBrowserPdf(): Promise<void> {
-  const server = await preview({ root: REPO_ROOT, logLevel: 'error', build: { outDir: path.join(REPO_ROOT, 'dist') }, preview: { port: 0, host: '127.0.0.1' } });
-  const address = server.httpServer.address();
-  if (!address || typeof address === 'string') throw new Error('preview server has no port');
-  const baseUrl = `http://127.0.0.1:${address.port}/`;
+async function measureBrowserPdf(baseUrl: string): Promise<void> {
   const browser = await launchChromium();
   try {
     const timings: number[] = [];
@@ -169,12 +167,97 @@ async function measureBrowserPdf(): Promise<void> {
     });
   } finally {
     await browser.close();
+  }
+}
+
+function loadBenchContent() {
+  const content = loadContentDirectory();
+  if (content.errors.length > 0) throw new Error(content.errors.join('\n'));
+  const questionnaire = content.questionnaires.find((candidate) => candidate.questionnaire.id === 'diagnostic-complet')?.questionnaire;
+  const toolkit = content.toolkits[0]?.toolkit;
+  if (!questionnaire || !toolkit) throw new Error('bench needs questionnaires/diagnostic-complet.yaml and a toolkit');
+  return { questionnaire, toolkit };
+}
+
+/**
+ * An adviser's batch: 1,000 answers files of the complete questionnaire chosen at once in the
+ * group view's file input, timed from the choice to the group view showing the 1,000 respondents
+ * (reading, validation, aggregation, saving and the render). Fresh context each run: an empty group.
+ */
+async function measureGroupImport(baseUrl: string): Promise<void> {
+  const { questionnaire } = loadBenchContent();
+  const dir = mkdtempSync(path.join(tmpdir(), 'trajectoires-bench-group-'));
+  const random = createRandom(7);
+  const files = Array.from({ length: GROUP_IMPORT_FILES }, (_, index) => {
+    const answers = buildRandomAnswers(questionnaire, random);
+    // Answered over a few weeks: every file differs, as real respondents' files do.
+    const updatedAt = new Date(Date.UTC(2026, 10, 1) + index * 37 * 60_000);
+    const file = createAnswersFile(questionnaire, answers, updatedAt, { respondent: { role: RESPONDENT_ROLES[index % RESPONDENT_ROLES.length]! } });
+    const filePath = path.join(dir, `reponses-${String(index + 1).padStart(4, '0')}.json`);
+    writeFileSync(filePath, JSON.stringify(file, null, 2));
+    return filePath;
+  });
+  const browser = await launchChromium();
+  try {
+    const timings: number[] = [];
+    const inPage: number[] = [];
+    for (let run = 0; run < GROUP_IMPORT_RUNS; run += 1) {
+      const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+      const page = await context.newPage();
+      await page.goto(`${baseUrl}#/groupe`);
+      await page.getByRole('button', { name: 'Importer des réponses' }).click();
+      const input = page.getByLabel('Fichiers de réponses');
+      await input.waitFor({ state: 'attached' });
+      // The page's own clock from the input's change event: the time Playwright takes to hand over the files is left out.
+      await page.evaluate("document.addEventListener('change', () => { window.benchChangeAt = performance.now(); }, true)");
+      const start = performance.now();
+      await input.setInputFiles(files);
+      const shownAt = await page.waitForFunction(
+        (count) =>
+          (document.querySelector('.group-count')?.textContent ?? '').replace(/\s/g, '') === `${count}répondant·es` && performance.now(),
+        GROUP_IMPORT_FILES,
+        { polling: 'raf', timeout: 120_000 },
+      );
+      timings.push(performance.now() - start);
+      inPage.push(((await shownAt.jsonValue()) as number) - ((await page.evaluate('window.benchChangeAt')) as number));
+      await context.close();
+    }
+    const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+    const list = (values: number[]) => [...values].sort((a, b) => a - b).map((time) => time.toFixed(0)).join(', ');
+    rows.push({
+      figure: `group import, ${GROUP_IMPORT_FILES.toLocaleString('en')} files chosen to the group view shown (median of ${GROUP_IMPORT_RUNS}; ${list(timings)} ms)`,
+      value: `${median(timings).toFixed(0)} ms`,
+      budget: `≤ ${GROUP_IMPORT_BUDGET_MS} ms`,
+      ok: median(timings) <= GROUP_IMPORT_BUDGET_MS,
+    });
+    rows.push({
+      figure: `  of which in the page, from the input's change event (${list(inPage)} ms)`,
+      value: `${median(inPage).toFixed(0)} ms`,
+      budget: '—',
+      ok: true,
+    });
+  } finally {
+    await browser.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** Runs the browser measurements against the built app, served as a static host would. */
+async function measureInBrowser(): Promise<void> {
+  const server = await preview({ root: REPO_ROOT, logLevel: 'error', build: { outDir: path.join(REPO_ROOT, 'dist') }, preview: { port: 0, host: '127.0.0.1' } });
+  const address = server.httpServer.address();
+  if (!address || typeof address === 'string') throw new Error('preview server has no port');
+  const baseUrl = `http://127.0.0.1:${address.port}/`;
+  try {
+    await measureBrowserPdf(baseUrl);
+    await measureGroupImport(baseUrl);
+  } finally {
     await server.close();
   }
 }
 
 await measureFirstLoad();
-await measureBrowserPdf();
+await measureInBrowser();
 await measureDomainAndPdf();
 
 const width = Math.max(...rows.map((row) => row.figure.length));

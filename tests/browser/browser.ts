@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { expect } from 'vitest';
 import type { Questionnaire } from '../../src/domain/questionnaire-schema';
 import { CHROMIUM_PATH } from './global-setup';
@@ -36,4 +36,51 @@ export async function expectNoAxeViolations(page: Page, where: string): Promise<
   const results = await new AxeBuilder({ page }).analyze();
   const summary = results.violations.map((violation) => `${violation.id} (${violation.nodes.length}): ${violation.nodes[0]?.target.join(' ')}`);
   expect(summary, `axe violations on ${where}`).toEqual([]);
+}
+
+export interface ContextWatch {
+  /** Requests that left the app's origin (blob: and data: addresses stay on the device). */
+  foreignRequests: string[];
+  /** Uncaught errors of any page of the context, prefixed with the page's address. */
+  pageErrors: string[];
+  /** Every alert or confirm a page showed; each is accepted, so the journey goes on. */
+  dialogs: string[];
+}
+
+/** Watches every page a context opens, the ones a test opens later included. */
+export function watchContext(context: BrowserContext, baseUrl: string): ContextWatch {
+  const watch: ContextWatch = { foreignRequests: [], pageErrors: [], dialogs: [] };
+  context.on('request', (request) => {
+    const url = request.url();
+    if (!url.startsWith(baseUrl) && !url.startsWith('blob:') && !url.startsWith('data:')) watch.foreignRequests.push(url);
+  });
+  context.on('page', (page) => {
+    page.on('pageerror', (error) => watch.pageErrors.push(`${page.url()}: ${error.message}`));
+    page.on('dialog', (dialog) => {
+      watch.dialogs.push(dialog.message());
+      void dialog.accept();
+    });
+  });
+  return watch;
+}
+
+/** How far the page itself scrolls sideways (0 when it fits), and the first elements that stick out of it. */
+export async function measureHorizontalOverflow(page: Page): Promise<{ overflow: number; wideElements: string[] }> {
+  return page.evaluate(() => {
+    const width = document.documentElement.clientWidth;
+    // A wide table inside its own scrolling box does not make the page scroll.
+    const isInsideScroller = (element: Element) => {
+      for (let parent = element.parentElement; parent; parent = parent.parentElement) {
+        if (['auto', 'scroll'].includes(getComputedStyle(parent).overflowX)) return true;
+      }
+      return false;
+    };
+    return {
+      overflow: document.documentElement.scrollWidth - width,
+      wideElements: [...document.querySelectorAll('body *')]
+        .filter((element) => element.getBoundingClientRect().right > width + 1 && !isInsideScroller(element))
+        .map((element) => `${element.tagName.toLowerCase()}.${element.className}`)
+        .slice(0, 5),
+    };
+  });
 }
