@@ -182,3 +182,11 @@ export function createGroupStorage({ getIndexedDb = readGlobalIndexedDb, openCha
     },
   };
 }
+
+let defaultStorage: GroupStorage | undefined;
+
+/** The page's one group storage, created on first use rather than when the module loads. */
+export function getDefaultGroupStorage(): GroupStorage {
+  defaultStorage ??= createGroupStorage();
+  return defaultStorage;
+}

@@ -1,9 +1,10 @@
 import { compressToEncodedURIComponent } from 'lz-string';
 import type { AnswersFile } from '../domain/answers';
 import { MAX_ANSWERS_FILE_BYTES } from './import-answers-file';
+import { SHARE_LINK_PREFIX } from './share-link-prefix';
 
 /** The answers travel in the fragment, which browsers never send to a server. */
-export const SHARE_LINK_PREFIX = '#/partage/';
+export { SHARE_LINK_PREFIX };
 
 export type DecodeSharePayloadResult = { ok: true; json: unknown } | { ok: false; error: string };
 
@@ -140,4 +141,34 @@ function decompressPayload(payload: string, maxLength: number): string | null | 
       bitCount++;
     }
   }
+}
+
+// A line of at least 16 characters of lz-string's URI-safe alphabet continues a wrapped link;
+// shorter ones are more likely a word (« Merci », « Cordialement ») than the tail of a link.
+const PAYLOAD_LINE_PATTERN = /^[A-Za-z0-9+\-$]{16,}$/;
+
+/**
+ * The share links in pasted text: a message, a list, links wrapped over several lines by a mail
+ * program. A line with the share prefix starts a link, a following long line of payload characters
+ * continues it, another address is kept (so that it can be refused with its reason), and prose
+ * (« Voici mes réponses : ») is left out.
+ */
+export function findShareLinks(text: string): string[] {
+  const links: string[] = [];
+  let isInLink = false;
+  for (const rawLine of text.split(/\r?\n/)) {
+    const line = rawLine.trim();
+    if (line === '') {
+      isInLink = false;
+    } else if (line.includes(SHARE_LINK_PREFIX)) {
+      links.push(line);
+      isInLink = true;
+    } else if (isInLink && PAYLOAD_LINE_PATTERN.test(line)) {
+      links[links.length - 1] += line;
+    } else {
+      isInLink = false;
+      if (/^\S+:\/\/\S+$/.test(line) || line.startsWith('#/')) links.push(line);
+    }
+  }
+  return links;
 }

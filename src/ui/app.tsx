@@ -3,19 +3,18 @@ import { Suspense, lazy, useCallback, useEffect, useMemo, useState } from 'react
 import { findFirstIncompleteStep, type AnswersFile, type Answers, type PathProgress } from '../domain/answers';
 import { findWizardStepBySlug, type WizardStepState } from '../domain/wizard-steps';
 import { createDraftStorage, type DraftLoadResult, type DraftStorage } from '../data/draft-storage';
-import { addDiagnosesToStoredGroup, type AddToStoredGroupOutcome } from '../data/group-membership';
-import { createGroupStorage, type GroupStorage } from '../data/group-storage';
+import type { AddToStoredGroupOutcome } from '../data/group-membership';
+import type { GroupStorage } from '../data/group-storage';
 import { importAnswersFile } from '../data/import-answers-file';
 import { ContentLoadError, questionnaireQueryOptions, toolkitQueryOptions } from '../data/questionnaire-queries';
-import { readShareLinkPayload } from '../data/share-link';
 import { selectCurrentStep } from '../machine/wizard-machine';
 import { WizardActorContext } from '../machine/wizard-actor-context';
 import { saveFile } from '../report/save-file';
 import { DiagnosisFileContext, buildDiagnosisFile, type DiagnosisFileInfo } from './diagnosis-file';
 import { ContentErrorPage } from './error-page';
 import { messages } from './messages';
-import { GROUP_HASH, HOME_HASH, PROJECTION_HASH } from './routes';
-import { SharedLinkPage, type SharedDiagnosis } from './shared-link-page';
+import { GROUP_HASH, HOME_HASH, PROJECTION_HASH, isShareLinkHash } from './routes';
+import type { SharedDiagnosis } from './shared-link-page';
 import { WelcomePage } from './welcome-page';
 import { RespondentFields } from './wizard/respondent-fields';
 import { WizardShell } from './wizard/wizard-shell';
@@ -23,6 +22,16 @@ import { WizardShell } from './wizard/wizard-shell';
 // The group screens load when opened: a person answering alone never downloads them.
 const GroupPage = lazy(() => import('./group/group-page').then((module) => ({ default: module.GroupPage })));
 const ProjectionPage = lazy(() => import('./group/projection-page').then((module) => ({ default: module.ProjectionPage })));
+const SharedLinkPage = lazy(() => import('./shared-link-page').then((module) => ({ default: module.SharedLinkPage })));
+
+/** Adds diagnoses to the group on this device; the group's code and IndexedDB library load only then. */
+async function addToGroup(storage: GroupStorage | undefined, file: AnswersFile): Promise<AddToStoredGroupOutcome> {
+  const [{ addDiagnosesToStoredGroup }, { getDefaultGroupStorage }] = await Promise.all([
+    import('../data/group-membership'),
+    import('../data/group-storage'),
+  ]);
+  return addDiagnosesToStoredGroup(storage ?? getDefaultGroupStorage(), [file]);
+}
 
 interface Session {
   questionnaireId: string;
@@ -40,7 +49,7 @@ function readRoute(): Route {
   const { hash, href } = window.location;
   if (hash === GROUP_HASH) return { name: 'group' };
   if (hash === PROJECTION_HASH) return { name: 'projection' };
-  if (readShareLinkPayload(hash) !== null) return { name: 'shared-link', link: href };
+  if (isShareLinkHash(hash)) return { name: 'shared-link', link: href };
   return { name: 'diagnosis' };
 }
 
@@ -90,7 +99,6 @@ function sessionFromFile(file: AnswersFile, questionnaireId: string): Session {
 
 export function App({ storage = defaultStorage, groupStorage }: { storage?: DraftStorage; groupStorage?: GroupStorage }) {
   const queryClient = useQueryClient();
-  const groups = useMemo(() => groupStorage ?? createGroupStorage(), [groupStorage]);
   const [route, setRoute] = useState<Route>(readRoute);
   const [draft, setDraft] = useState<DraftLoadResult>(() => storage.load());
   const [importErrors, setImportErrors] = useState<string[]>([]);
@@ -104,7 +112,14 @@ export function App({ storage = defaultStorage, groupStorage }: { storage?: Draf
 
   const leaveDiagnosis = useCallback(() => {
     // The diagnosis is saved as it is typed: leaving it loses nothing, the welcome page offers to resume.
-    setDraft(storage.load());
+    const saved = storage.load();
+    // A diagnosis with no answer yet (the blank one a workshop opens for the next participant) is not worth resuming.
+    if (saved.status === 'found' && Object.keys(saved.draft.file.answers).length === 0) {
+      storage.clear();
+      setDraft({ status: 'none' });
+    } else {
+      setDraft(saved);
+    }
     setSession(null);
   }, [storage]);
 
@@ -148,7 +163,7 @@ export function App({ storage = defaultStorage, groupStorage }: { storage?: Draf
   };
 
   const saveParticipant = async (file: AnswersFile, questionnaireId: string) => {
-    const outcome = await addDiagnosesToStoredGroup(groups, [file]);
+    const outcome = await addToGroup(groupStorage, file);
     if (!outcome.ok) return setWorkshopNotice(messages.workshop.saveFailed(describeGroupFailure(outcome)));
     const [rejected] = outcome.rejected;
     if (rejected) return setWorkshopNotice(messages.workshop.saveFailed(rejected.reason));
@@ -167,10 +182,10 @@ export function App({ storage = defaultStorage, groupStorage }: { storage?: Draf
               goTo(HOME_HASH);
             }}
             onStartWorkshop={startWorkshop}
-            storage={groups}
+            storage={groupStorage}
           />
         ) : (
-          <ProjectionPage storage={groups} />
+          <ProjectionPage storage={groupStorage} />
         )}
       </Suspense>
     );
@@ -183,24 +198,26 @@ export function App({ storage = defaultStorage, groupStorage }: { storage?: Draf
       setRoute(readRoute());
     };
     return (
-      <SharedLinkPage
-        link={route.link}
-        onCancel={() => forgetLink(HOME_HASH)}
-        onOpen={({ file, questionnaire }: SharedDiagnosis) => {
-          if (storage.load().status === 'found' && !window.confirm(messages.share.replaceDraftConfirm)) return;
-          storage.clear();
-          setSession(sessionFromFile(file, questionnaire.id));
-          forgetLink(HOME_HASH);
-        }}
-        onAddToGroup={async ({ file }: SharedDiagnosis) => {
-          const outcome = await addDiagnosesToStoredGroup(groups, [file]);
-          if (!outcome.ok) return describeGroupFailure(outcome);
-          const [rejected] = outcome.rejected;
-          if (rejected) return rejected.reason;
-          forgetLink(GROUP_HASH);
-          return null;
-        }}
-      />
+      <Suspense fallback={<p className="loading">{messages.welcome.loading}</p>}>
+        <SharedLinkPage
+          link={route.link}
+          onCancel={() => forgetLink(HOME_HASH)}
+          onOpen={({ file, questionnaire }: SharedDiagnosis) => {
+            if (storage.load().status === 'found' && !window.confirm(messages.share.replaceDraftConfirm)) return;
+            storage.clear();
+            setSession(sessionFromFile(file, questionnaire.id));
+            forgetLink(HOME_HASH);
+          }}
+          onAddToGroup={async ({ file }: SharedDiagnosis) => {
+            const outcome = await addToGroup(groupStorage, file);
+            if (!outcome.ok) return describeGroupFailure(outcome);
+            const [rejected] = outcome.rejected;
+            if (rejected) return rejected.reason;
+            forgetLink(GROUP_HASH);
+            return null;
+          }}
+        />
+      </Suspense>
     );
   }
 
@@ -241,7 +258,7 @@ export function App({ storage = defaultStorage, groupStorage }: { storage?: Draf
         isWorkshop
           ? {
               notice: workshopNotice,
-              groupStorage: groups,
+              groupStorage,
               onNextParticipant: (file) => saveParticipant(file, session.questionnaireId),
               onStop: stopWorkshop,
             }
@@ -274,7 +291,8 @@ function sessionFromDraft(draft: Extract<DraftLoadResult, { status: 'found' }>, 
 
 interface WorkshopControls {
   notice: string | null;
-  groupStorage: GroupStorage;
+  /** Tests pass their own; the app uses the page's default group storage, loaded on demand. */
+  groupStorage: GroupStorage | undefined;
   onNextParticipant: (file: AnswersFile) => Promise<void>;
   onStop: () => void;
 }
@@ -334,7 +352,10 @@ function WorkshopBanner({ workshop, fileInfo }: { workshop: WorkshopControls; fi
   const [isSaving, setIsSaving] = useState(false);
   useEffect(() => {
     let isCurrent = true;
-    void workshop.groupStorage.load().then((loaded) => {
+    const storage = workshop.groupStorage
+      ? Promise.resolve(workshop.groupStorage)
+      : import('../data/group-storage').then((module) => module.getDefaultGroupStorage());
+    void storage.then((groups) => groups.load()).then((loaded) => {
       if (isCurrent) setMemberCount(loaded.status === 'found' ? loaded.group.members.length : 0);
     });
     return () => {

@@ -32,3 +32,29 @@ describe('importing an answers file', () => {
     expect(result.ok ? '' : result.errors.join('\n')).toMatch(message);
   });
 });
+
+describe('importing a browser File', () => {
+  /** A real File whose `size` must not be asked: Chromium answers it with a blocking call per file. */
+  function browserFileOf(text: string): File {
+    const file = new File([text], 'reponses.json', { type: 'application/json' });
+    Object.defineProperty(file, 'size', {
+      get: () => {
+        throw new Error('size was read');
+      },
+    });
+    return file;
+  }
+
+  it('reads it as a stream, accents split across chunks included', async () => {
+    // About 450 KB of two-byte letters: many chunks of the stream, some cut in the middle of a letter.
+    const pathProgress = Object.fromEntries(Array.from({ length: 150 }, (_, index) => [`outil-${index}`, { status: 'done' as const, note: 'é'.repeat(1_500) }]));
+    const file = { ...validFile, pathProgress };
+    const result = await importAnswersFile(browserFileOf(JSON.stringify(file)), loadQuestionnaire);
+    expect(result).toMatchObject({ ok: true, file: { answers: validFile.answers, pathProgress } });
+  });
+
+  it('stops reading past 1 MB and says the file is too large', async () => {
+    const result = await importAnswersFile(browserFileOf(`{"x":"${'é'.repeat(600_000)}"}`), loadQuestionnaire);
+    expect(result).toEqual({ ok: false, errors: [expect.stringMatching(/trop volumineux/)] });
+  });
+});

@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { compressToEncodedURIComponent, decompressFromEncodedURIComponent } from 'lz-string';
 import { REPO_ROOT } from '../../scripts/lib/questionnaire-files';
 import { AnswersFileSchema, type AnswersFile } from '../../src/domain/answers';
-import { buildShareLink, decodeSharePayload, readShareLinkPayload, SHARE_LINK_PREFIX } from '../../src/data/share-link';
+import { buildShareLink, decodeSharePayload, findShareLinks, readShareLinkPayload, SHARE_LINK_PREFIX } from '../../src/data/share-link';
 
 const PERSONA_DIR = path.join(REPO_ROOT, 'tests/fixtures/personas');
 const personas: [string, AnswersFile][] = readdirSync(PERSONA_DIR)
@@ -162,5 +162,20 @@ describe('share links', () => {
         { numRuns: 500 },
       );
     });
+  });
+});
+
+describe('findShareLinks', () => {
+  const link = `https://exemple.org/outil/${SHARE_LINK_PREFIX}N4IgZg9gTgtghgFxALhAqcBWBTAxgiASymwGcA6AE0LgHMA`;
+  const other = `https://exemple.org/outil/${SHARE_LINK_PREFIX}M5JhaH0hUhuiBiGyBMiBrdeCWCTBzjBTKbhzdB`;
+
+  it.each([
+    ['one link per line', `${link}\n${other}`, [link, other]],
+    ['a message around the links, without its prose', `Bonjour,\nVoici mes réponses :\n\n${link}\n\nMerci\nCamille`, [link]],
+    ['a link wrapped over lines by a mail program', `${link.slice(0, 60)}\n${link.slice(60)}\nCordialement`, [link]],
+    ['another address, kept so that it is refused with its reason', 'https://exemple.org/formulaire', ['https://exemple.org/formulaire']],
+    ['nothing in prose alone', 'Je vous envoie le lien demain.', []],
+  ])('finds %s', (_name, text, expected) => {
+    expect(findShareLinks(text)).toEqual(expected);
   });
 });

@@ -37,7 +37,7 @@ function renderApp(answers: Answers, { isWorkshop }: { isWorkshop: boolean }) {
       <App storage={storage} groupStorage={groupStorage} />
     </QueryClientProvider>,
   );
-  return { saved, groupStorage };
+  return { saved, groupStorage, storage };
 }
 
 describe('who is answering', () => {
@@ -66,6 +66,15 @@ describe('workshop mode', () => {
     expect(screen.getByRole('textbox', { name: /Nom de la structure/ })).toHaveValue('');
     const loaded = await groupStorage.load();
     expect(loaded.status === 'found' ? loaded.group.members.map((member) => member.file.respondent) : []).toEqual([{ role: 'salarie' }]);
+  });
+
+  it('leaves no empty diagnosis to resume when the workshop ends', async () => {
+    const { storage } = renderApp(buildAnswers(), { isWorkshop: true });
+    await userEvent.click(await screen.findByRole('button', { name: 'Participant suivant' }));
+    await screen.findByText('Mode atelier · participant n° 2');
+    await userEvent.click(screen.getByRole('button', { name: /Terminer l’atelier/ }));
+    expect(await screen.findByRole('heading', { level: 1, name: 'Vue collective' })).toBeInTheDocument();
+    expect(storage.load()).toEqual({ status: 'none' });
   });
 
   it('asks before saving a participant who has not finished, and keeps the answers when refused', async () => {
