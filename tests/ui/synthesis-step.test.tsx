@@ -100,7 +100,8 @@ describe('synthesis step', () => {
   it('draws the dimensions as a bar chart with a summary, and gives the same figures in a table', async () => {
     renderSynthesis();
     const dimensions = screen.getByRole('region', { name: 'Vos dimensions' });
-    const chart = await within(dimensions).findByRole('img', { name: /Score de chaque dimension/ });
+    // recharts arrives in its own chunk; on a busy machine that takes more than the default second.
+    const chart = await within(dimensions).findByRole('img', { name: /Score de chaque dimension/ }, { timeout: 5_000 });
     expect(chart).toHaveAccessibleName(expect.stringContaining('Compétences : 50 sur 100'));
     const table = within(dimensions).getByRole('table', { name: 'Score de chaque dimension, sur 100' });
     const skills = within(table).getByRole('rowheader', { name: /^Compétences/ }).closest('tr')!;
