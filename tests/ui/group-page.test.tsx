@@ -128,6 +128,70 @@ describe('group page', () => {
     expect(within(list).getByText('Sophie Martin · Bénévole')).toBeInTheDocument();
   });
 
+  it.each([
+    { members: 20, shownFirst: 20, button: null },
+    // Folding away a single row would save nothing: all 21 are shown.
+    { members: 21, shownFirst: 21, button: null },
+    { members: 23, shownFirst: 20, button: 'Afficher les 3 autres répondant·es' },
+  ])('shows $shownFirst of $members respondents first, each with its date and its remove button', async ({ members, shownFirst, button }) => {
+    const club = readPersona('club-sportif-express');
+    // Distinct answers files: the same persona under other names.
+    await seedGroup(Array.from({ length: members }, (_, index) => ({ ...club, respondent: { name: `Personne ${index + 1}`, role: 'benevole' as const } })));
+    renderGroupPage();
+    const list = await screen.findByRole('list', { name: 'Répondant·es' });
+    const items = within(list).getAllByRole('listitem');
+    expect(items).toHaveLength(shownFirst);
+    expect(items[0]).toHaveTextContent('Répondant·e 1 · Bénévole');
+    expect(items[0]).toHaveTextContent('réponses du 20 novembre 2026');
+    expect(within(list).getAllByRole('button', { name: /^Retirer Répondant·e \d+ · Bénévole du groupe$/ })).toHaveLength(shownFirst);
+    expect(screen.getByText(`${members} répondant·es`)).toBeInTheDocument();
+    if (button === null) expect(screen.queryByRole('button', { name: /^Afficher les .* autres/ })).not.toBeInTheDocument();
+    else expect(screen.getByRole('button', { name: button })).toBeEnabled();
+  });
+
+  it('reveals the other respondents from the keyboard and carries on reading from the first one revealed', async () => {
+    const user = userEvent.setup();
+    const club = readPersona('club-sportif-express');
+    await seedGroup(Array.from({ length: 45 }, (_, index) => ({ ...club, respondent: { name: `Personne ${index + 1}`, role: 'salarie' as const } })));
+    renderGroupPage();
+    const more = await screen.findByRole('button', { name: 'Afficher les 25 autres répondant·es' });
+    more.focus();
+    await user.keyboard('{Enter}');
+
+    const list = screen.getByRole('list', { name: 'Répondant·es' });
+    const items = within(list).getAllByRole('listitem');
+    expect(items).toHaveLength(45);
+    expect(items[20]).toHaveTextContent(/^Répondant·e 21 · Salarié·e/);
+    expect(items[20]).toHaveFocus();
+    expect(more).not.toBeInTheDocument();
+
+    // A revealed respondent is removed like the first ones: after a confirmation.
+    const confirm = vi.spyOn(window, 'confirm').mockReturnValueOnce(true);
+    await user.click(within(items[44]!).getByRole('button', { name: 'Retirer Répondant·e 45 · Salarié·e du groupe' }));
+    expect(confirm).toHaveBeenCalledTimes(1);
+    expect(await screen.findByText('44 répondant·es')).toBeInTheDocument();
+    expect(within(list).getAllByRole('listitem')).toHaveLength(44);
+    confirm.mockRestore();
+  });
+
+  it('puts the distribution of levels right after the mean, and names each figure for the narrow layout only', async () => {
+    await seedGroup([readPersona('club-sportif-express'), readPersona('association-sociale-express')]);
+    renderGroupPage();
+    for (const name of [/chaque domaine, et nombre/, /chaque dimension, et nombre/]) {
+      const table = await screen.findByRole('table', { name });
+      const headers = within(table).getAllByRole('columnheader').map((header) => header.textContent);
+      expect(headers.slice(1)).toEqual(['Moyenne', 'Répartition des niveaux', 'Min.', 'Max.']);
+      const firstRow = within(table).getAllByRole('row')[1]!;
+      const cells = within(firstRow).getAllByRole('cell');
+      expect(cells[1]!.querySelector('.level-distribution')).not.toBeNull();
+      // The written names of the figures are for the eyes: screen readers announce the column headers.
+      for (const [index, label] of [[0, 'Moyenne'], [2, 'Min.'], [3, 'Max.']] as const) {
+        expect(cells[index]!.querySelector('.spread-cell-name')).toHaveAttribute('aria-hidden', 'true');
+        expect(cells[index]!.querySelector('.spread-cell-name')).toHaveTextContent(label);
+      }
+    }
+  });
+
   it('shows the respondents by role, the spread of each area, and the zones de moindre consensus', async () => {
     await seedGroup([
       readPersona('club-sportif-express'),

@@ -1,5 +1,5 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { render, screen, within } from '@testing-library/react';
+import { act, render, screen, within } from '@testing-library/react';
 import { IDBFactory } from 'fake-indexeddb';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -67,5 +67,66 @@ describe('projection page', () => {
     const leastConsensus = screen.getByRole('region', { name: 'Où les avis divergent le plus' });
     const expected = selectLeastConsensus(aggregate, 3);
     expect(within(leastConsensus).getAllByRole('heading', { level: 3 })).toHaveLength(expected.length);
+  });
+
+  describe('on a screen too short for every question', () => {
+    /** A pretend layout: each question 250 px tall under the areas' column, which ends at 670 px. */
+    function layOut({ screenHeight, sideBySide }: { screenHeight: () => number; sideBySide: boolean }) {
+      const questionsBottom = () => 150 + 250 * document.querySelectorAll('.projection-questions > li').length;
+      const areasBottom = 670;
+      const box = (top: number, bottom: number) => ({ top, bottom, left: 0, right: 600, width: 600, height: bottom - top, x: 0, y: top, toJSON: () => ({}) });
+      vi.spyOn(Element.prototype, 'getBoundingClientRect').mockImplementation(function (this: Element) {
+        if (this.classList.contains('projection-areas')) return box(150, areasBottom);
+        if (this.classList.contains('projection-questions')) return sideBySide ? box(150, questionsBottom()) : box(areasBottom + 50, areasBottom + questionsBottom());
+        return box(0, 0);
+      });
+      vi.spyOn(HTMLElement.prototype, 'clientHeight', 'get').mockImplementation(function (this: HTMLElement) {
+        return this.classList.contains('projection') ? screenHeight() : 0;
+      });
+      vi.spyOn(HTMLElement.prototype, 'scrollHeight', 'get').mockImplementation(function (this: HTMLElement) {
+        if (!this.classList.contains('projection')) return 0;
+        const bottom = sideBySide ? Math.max(areasBottom, questionsBottom()) : areasBottom + questionsBottom();
+        return Math.max(bottom + 20, screenHeight());
+      });
+    }
+
+    afterEach(() => {
+      vi.restoreAllMocks();
+    });
+
+    async function renderSaved() {
+      const factory = new IDBFactory();
+      await createGroupStorage({ getIndexedDb: () => factory }).save(addGroupMembers(createGroup(questionnaire.id), files, () => crypto.randomUUID()).group);
+      renderProjection(factory);
+      return screen.findByRole('region', { name: 'Où les avis divergent le plus' });
+    }
+
+    it('shows fewer questions rather than smaller type, and all of them again once the window is tall enough', async () => {
+      let screenHeight = 720;
+      layOut({ screenHeight: () => screenHeight, sideBySide: true });
+      const leastConsensus = await renderSaved();
+      const expected = selectLeastConsensus(aggregateGroup(questionnaire, files), 3);
+      expect(expected).toHaveLength(3);
+      // 150 + 3 × 250 + 20 overflows 720 px; 150 + 2 × 250 + 20 fits.
+      const flatten = (text: string | null) => (text ?? '').replace(/\s+/g, ' ');
+      expect(within(leastConsensus).getAllByRole('heading', { level: 3 }).map((heading) => flatten(heading.textContent))).toEqual(
+        expected.slice(0, 2).map((question) => flatten(question.label)),
+      );
+
+      screenHeight = 950;
+      const innerHeight = window.innerHeight;
+      window.innerHeight = 950;
+      await act(async () => {
+        window.dispatchEvent(new Event('resize'));
+      });
+      window.innerHeight = innerHeight;
+      expect(within(leastConsensus).getAllByRole('heading', { level: 3 })).toHaveLength(3);
+    });
+
+    it('keeps every question when the columns are stacked and the page scrolls anyway', async () => {
+      layOut({ screenHeight: () => 720, sideBySide: false });
+      const leastConsensus = await renderSaved();
+      expect(within(leastConsensus).getAllByRole('heading', { level: 3 })).toHaveLength(3);
+    });
   });
 });

@@ -31,7 +31,10 @@ export function ConsensusMode({ questionnaire, group, aggregate, onRecord }: Con
     () => new Map(listQuestions(questionnaire).filter(isRubricQuestion).map((question) => [question.id, question])),
     [questionnaire],
   );
-  const questions = aggregate.questions.filter((question) => rubricQuestions.has(question.questionId));
+  const questions = useMemo(
+    () => aggregate.questions.filter((question) => rubricQuestions.has(question.questionId)),
+    [aggregate, rubricQuestions],
+  );
   const total = questions.length;
   const index = Math.min(position, Math.max(0, total - 1));
   const current = questions[index];
@@ -156,7 +159,7 @@ export function ConsensusResult({ questionnaire, group }: { questionnaire: Quest
     [questionnaire, toolkit, group],
   );
   return (
-    <section className="card" aria-labelledby="consensus-result-heading">
+    <section className="card consensus-result" aria-labelledby="consensus-result-heading">
       <h2 id="consensus-result-heading">{groupMessages.consensus.resultHeading}</h2>
       <p>{bindFrenchPunctuation(groupMessages.consensus.resultIntro)}</p>
       {!diagnosis ? (
@@ -176,7 +179,7 @@ export function ConsensusResult({ questionnaire, group }: { questionnaire: Quest
               {[diagnosis.project, ...diagnosis.pillars].map((area) => (
                 <tr key={area.id}>
                   <th scope="row">{PILLAR_LABELS[area.id]}</th>
-                  <td>
+                  <td className="spread-number">
                     {area.isNotApplicable
                       ? groupMessages.consensus.notApplicable
                       : area.score === null

@@ -75,6 +75,7 @@ export const groupMessages = {
     removeConfirm: (name: string) => `Retirer ${name} du groupe ? Ses réponses ne seront plus prises en compte.`,
     removed: (name: string) => `${name} a été retiré·e du groupe.`,
     answeredOn: (date: string) => `réponses du ${date}`,
+    showOthers: (count: number) => `Afficher les ${formatInteger(count)} autres répondant·es`,
     versionsNote: (list: string) =>
       `Les réponses viennent de plusieurs versions du questionnaire (${list}) : elles sont comparées question par question.`,
     versionItem: (version: string, count: number) => `version ${version} : ${count}`,
@@ -179,7 +180,16 @@ export const groupMessages = {
   },
 } as const;
 
+// Built once: a formatter per call is what makes toLocaleString slow in a loop.
+const DECIMAL = new Intl.NumberFormat('fr-FR', { minimumFractionDigits: 0, maximumFractionDigits: 2 });
+const INTEGER = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 0 });
+
 /** A French decimal with at most two digits: 1,25. */
 export function formatDecimal(value: number): string {
-  return value.toLocaleString('fr-FR', { minimumFractionDigits: 0, maximumFractionDigits: 2 });
+  return DECIMAL.format(value);
+}
+
+/** A French whole number, thousands apart: 1 250. */
+export function formatInteger(value: number): string {
+  return INTEGER.format(value);
 }

@@ -1,9 +1,15 @@
-import { useId, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import type { Group, GroupAggregate } from '../../domain/group';
 import { PILLAR_LABELS } from '../../domain/pillars';
 import { labelRespondent } from '../../domain/respondents';
 import { groupMessages } from './group-messages';
 import { ScrollRegion, SpreadTable, formatScore } from './spread-table';
+
+/** Rows shown before « Afficher les N autres »: an adviser's batch of 1,000 files would otherwise lay out 1,000 rows. */
+export const RESPONDENTS_SHOWN_FIRST = 20;
+
+// One formatter for every row: building one per call costs about 0.3 ms, 300 ms for 1,000 respondents.
+const ANSWER_DATE = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long' });
 
 interface GroupOverviewProps {
   group: Group;
@@ -18,7 +24,18 @@ export function GroupOverview({ group, aggregate, showNames, onShowNamesChange, 
   const ids = useId();
   const respondentsHeadingRef = useRef<HTMLHeadingElement>(null);
   const [removal, setRemoval] = useState('');
+  const [showAll, setShowAll] = useState(false);
+  const firstRevealedRef = useRef<HTMLLIElement>(null);
   const areaIds = aggregate.areas.map((area) => area.id);
+  // Hiding a single row would save nothing: the list folds only when two or more would be hidden.
+  const folded = !showAll && group.members.length > RESPONDENTS_SHOWN_FIRST + 1;
+  const shownMembers = folded ? group.members.slice(0, RESPONDENTS_SHOWN_FIRST) : group.members;
+  const hiddenCount = group.members.length - shownMembers.length;
+
+  useEffect(() => {
+    // The button that was clicked is gone: reading goes on from the first row it revealed.
+    if (showAll) firstRevealedRef.current?.focus();
+  }, [showAll]);
 
   return (
     <>
@@ -51,13 +68,19 @@ export function GroupOverview({ group, aggregate, showNames, onShowNamesChange, 
           {groupMessages.overview.showNames}
         </label>
         <ul className="respondent-list" aria-labelledby={`${ids}-respondents`}>
-          {group.members.map((member, index) => {
+          {shownMembers.map((member, index) => {
             const label = labelRespondent(member.file, index + 1, { showNames });
+            const isFirstRevealed = showAll && index === RESPONDENTS_SHOWN_FIRST;
             return (
-              <li key={member.id} className="respondent-item">
+              <li
+                key={member.id}
+                className="respondent-item"
+                ref={isFirstRevealed ? firstRevealedRef : undefined}
+                tabIndex={isFirstRevealed ? -1 : undefined}
+              >
                 <span className="respondent-name">{label}</span>
                 <span className="respondent-date">
-                  {groupMessages.overview.answeredOn(new Date(member.file.updatedAt).toLocaleDateString('fr-FR', { dateStyle: 'long' }))}
+                  {groupMessages.overview.answeredOn(ANSWER_DATE.format(new Date(member.file.updatedAt)))}
                 </span>
                 <button
                   type="button"
@@ -76,6 +99,11 @@ export function GroupOverview({ group, aggregate, showNames, onShowNamesChange, 
             );
           })}
         </ul>
+        {folded ? (
+          <button type="button" className="button button-secondary respondents-more" onClick={() => setShowAll(true)}>
+            {groupMessages.overview.showOthers(hiddenCount)}
+          </button>
+        ) : null}
         <p role="status" className="group-status">
           {removal}
         </p>

@@ -1,3 +1,4 @@
+import { useMemo } from 'react';
 import { bindFrenchPunctuation } from '../../domain/french-typography';
 import { selectLeastConsensus, type AnswerCount, type GroupAggregate, type QuestionDivergence } from '../../domain/group';
 import { PILLAR_LABELS } from '../../domain/pillars';
@@ -30,7 +31,7 @@ export function describeQuestionPlace(question: QuestionDivergence, aggregate: G
 
 /** The questions where the respondents' levels differ most, with the measure explained in words. */
 export function LeastConsensus({ aggregate }: { aggregate: GroupAggregate }) {
-  const questions = selectLeastConsensus(aggregate, LEAST_CONSENSUS_COUNT);
+  const questions = useMemo(() => selectLeastConsensus(aggregate, LEAST_CONSENSUS_COUNT), [aggregate]);
   return (
     <section className="card" aria-labelledby="least-consensus-heading">
       <h2 id="least-consensus-heading">{groupMessages.leastConsensus.heading}</h2>

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { useEffect, useMemo } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import { bindFrenchPunctuation } from '../../domain/french-typography';
 import { aggregateGroup, selectLeastConsensus, type Group } from '../../domain/group';
 import { PILLAR_LABELS } from '../../domain/pillars';
@@ -12,6 +12,7 @@ import { LevelDistribution } from './spread-table';
 import { getDefaultGroupStorage, useGroupStore } from './use-group-store';
 import './group.css';
 
+/** At most this many questions of least consensus; fewer when the screen cannot hold them at a size the room can read. */
 const PROJECTED_QUESTIONS = 3;
 
 /**
@@ -30,6 +31,7 @@ export function ProjectionPage({ storage }: { storage?: GroupStorage } = {}) {
     <div className="projection">
       <header className="projection-header">
         <h1>{groupMessages.projection.title}</h1>
+        <p className="projection-live">{groupMessages.projection.live}</p>
         <a className="projection-back" href={GROUP_HASH}>
           {groupMessages.projection.back}
         </a>
@@ -41,7 +43,6 @@ export function ProjectionPage({ storage }: { storage?: GroupStorage } = {}) {
       ) : (
         <p className="projection-waiting">{groupMessages.projection.waiting}</p>
       )}
-      <p className="projection-live">{groupMessages.projection.live}</p>
     </div>
   );
 }
@@ -55,7 +56,11 @@ function ProjectedGroup({ group }: { group: Group }) {
 
 function ProjectedAggregate({ group, questionnaire }: { group: Group; questionnaire: Questionnaire }) {
   const aggregate = useMemo(() => aggregateGroup(questionnaire, group.members.map((member) => member.file)), [questionnaire, group.members]);
-  const questions = selectLeastConsensus(aggregate, PROJECTED_QUESTIONS);
+  const candidates = useMemo(() => selectLeastConsensus(aggregate, PROJECTED_QUESTIONS), [aggregate]);
+  const areasRef = useRef<HTMLUListElement>(null);
+  const questionsRef = useRef<HTMLOListElement>(null);
+  const shownCount = useCountThatFits(candidates, areasRef, questionsRef);
+  const questions = candidates.slice(0, shownCount);
   return (
     <div className="projection-body">
       <div className="projection-summary">
@@ -71,7 +76,7 @@ function ProjectedAggregate({ group, questionnaire }: { group: Group; questionna
       <div className="projection-columns">
         <section aria-labelledby="projection-areas-heading">
           <h2 id="projection-areas-heading">{groupMessages.projection.areasHeading}</h2>
-          <ul className="projection-areas">
+          <ul className="projection-areas" ref={areasRef}>
             {aggregate.areas.map((area) => (
               <li key={area.id} className="projection-area">
                 <h3>
@@ -90,14 +95,17 @@ function ProjectedAggregate({ group, questionnaire }: { group: Group; questionna
           {questions.length === 0 ? (
             <p>{groupMessages.leastConsensus.none}</p>
           ) : (
-            <ol className="projection-questions">
+            <ol className="projection-questions" ref={questionsRef}>
               {questions.map((question) => (
                 <li key={question.questionId}>
                   <h3>{bindFrenchPunctuation(question.label)}</h3>
                   <p className="projection-question-meta">
                     {PILLAR_LABELS[question.area]}
                     {question.divergence === null ? null : (
-                      <strong> · {groupMessages.leastConsensus.divergence(formatDecimal(question.divergence))}</strong>
+                      <>
+                        {' · '}
+                        <strong>{groupMessages.leastConsensus.divergence(formatDecimal(question.divergence))}</strong>
+                      </>
                     )}
                   </p>
                   <ul className="projection-answers">
@@ -117,4 +125,41 @@ function ProjectedAggregate({ group, questionnaire }: { group: Group; questionna
       </div>
     </div>
   );
+}
+
+/**
+ * How many of the questions to show so that the projection holds on one screen: it starts from
+ * them all and drops the last while the questions' column runs below the window and the areas,
+ * beside it, do not (stacked on a narrow screen, the page scrolls and keeps them all). Measured
+ * before the paint, again after each resize and each change of the questions.
+ */
+function useCountThatFits(
+  candidates: readonly unknown[],
+  areasRef: RefObject<HTMLElement | null>,
+  questionsRef: RefObject<HTMLElement | null>,
+): number {
+  const [viewport, setViewport] = useState(() => `${window.innerWidth}×${window.innerHeight}`);
+  // A new window size or new questions (a new array, the aggregate being memoised) start from them all again.
+  const [fit, setFit] = useState({ viewport, candidates, count: candidates.length });
+  const count = fit.viewport === viewport && fit.candidates === candidates ? fit.count : candidates.length;
+
+  useEffect(() => {
+    const onResize = () => setViewport(`${window.innerWidth}×${window.innerHeight}`);
+    window.addEventListener('resize', onResize);
+    return () => window.removeEventListener('resize', onResize);
+  }, []);
+
+  useLayoutEffect(() => {
+    const areas = areasRef.current;
+    const questions = questionsRef.current;
+    const screen = questions?.closest('.projection');
+    if (!areas || !questions || !screen || count <= 1) return;
+    const areasBox = areas.getBoundingClientRect();
+    const questionsBox = questions.getBoundingClientRect();
+    const sideBySide = questionsBox.top < areasBox.bottom;
+    const overflows = screen.scrollHeight > screen.clientHeight;
+    if (sideBySide && overflows && questionsBox.bottom > areasBox.bottom) setFit({ viewport, candidates, count: count - 1 });
+  });
+
+  return count;
 }

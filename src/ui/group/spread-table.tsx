@@ -62,40 +62,61 @@ function isDimensionSpread(row: SpreadRow): row is DimensionSpread {
   return 'area' in row;
 }
 
-/** Mean, minimum, maximum and the distribution of levels of each area or dimension. */
+/**
+ * Mean, distribution of levels, minimum and maximum of each area or dimension. The distribution,
+ * the main information, comes right after the mean; below 40rem each row becomes a block (name,
+ * then the figures with their names written beside them, then the distribution), so that a phone
+ * never has to scroll sideways to reach it. The figures' written names are hidden from screen
+ * readers, which announce the column headers instead.
+ */
 export function SpreadTable({ caption, firstColumn, rows }: { caption: string; firstColumn: string; rows: readonly SpreadRow[] }) {
+  const { mean, min, max, distribution, notScored, notScoredHelp } = groupMessages.overview;
   return (
-    <ScrollRegion label={caption}>
-      <table className="scores-table spread-table">
-        <caption className="visually-hidden">{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{firstColumn}</th>
-            <th scope="col">{groupMessages.overview.mean}</th>
-            <th scope="col">{groupMessages.overview.min}</th>
-            <th scope="col">{groupMessages.overview.max}</th>
-            <th scope="col">{groupMessages.overview.distribution}</th>
+    <table className="scores-table spread-table">
+      <caption className="visually-hidden">{caption}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{firstColumn}</th>
+          <th scope="col">{mean}</th>
+          <th scope="col">{distribution}</th>
+          <th scope="col">{min}</th>
+          <th scope="col">{max}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((row) => (
+          <tr key={row.id}>
+            <th scope="row" className="spread-name">
+              {row.label}
+              {isDimensionSpread(row) ? <span className="dimension-pillar">{PILLAR_LABELS[row.area]}</span> : null}
+            </th>
+            <td className="spread-number spread-mean">
+              <CellName>{mean}</CellName>
+              {row.mean === null ? <span title={notScoredHelp}>{notScored}</span> : <strong>{formatScore(row.mean)}</strong>}
+            </td>
+            <td className="spread-distribution">
+              <LevelDistribution distribution={row.distribution} />
+            </td>
+            <td className="spread-number spread-min">
+              <CellName>{min}</CellName>
+              {formatScore(row.min)}
+            </td>
+            <td className="spread-number spread-max">
+              <CellName>{max}</CellName>
+              {formatScore(row.max)}
+            </td>
           </tr>
-        </thead>
-        <tbody>
-          {rows.map((row) => (
-            <tr key={row.id}>
-              <th scope="row">
-                {row.label}
-                {isDimensionSpread(row) ? <span className="dimension-pillar">{PILLAR_LABELS[row.area]}</span> : null}
-              </th>
-              <td className="spread-number">
-                {row.mean === null ? <span title={groupMessages.overview.notScoredHelp}>{groupMessages.overview.notScored}</span> : <strong>{formatScore(row.mean)}</strong>}
-              </td>
-              <td className="spread-number">{formatScore(row.min)}</td>
-              <td className="spread-number">{formatScore(row.max)}</td>
-              <td className="spread-distribution">
-                <LevelDistribution distribution={row.distribution} />
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </ScrollRegion>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+/** A figure's name written in its cell, seen only when the rows are stacked (the header row is then out of sight). */
+function CellName({ children }: { children: string }) {
+  return (
+    <span className="spread-cell-name" aria-hidden="true">
+      {children}{' '}
+    </span>
   );
 }
