@@ -1,5 +1,6 @@
 import { useEffect, useId, useRef, useState, type Ref } from 'react';
 import { bindFrenchPunctuation } from '../../domain/french-typography';
+import { findShareLinks } from '../../data/share-link';
 import { groupMessages } from './group-messages';
 
 export interface GroupImportInput {
@@ -110,7 +111,7 @@ export function GroupImportPanel({
         className="group-import-links"
         onSubmit={(event) => {
           event.preventDefault();
-          void run({ files: [], links: splitLinks(links) });
+          void run({ files: [], links: findShareLinks(links) });
         }}
       >
         <label htmlFor={linksId} className="field-label">
@@ -121,7 +122,7 @@ export function GroupImportPanel({
         </p>
         <textarea id={linksId} rows={3} value={links} aria-describedby={`${linksId}-hint`} onChange={(event) => setLinks(event.target.value)} />
         <div className="step-actions">
-          <button type="submit" className="button button-secondary" disabled={isWorking || splitLinks(links).length === 0}>
+          <button type="submit" className="button button-secondary" disabled={isWorking || findShareLinks(links).length === 0}>
             {groupMessages.import.submit}
           </button>
         </div>
@@ -183,11 +184,4 @@ function ImportReportView({ result }: { result: GroupImportResult }) {
       ) : null}
     </>
   );
-}
-
-function splitLinks(text: string): string[] {
-  return text
-    .split('\n')
-    .map((line) => line.trim())
-    .filter((line) => line !== '');
 }

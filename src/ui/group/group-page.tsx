@@ -17,7 +17,8 @@ import { GroupImportPanel, type GroupImportInput, type GroupImportResult, type G
 import { groupMessages } from './group-messages';
 import { GroupOverview } from './group-overview';
 import { LeastConsensus } from './least-consensus';
-import { getDefaultGroupStorage, useGroupStore, type GroupPersistence, type GroupStore } from './use-group-store';
+import { getDefaultGroupStorage } from '../../data/group-storage';
+import { useGroupStore, type GroupPersistence, type GroupStore } from './use-group-store';
 import './group.css';
 
 /** Address of the projection view, relative to the page so that it works under any sub-path. */

@@ -9,7 +9,8 @@ import { questionnaireQueryOptions } from '../../data/questionnaire-queries';
 import { GROUP_HASH } from '../routes';
 import { formatDecimal, groupMessages } from './group-messages';
 import { LevelDistribution } from './spread-table';
-import { getDefaultGroupStorage, useGroupStore } from './use-group-store';
+import { getDefaultGroupStorage } from '../../data/group-storage';
+import { useGroupStore } from './use-group-store';
 import './group.css';
 
 /** At most this many questions of least consensus; fewer when the screen cannot hold them at a size the room can read. */

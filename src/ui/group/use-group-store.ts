@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Group } from '../../domain/group';
-import { createGroupStorage, type GroupStorage } from '../../data/group-storage';
+import type { GroupStorage } from '../../data/group-storage';
 
 export type GroupStoreState =
   | { status: 'loading' }
@@ -76,12 +76,4 @@ export function useGroupStore(storage: GroupStorage): GroupStore {
   }, [storage, show]);
 
   return { state, persistence, update, clear };
-}
-
-let sharedStorage: GroupStorage | null = null;
-
-/** One storage for the app's group pages, created on first use rather than when the module loads. */
-export function getDefaultGroupStorage(): GroupStorage {
-  sharedStorage ??= createGroupStorage();
-  return sharedStorage;
 }
