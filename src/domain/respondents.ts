@@ -19,12 +19,14 @@ export const GROUP_ROLE_LABELS: Record<GroupRole, string> = {
 export interface LabelRespondentOptions {
   /** Names stay hidden unless the facilitator shows them: answering anonymously is the default. */
   showNames: boolean;
+  /** Left out where the role has a place of its own (a CSV column). */
+  withRole?: boolean;
 }
 
 /** "Répondant·e 3 · Bénévole", or "Marie Dupont · Bénévole" when names are shown and one was given. */
-export function labelRespondent(file: AnswersFile, position: number, { showNames }: LabelRespondentOptions): string {
+export function labelRespondent(file: AnswersFile, position: number, { showNames, withRole = true }: LabelRespondentOptions): string {
   const name = file.respondent.name?.trim();
   const who = showNames && name ? name : `Répondant·e ${position}`;
   const role = file.respondent.role;
-  return role ? `${who} · ${RESPONDENT_ROLE_LABELS[role]}` : who;
+  return role && withRole ? `${who} · ${RESPONDENT_ROLE_LABELS[role]}` : who;
 }

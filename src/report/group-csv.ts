@@ -25,7 +25,7 @@ export function buildRespondentsCsv(questionnaire: Questionnaire, group: Group, 
   const questions = listQuestions(questionnaire);
   const rows = group.members.map(({ file }, index) =>
     buildRow(questionnaire, questions, {
-      respondent: labelRespondent(file, index + 1, { showNames }),
+      respondent: labelRespondent(file, index + 1, { showNames, withRole: false }),
       role: file.respondent.role ? RESPONDENT_ROLE_LABELS[file.respondent.role] : '',
       version: file.questionnaire.version,
       date: formatIsoDay(new Date(file.updatedAt)),

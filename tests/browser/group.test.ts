@@ -336,7 +336,7 @@ describe('the group view in a real browser', () => {
     for (const question of listQuestions(questionnaire)) expect(header).toContain(question.id);
     expect(rows).toHaveLength(7);
     // « Afficher les noms » is still ticked: the export names the participants.
-    expect(rows.slice(0, 3).map((row) => [row[0], row[1]])).toEqual(PARTICIPANTS.map(({ name, role }) => [`${name} · ${role}`, role]));
+    expect(rows.slice(0, 3).map((row) => [row[0], row[1]])).toEqual(PARTICIPANTS.map(({ name, role }) => [name, role]));
     const firstRubric = listQuestions(questionnaire).find(isRubricQuestion)!;
     const column = header!.indexOf(firstRubric.id);
     expect(rows.slice(0, 3).map((row) => row[column])).toEqual([0, 1, 2].map((index) => firstRubric.options[index]!.id));

@@ -13,6 +13,11 @@ describe('labelRespondent', () => {
   ])('$name', ({ respondent, showNames, label }) => {
     expect(labelRespondent(buildAnswersFile(buildAnswers(), { respondent }), 3, { showNames })).toBe(label);
   });
+
+  it('leaves the role out on request, for a table that has a column for it', () => {
+    const file = buildAnswersFile(buildAnswers(), { respondent: { name: 'Marie Dupont', role: 'benevole' } });
+    expect(labelRespondent(file, 3, { showNames: true, withRole: false })).toBe('Marie Dupont');
+  });
 });
 
 describe('role labels', () => {

@@ -50,11 +50,11 @@ describe('buildRespondentsCsv', () => {
     expect(header.slice(-4)).toEqual(['Score Projet', 'Score Richesses humaines', 'Score Ressources financières', 'Score Alliances stratégiques']);
   });
 
-  it('keeps respondents anonymous unless names are shown', () => {
-    expect(rows.map((row) => row['Répondant·e'])).toEqual(['Répondant·e 1 · Administrateur·rice', 'Répondant·e 2 · Bénévole', 'Répondant·e 3']);
+  it('keeps respondents anonymous unless names are shown, the role in its own column', () => {
+    expect(rows.map((row) => row['Répondant·e'])).toEqual(['Répondant·e 1', 'Répondant·e 2', 'Répondant·e 3']);
     expect(csv).not.toContain('Camille');
     const named = parseCsv(buildRespondentsCsv(reportQuestionnaire, buildGroup(), { showNames: true }));
-    expect(named.rows[0]?.['Répondant·e']).toBe('Camille Durand · Administrateur·rice');
+    expect(named.rows[0]?.['Répondant·e']).toBe('Camille Durand');
   });
 
   it('gives the role, the questionnaire version and the day of the answers', () => {
