@@ -126,6 +126,11 @@ export interface GroupAggregate {
   roles: RoleCount[];
   /** Questionnaire versions the members answered, most frequent first. */
   versions: { version: string; count: number }[];
+  /**
+   * The organisation names the members gave, most frequent first (blank ones left out): more
+   * than one usually means files of another organisation slipped into the group.
+   */
+  organisations: { name: string; count: number }[];
   areas: AreaSpread[];
   dimensions: DimensionSpread[];
   byRole: RoleSpread[];
@@ -323,6 +328,8 @@ export function aggregateGroup(questionnaire: Questionnaire, files: readonly Ans
   const dimensionTallies = questionnaire.dimensions.map(() => createSpreadTally(levelCount));
   const roleTallies = new Map<GroupRole, { count: number; areas: SpreadTally[] }>();
   const versionCounts = new Map<string, number>();
+  const organisationCounts = new Map<string, number>();
+  const organisationQuestionId = questionnaire.bindings.organisationName;
   const questionTallies = listQuestions(questionnaire).filter(isRubricQuestion).map(createQuestionTally);
   const levelIndexOf = (level: { id: string } | null) => (level === null ? -1 : (levelIndexById.get(level.id) ?? -1));
 
@@ -336,6 +343,10 @@ export function aggregateGroup(questionnaire: Questionnaire, files: readonly Ans
     }
     roleTally.count += 1;
     versionCounts.set(file.questionnaire.version, (versionCounts.get(file.questionnaire.version) ?? 0) + 1);
+    const organisation = file.answers[organisationQuestionId];
+    if (typeof organisation === 'string' && organisation.trim() !== '') {
+      organisationCounts.set(organisation.trim(), (organisationCounts.get(organisation.trim()) ?? 0) + 1);
+    }
 
     // scoreAnswers lists the areas in SCORED_AREA_IDS order and the dimensions in questionnaire order.
     scores.areas.forEach((area, index) => {
@@ -387,6 +398,7 @@ export function aggregateGroup(questionnaire: Questionnaire, files: readonly Ans
     versions: [...versionCounts]
       .map(([version, count]) => ({ version, count }))
       .sort((a, b) => b.count - a.count || compareVersionsNewestFirst(a.version, b.version)),
+    organisations: [...organisationCounts].map(([name, count]) => ({ name, count })).sort((a, b) => b.count - a.count),
     areas: toAreaSpreads(areaTallies, questionnaire),
     dimensions: dimensionSpreads,
     byRole: presentRoles.map((role) => {

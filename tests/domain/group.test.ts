@@ -138,6 +138,19 @@ describe('aggregateGroup', () => {
     }
   });
 
+  it('lists the organisation names the members gave, most frequent first, so that a stray file shows', () => {
+    const files = buildFiles([
+      { answers: { 'org-name': 'Les Amis du Quartier' } },
+      { answers: { 'org-name': ' Les Amis du Quartier ' } },
+      { answers: { 'org-name': 'Basket Club' } },
+      { answers: { 'org-name': '' } },
+    ]);
+    expect(aggregateGroup(questionnaire, files).organisations).toEqual([
+      { name: 'Les Amis du Quartier', count: 2 },
+      { name: 'Basket Club', count: 1 },
+    ]);
+  });
+
   it('counts a file from an older version of the questionnaire and ignores the questions this version dropped', () => {
     const files = buildFiles([
       { options: { version: '1.2.0' } },

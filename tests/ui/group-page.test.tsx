@@ -213,10 +213,20 @@ describe('group page', () => {
     const byRole = screen.getByRole('table', { name: 'Score moyen de chaque domaine par rôle' });
     expect(within(byRole).getByRole('rowheader', { name: 'Salarié·e' }).closest('tr')).toHaveTextContent(/^Salarié·e2/);
 
+    // Three personas of three organisations: the page says so, since a group is one organisation.
+    expect(screen.getByText(/Ces réponses portent plusieurs noms de structure/)).toHaveTextContent(/retirez les réponses qui n’en font pas partie/);
+
     const leastConsensus = screen.getByRole('region', { name: 'Zones de moindre consensus' });
     expect(leastConsensus).toHaveTextContent(/0 quand tout le monde a choisi le même niveau, 1,5 quand la moitié/);
     expect(within(leastConsensus).getAllByRole('listitem').length).toBeGreaterThan(0);
     expect(within(leastConsensus).getAllByText(/^Écart : /).length).toBeGreaterThan(0);
+  });
+
+  it('says nothing about organisations when every respondent named the same one', async () => {
+    await seedGroup([readPersona('club-sportif-express', { role: 'benevole' }), readPersona('club-sportif-express', { role: 'salarie' })]);
+    renderGroupPage();
+    expect(await screen.findByText('2 répondant·es')).toBeInTheDocument();
+    expect(screen.queryByText(/plusieurs noms de structure/)).not.toBeInTheDocument();
   });
 
   it('removes a respondent only after confirmation', async () => {

@@ -76,6 +76,9 @@ export const groupMessages = {
     removed: (name: string) => `${name} a été retiré·e du groupe.`,
     answeredOn: (date: string) => `réponses du ${date}`,
     showOthers: (count: number) => `Afficher les ${formatInteger(count)} autres répondant·es`,
+    organisationsNote: (list: string, mostFrequent: string) =>
+      `Ces réponses portent plusieurs noms de structure (${list}). Une vue collective rassemble les personnes d’une même structure : retirez les réponses qui n’en font pas partie. Le rapport collectif porte le nom le plus fréquent, « ${mostFrequent} ».`,
+    organisationItem: (name: string, count: number) => `« ${name} » : ${count}`,
     versionsNote: (list: string) =>
       `Les réponses viennent de plusieurs versions du questionnaire (${list}) : elles sont comparées question par question.`,
     versionItem: (version: string, count: number) => `version ${version} : ${count}`,

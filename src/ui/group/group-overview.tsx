@@ -51,6 +51,14 @@ export function GroupOverview({ group, aggregate, showNames, onShowNamesChange, 
             </li>
           ))}
         </ul>
+        {aggregate.organisations.length > 1 ? (
+          <p className="notice warning-card" role="note">
+            {groupMessages.overview.organisationsNote(
+              aggregate.organisations.map((organisation) => groupMessages.overview.organisationItem(organisation.name, organisation.count)).join(', '),
+              aggregate.organisations[0]?.name ?? '',
+            )}
+          </p>
+        ) : null}
         {aggregate.versions.length > 1 ? (
           <p className="notice warning-card" role="note">
             {groupMessages.overview.versionsNote(
