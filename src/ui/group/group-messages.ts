@@ -180,6 +180,7 @@ export const groupMessages = {
     noMean: 'pas de score',
     leastConsensusHeading: 'Où les avis divergent le plus',
     live: 'Mise à jour automatique à chaque nouvelle réponse.',
+    answerCount: (count: number) => (count > 1 ? 'personnes ont répondu :' : 'personne a répondu :'),
   },
 } as const;
 

@@ -113,8 +113,11 @@ function ProjectedAggregate({ group, questionnaire }: { group: Group; questionna
                     {question.distribution
                       .filter((answer) => answer.count > 0)
                       .map((answer) => (
+                        // The count first, in a column: labels with their own colon read badly before a count.
                         <li key={answer.value}>
-                          {bindFrenchPunctuation(answer.label)}&nbsp;: <strong>{answer.count}</strong>
+                          <strong className="projection-answer-count">{answer.count}</strong>
+                          <span className="visually-hidden"> {groupMessages.projection.answerCount(answer.count)}</span>{' '}
+                          {bindFrenchPunctuation(answer.label)}
                         </li>
                       ))}
                   </ul>
