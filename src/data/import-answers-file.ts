@@ -1,5 +1,5 @@
 import type { AnswersFile } from '../domain/answers';
-import { parseAnswersFile } from '../domain/answers-file';
+import { checkAnswersFile, parseAnswersFile } from '../domain/answers-file';
 import type { Questionnaire } from '../domain/questionnaire-schema';
 
 /** An answers file is a few kilobytes; anything far larger is not one, and would freeze the page. */
@@ -75,7 +75,7 @@ export async function validateAnswersJson(json: unknown, loadQuestionnaire: (id:
   } catch {
     return { ok: false, errors: [`Ce fichier répond au questionnaire « ${questionnaireId} », qui n’est pas disponible ici.`] };
   }
-  const result = parseAnswersFile(json, questionnaire);
+  const result = checkAnswersFile(shape.file, questionnaire);
   return result.ok ? { ...result, questionnaire } : result;
 }
 

@@ -114,9 +114,14 @@ function compareSemver(a: [number, number, number], b: [number, number, number])
 export function parseAnswersFile(input: unknown, questionnaire?: Questionnaire): ParseAnswersFileResult {
   const parsed = AnswersFileSchema.safeParse(input);
   if (!parsed.success) return { ok: false, errors: parsed.error.issues.flatMap((issue) => describeFileIssue(issue, input)) };
-  const file = parsed.data;
-  if (!questionnaire) return { ok: true, file, warnings: [] };
+  return questionnaire ? checkAnswersFile(parsed.data, questionnaire) : { ok: true, file: parsed.data, warnings: [] };
+}
 
+/**
+ * Checks a file already read by AnswersFileSchema against its questionnaire (an import reads the
+ * file first to learn which questionnaire to load, and should not read it twice).
+ */
+export function checkAnswersFile(file: AnswersFile, questionnaire: Questionnaire): ParseAnswersFileResult {
   if (file.questionnaire.id !== questionnaire.id) {
     return { ok: false, errors: [`Ce fichier répond au questionnaire « ${file.questionnaire.id} », pas à « ${questionnaire.id} ».`] };
   }
