@@ -1,5 +1,5 @@
 import type { jsPDF } from 'jspdf';
-import type { GroupReportArea, GroupReportDimension, GroupReportDivergence, GroupReportLevelCount, GroupReportModel, GroupReportSectionId } from './group-report-model';
+import type { GroupReportArea, GroupReportDimension, GroupReportDivergence, GroupReportLevelCount, GroupReportModel } from './group-report-model';
 import {
   COLORS,
   CONTENT_WIDTH,
@@ -7,17 +7,15 @@ import {
   PAGE,
   STYLES,
   PageWriter,
-  createReportDocument,
-  drawContents,
   drawDimensionAxis,
   drawHighlights,
   drawMethod,
   drawPathTable,
   drawRadar,
-  drawRunningHeadersAndFooters,
   drawScoreTable,
   drawTable,
   lineHeightOf,
+  renderSectionedReport,
   type PdfFonts,
   type Rgb,
   type TextStyle,
@@ -26,23 +24,10 @@ import { REPORT_WORDING as W } from './report-wording';
 
 /** Same page, fonts, running header and footer, tables and charts as the single report: only the sections differ. */
 export function renderGroupReportPdf(model: GroupReportModel, fonts: PdfFonts): ArrayBuffer {
-  const doc = createReportDocument(fonts, {
-    title: `${model.documentTitle} – ${model.organisationName}`,
-    subject: model.subject,
-    author: model.organisationName,
-    generatedAt: model.generatedAt,
-    fingerprint: JSON.stringify(model),
-  });
-  const writer = new PageWriter(doc);
-  const sectionPages = new Map<GroupReportSectionId, number>();
-  let contentsTop = 0;
-  for (const [index, section] of model.outline.entries()) {
-    if (index > 0) writer.newPage();
-    sectionPages.set(section.id, writer.page);
-    switch (section.id) {
+  return renderSectionedReport(model, fonts, model, (writer, sectionId) => {
+    switch (sectionId) {
       case 'cover':
-        contentsTop = drawCover(writer, model);
-        break;
+        return drawCover(writer, model);
       case 'participants':
         drawParticipants(writer, model);
         break;
@@ -62,10 +47,8 @@ export function renderGroupReportPdf(model: GroupReportModel, fonts: PdfFonts): 
         drawMethod(writer, model.method);
         break;
     }
-  }
-  if (sectionPages.get('cover') === 1) drawContents(writer, model.outline, sectionPages, contentsTop);
-  drawRunningHeadersAndFooters(writer, model);
-  return doc.output('arraybuffer');
+    return undefined;
+  });
 }
 
 /** Draws the cover and returns where its table of contents goes, filled once page numbers are known. */

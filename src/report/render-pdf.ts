@@ -1,6 +1,6 @@
 import { jsPDF } from 'jspdf';
 import { bindFrenchPunctuation } from '../domain/french-typography';
-import type { ReportAnswerRow, ReportArea, ReportHighlight, ReportModel, ReportPathGroup, ReportPathStep, ReportScore, ReportSectionId } from './report-model';
+import type { ReportAnswerRow, ReportArea, ReportHighlight, ReportModel, ReportPathGroup, ReportPathStep, ReportScore } from './report-model';
 import { REPORT_WORDING as W } from './report-wording';
 import { wrapText } from './wrap-text';
 
@@ -184,6 +184,40 @@ export function baselineOf(top: number, style: TextStyle): number {
 }
 
 export function renderReportPdf(model: ReportModel, fonts: PdfFonts): ArrayBuffer {
+  return renderSectionedReport(model, fonts, { ...model, runningTitle: W.runningTitle }, (writer, sectionId) => {
+    if (sectionId === 'cover') return drawCover(writer, model);
+    if (sectionId === 'summary') drawSummary(writer, model);
+    else if (sectionId === 'path') drawPath(writer, model);
+    else if (sectionId === 'annex') drawAnnex(writer, model);
+    else if (sectionId === 'method') drawMethod(writer, model.method);
+    else {
+      const pillar = model.pillars.find((candidate) => candidate.id === sectionId);
+      if (pillar) drawPillar(writer, pillar);
+    }
+    return undefined;
+  });
+}
+
+/** What every report model gives the shared layout: metadata, the outline and the running header. */
+export interface SectionedReportModel<SectionId extends string> {
+  documentTitle: string;
+  organisationName: string;
+  subject: string;
+  generatedAt: string;
+  outline: readonly { id: SectionId; title: string }[];
+}
+
+/**
+ * The layout every report shares: one page per section in outline order, the cover's table of
+ * contents filled once page numbers are known, running headers and footers. `drawSection` draws one
+ * section and, for the cover, returns where its table of contents goes.
+ */
+export function renderSectionedReport<SectionId extends string>(
+  model: SectionedReportModel<SectionId>,
+  fonts: PdfFonts,
+  running: { organisationName: string; dateLabel: string; runningTitle: string },
+  drawSection: (writer: PageWriter, sectionId: SectionId) => number | undefined,
+): ArrayBuffer {
   const doc = createReportDocument(fonts, {
     title: `${model.documentTitle} – ${model.organisationName}`,
     subject: model.subject,
@@ -192,28 +226,20 @@ export function renderReportPdf(model: ReportModel, fonts: PdfFonts): ArrayBuffe
     fingerprint: JSON.stringify(model),
   });
   const writer = new PageWriter(doc);
-  const sectionPages = new Map<ReportSectionId, number>();
-  let contentsTop = 0;
+  const sectionPages = new Map<SectionId, number>();
+  let contentsTop: number | undefined;
   for (const [index, section] of model.outline.entries()) {
     if (index > 0) writer.newPage();
     sectionPages.set(section.id, writer.page);
-    if (section.id === 'cover') contentsTop = drawCover(writer, model);
-    else if (section.id === 'summary') drawSummary(writer, model);
-    else if (section.id === 'path') drawPath(writer, model);
-    else if (section.id === 'annex') drawAnnex(writer, model);
-    else if (section.id === 'method') drawMethod(writer, model.method);
-    else {
-      const pillar = model.pillars.find((candidate) => candidate.id === section.id);
-      if (pillar) drawPillar(writer, pillar);
-    }
+    contentsTop = drawSection(writer, section.id) ?? contentsTop;
   }
-  if (sectionPages.get('cover') === 1) drawContents(writer, model.outline, sectionPages, contentsTop);
-  drawRunningHeadersAndFooters(writer, { organisationName: model.organisationName, dateLabel: model.dateLabel, runningTitle: W.runningTitle });
+  if (contentsTop !== undefined) drawContents(writer, model.outline, sectionPages, contentsTop);
+  drawRunningHeadersAndFooters(writer, running);
   return doc.output('arraybuffer');
 }
 
 /** A4 in millimetres with the fonts registered, French declared, and the metadata every report carries. */
-export function createReportDocument(
+function createReportDocument(
   fonts: PdfFonts,
   metadata: { title: string; subject: string; author: string; generatedAt: string; fingerprint: string },
 ): jsPDF {
@@ -263,7 +289,7 @@ function drawCover(writer: PageWriter, model: ReportModel): number {
 const CONTENTS = { width: 120, numberWidth: 12 } as const;
 
 /** "Sommaire" on the cover: each section with its page, as a link to that page. */
-export function drawContents<Id extends string>(
+function drawContents<Id extends string>(
   writer: PageWriter,
   outline: readonly { id: Id; title: string }[],
   sectionPages: ReadonlyMap<Id, number>,
@@ -812,7 +838,7 @@ export function drawMethod(writer: PageWriter, method: ReportModel['method']): v
 const HEADER_NAME_LINES = 2;
 
 /** Every page but the cover: the organisation and the date above, the report's title and "page X / N" below. */
-export function drawRunningHeadersAndFooters(
+function drawRunningHeadersAndFooters(
   writer: PageWriter,
   model: { organisationName: string; dateLabel: string; runningTitle: string },
 ): void {
