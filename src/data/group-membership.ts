@@ -1,5 +1,5 @@
 import type { AnswersFile } from '../domain/answers';
-import { addGroupMembers, createGroup, type Group } from '../domain/group';
+import { addGroupMembers, selectGroupToJoin, type Group } from '../domain/group';
 import type { GroupStorage } from './group-storage';
 
 export type AddToStoredGroupOutcome =
@@ -23,7 +23,7 @@ export async function addDiagnosesToStoredGroup(
   const loaded = await storage.load();
   if (loaded.status === 'corrupted') return { ok: false, reason: 'corrupted' };
   if (loaded.status === 'unavailable') return { ok: false, reason: 'unavailable' };
-  const current = loaded.status === 'found' ? loaded.group : createGroup(files[0].questionnaire.id);
+  const current = selectGroupToJoin(loaded.status === 'found' ? loaded.group : null, files[0].questionnaire.id);
   const { group, added, rejected } = addGroupMembers(current, files, createMemberId);
   if (added.length > 0) {
     const saved = await storage.save(group);

@@ -167,6 +167,15 @@ export function createGroup(questionnaireId: string): Group {
   return { questionnaireId, members: [], agreedAnswers: {} };
 }
 
+/**
+ * The group new answers join: the current one when it has members (files of another questionnaire
+ * are then refused), otherwise a fresh group of the answers' questionnaire, so that an emptied or
+ * absent group takes whatever is imported first.
+ */
+export function selectGroupToJoin(current: Group | null, questionnaireId: string): Group {
+  return current && (current.members.length > 0 || current.questionnaireId === questionnaireId) ? current : createGroup(questionnaireId);
+}
+
 export interface AddGroupMembersResult {
   group: Group;
   added: GroupMember[];

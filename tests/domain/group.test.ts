@@ -14,6 +14,7 @@ import {
   proposeConsensusAnswers,
   recordAgreedAnswer,
   removeGroupMember,
+  selectGroupToJoin,
   selectLeastConsensus,
   type Group,
   type GroupAggregate,
@@ -338,6 +339,19 @@ describe('group membership', () => {
     let next = 0;
     return () => `member-${++next}`;
   };
+
+  it.each<{ name: string; current: () => Group | null; joined: (current: Group | null) => Group }>([
+    { name: 'starts a group of the answers’ questionnaire when there is none', current: () => null, joined: () => createGroup('test-mse') },
+    {
+      name: 'keeps a group with members, whatever the questionnaire of the answers',
+      current: () => addGroupMembers(createGroup('autre-mse'), [buildAnswersFile(buildAnswers(), { questionnaireId: 'autre-mse' })], () => 'm1').group,
+      joined: (current) => current!,
+    },
+    { name: 'lets an emptied group of another questionnaire take the answers’ one', current: () => createGroup('autre-mse'), joined: () => createGroup('test-mse') },
+  ])('$name', ({ current, joined }) => {
+    const group = current();
+    expect(selectGroupToJoin(group, 'test-mse')).toEqual(joined(group));
+  });
 
   it('adds the files of its questionnaire, older versions included, with fresh ids', () => {
     const files = buildFiles([{}, { options: { version: '1.0.0' } }]);

@@ -2,7 +2,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useMemo, useRef, useState, type Ref } from 'react';
 import type { AnswerValue } from '../../domain/answers';
 import { bindFrenchPunctuation } from '../../domain/french-typography';
-import { addGroupMembers, aggregateGroup, createGroup, recordAgreedAnswer, removeGroupMember, type Group } from '../../domain/group';
+import { addGroupMembers, aggregateGroup, createGroup, recordAgreedAnswer, removeGroupMember, selectGroupToJoin, type Group } from '../../domain/group';
 import type { Questionnaire } from '../../domain/questionnaire-schema';
 import { demoGroupQueryOptions } from '../../data/demo-group';
 import { createMemberId } from '../../data/group-membership';
@@ -57,11 +57,8 @@ export function GroupPage({ onBack, onStartWorkshop, storage }: GroupPageProps) 
     if (first) {
       const firstQuestionnaireId = first.file.questionnaire.id;
       await store.update((current) => {
-        // An empty group takes the questionnaire of the first file; one with members keeps its own.
-        const base =
-          current && (current.members.length > 0 || current.questionnaireId === firstQuestionnaireId) ? current : createGroup(firstQuestionnaireId);
         const outcome = addGroupMembers(
-          base,
+          selectGroupToJoin(current, firstQuestionnaireId),
           report.accepted.map((accepted) => accepted.file),
           createMemberId,
         );
