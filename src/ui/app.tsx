@@ -143,22 +143,24 @@ export function App({ storage = defaultStorage, groupStorage }: { storage?: Draf
     [followRoute],
   );
 
+  const switchWorkshopMode = (isOn: boolean) => {
+    writeWorkshopMode(isOn);
+    setIsWorkshop(isOn);
+    setWorkshopNotice(null);
+  };
+
   const startWorkshop = (questionnaireId: string) => {
     const hasDraft = storage.load().status === 'found';
     if (hasDraft && !window.confirm(messages.welcome.restartConfirm)) return;
     storage.clear();
-    writeWorkshopMode(true);
-    setIsWorkshop(true);
-    setWorkshopNotice(null);
+    switchWorkshopMode(true);
     setSession(newSession(questionnaireId));
     goTo(HOME_HASH);
   };
 
   const stopWorkshop = () => {
-    writeWorkshopMode(false);
-    setIsWorkshop(false);
-    setWorkshopNotice(null);
-    leaveDiagnosis();
+    switchWorkshopMode(false);
+    // Going to the group view leaves the diagnosis (followRoute), dropping the blank next participant.
     goTo(GROUP_HASH);
   };
 
@@ -177,10 +179,7 @@ export function App({ storage = defaultStorage, groupStorage }: { storage?: Draf
       <Suspense fallback={<p className="loading">{messages.welcome.loading}</p>}>
         {route.name === 'group' ? (
           <GroupPage
-            onBack={() => {
-              leaveDiagnosis();
-              goTo(HOME_HASH);
-            }}
+            onBack={() => goTo(HOME_HASH)}
             onStartWorkshop={startWorkshop}
             storage={groupStorage}
           />
@@ -227,8 +226,7 @@ export function App({ storage = defaultStorage, groupStorage }: { storage?: Draf
         draft={draft}
         onStart={(questionnaireId) => {
           storage.clear();
-          writeWorkshopMode(false);
-          setIsWorkshop(false);
+          switchWorkshopMode(false);
           setSession(newSession(questionnaireId));
         }}
         onResume={() => draft.status === 'found' && setSession(sessionFromDraft(draft, draft.draft.step))}

@@ -92,7 +92,6 @@ export const messages = {
     invalidHeading: 'Ce lien de partage ne peut pas être ouvert',
     backHome: 'Retour à l’accueil',
     added: 'Les réponses ont été ajoutées à la vue collective.',
-    unnamedOrganisation: 'Organisation sans nom',
     anonymous: 'répondant·e anonyme',
   },
   fields: {

@@ -1,11 +1,11 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
-import type { AnswersFile } from '../domain/answers';
+import { selectVisibleAnswers, type AnswersFile } from '../domain/answers';
 import { labelRespondent } from '../domain/respondents';
-import { selectVisibleAnswers } from '../domain/answers';
 import type { Questionnaire } from '../domain/questionnaire-schema';
 import { importAnswersSources } from '../data/import-answers-files';
 import { questionnaireQueryOptions } from '../data/questionnaire-queries';
+import { readOrganisationName } from '../report/report-model';
 import { messages } from './messages';
 
 export interface SharedDiagnosis {
@@ -61,8 +61,7 @@ export function SharedLinkPage({ link, onOpen, onAddToGroup, onCancel }: SharedL
   }
 
   const { file, questionnaire } = accepted;
-  const organisationAnswer = selectVisibleAnswers(questionnaire, file.answers)[questionnaire.bindings.organisationName];
-  const organisation = typeof organisationAnswer === 'string' && organisationAnswer.trim() ? organisationAnswer : messages.share.unnamedOrganisation;
+  const organisation = readOrganisationName(questionnaire, selectVisibleAnswers(questionnaire, file.answers));
   // Whoever opens the link sees the name the respondent typed: it is their own file being shared.
   const respondent = file.respondent.name || file.respondent.role ? labelRespondent(file, 1, { showNames: true }) : messages.share.anonymous;
   const date = new Date(file.updatedAt).toLocaleDateString('fr-FR', { dateStyle: 'long' });
