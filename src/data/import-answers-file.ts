@@ -1,6 +1,7 @@
 import type { AnswersFile } from '../domain/answers';
 import { checkAnswersFile, parseAnswersFile } from '../domain/answers-file';
 import type { Questionnaire } from '../domain/questionnaire-schema';
+import type { MigrationReport } from '../domain/questionnaire-migrations';
 
 /** An answers file is a few kilobytes; anything far larger is not one, and would freeze the page. */
 export const MAX_ANSWERS_FILE_BYTES = 1_000_000;
@@ -17,7 +18,7 @@ export interface ImportSource {
 export type ReadAnswersJsonResult = { ok: true; json: unknown } | { ok: false; errors: string[] };
 
 export type ImportAnswersResult =
-  | { ok: true; file: AnswersFile; questionnaire: Questionnaire; warnings: string[] }
+  | { ok: true; file: AnswersFile; questionnaire: Questionnaire; warnings: string[]; migration: MigrationReport | null }
   | { ok: false; errors: string[] };
 
 /**

@@ -1,8 +1,12 @@
 import type { z } from 'zod';
 import { listQuestions, type Question, type Questionnaire, type Toolkit } from './questionnaire-schema';
 import { AnswersFileSchema, buildAnswerSchema, type AnswersFile } from './answers';
+import { describeMigrationReport, migrateAnswersFile, type MigrationReport } from './questionnaire-migrations';
 
-export type ParseAnswersFileResult = { ok: true; file: AnswersFile; warnings: string[] } | { ok: false; errors: string[] };
+/** `migration` says what became of a file from an older questionnaire version (null otherwise). */
+export type ParseAnswersFileResult =
+  | { ok: true; file: AnswersFile; warnings: string[]; migration: MigrationReport | null }
+  | { ok: false; errors: string[] };
 
 type Issue = z.core.$ZodIssue;
 type PathSegment = PropertyKey;
@@ -96,63 +100,35 @@ function describeAnswerIssue(question: Question, issue: Issue): string {
   return `${where} : ${issue.message}`;
 }
 
-/** [major, minor, patch], or null when the text is not a plain x.y.z version. */
-function parseSemver(version: string): [number, number, number] | null {
-  const match = /^(\d+)\.(\d+)\.(\d+)$/.exec(version.trim());
-  if (!match) return null;
-  return [Number(match[1]), Number(match[2]), Number(match[3])];
-}
-
-function compareSemver(a: [number, number, number], b: [number, number, number]): number {
-  return a[0] - b[0] || a[1] - b[1] || a[2] - b[2];
-}
-
 /**
  * Reads an answers file (export, import, command line). With a questionnaire, also refuses a
- * file meant for another questionnaire or a newer version of it, and checks every answer.
+ * file meant for another questionnaire or a newer version of it, migrates an older one, and
+ * checks every answer.
  */
 export function parseAnswersFile(input: unknown, questionnaire?: Questionnaire): ParseAnswersFileResult {
   const parsed = AnswersFileSchema.safeParse(input);
   if (!parsed.success) return { ok: false, errors: parsed.error.issues.flatMap((issue) => describeFileIssue(issue, input)) };
-  return questionnaire ? checkAnswersFile(parsed.data, questionnaire) : { ok: true, file: parsed.data, warnings: [] };
+  return questionnaire ? checkAnswersFile(parsed.data, questionnaire) : { ok: true, file: parsed.data, warnings: [], migration: null };
 }
 
 /**
  * Checks a file already read by AnswersFileSchema against its questionnaire (an import reads the
  * file first to learn which questionnaire to load, and should not read it twice).
  */
-export function checkAnswersFile(file: AnswersFile, questionnaire: Questionnaire): ParseAnswersFileResult {
-  if (file.questionnaire.id !== questionnaire.id) {
-    return { ok: false, errors: [`Ce fichier répond au questionnaire « ${file.questionnaire.id} », pas à « ${questionnaire.id} ».`] };
-  }
-  const fileVersion = parseSemver(file.questionnaire.version);
-  const currentVersion = parseSemver(questionnaire.version);
-  if (!fileVersion) {
-    return { ok: false, errors: [`questionnaire.version : version « ${file.questionnaire.version} » illisible (attendu : une version comme 1.0.0)`] };
-  }
-  const warnings: string[] = [];
-  if (currentVersion) {
-    const comparison = compareSemver(fileVersion, currentVersion);
-    if (comparison > 0) {
-      return {
-        ok: false,
-        errors: [
-          `questionnaire.version : ce fichier a été rempli avec la version ${file.questionnaire.version} du questionnaire, plus récente que la version ${questionnaire.version} disponible ici`,
-        ],
-      };
-    }
-    if (comparison < 0) {
-      warnings.push(
-        `questionnaire.version : ce fichier a été rempli avec la version ${file.questionnaire.version} du questionnaire ; ses réponses sont relues avec la version ${questionnaire.version}`,
-      );
-    }
-  }
+export function checkAnswersFile(input: AnswersFile, questionnaire: Questionnaire): ParseAnswersFileResult {
+  const migrated = migrateAnswersFile(input, questionnaire);
+  if (!migrated.ok) return migrated;
+  const { file, report: migration } = migrated;
+  const warnings = migration ? describeMigrationReport(migration) : [];
+  // The migration's sentences already tell about these; one message per answer is enough.
+  const dropped = new Set(migration?.dropped ?? []);
 
   const questionsById = new Map(listQuestions(questionnaire).map((question) => [question.id, question]));
   const errors: string[] = [];
   for (const [questionId, value] of Object.entries(file.answers)) {
     const question = questionsById.get(questionId);
     if (!question) {
+      if (dropped.has(questionId)) continue;
       warnings.push(`${formatPath(['answers', questionId])} : question inconnue de ce questionnaire ; la réponse est conservée mais n’est pas comptée`);
       continue;
     }
@@ -160,7 +136,7 @@ export function checkAnswersFile(file: AnswersFile, questionnaire: Questionnaire
     const [issue] = result.error?.issues ?? [];
     if (issue) errors.push(describeAnswerIssue(question, issue));
   }
-  return errors.length > 0 ? { ok: false, errors } : { ok: true, file, warnings };
+  return errors.length > 0 ? { ok: false, errors } : { ok: true, file, warnings, migration };
 }
 
 /** Cross-file references a toolkit makes to a questionnaire (levels, checks, dimensions). */

@@ -210,11 +210,44 @@ export const BindingsSchema = z.strictObject({
   preferredKinds: SlugSchema.optional(),
 });
 
+const VersionSchema = z.string().regex(/^\d+\.\d+\.\d+$/, { error: 'expected a version like 1.0.0' });
+
+/** [major, minor, patch], or null when the text is not a plain x.y.z version. */
+export function parseVersion(version: string): [number, number, number] | null {
+  const match = /^(\d+)\.(\d+)\.(\d+)$/.exec(version.trim());
+  if (!match) return null;
+  return [Number(match[1]), Number(match[2]), Number(match[3])];
+}
+
+/** Negative, zero or positive, like a sort comparator. */
+export function compareVersions(a: [number, number, number], b: [number, number, number]): number {
+  return a[0] - b[0] || a[1] - b[1] || a[2] - b[2];
+}
+
+/**
+ * What changed between two versions of a questionnaire, so that answers saved with `from` can be
+ * read with `to`. Question ids are never reused: an old id left in a file can then never pass
+ * for the answer to another question.
+ */
+export const MigrationSchema = z.strictObject({
+  from: VersionSchema,
+  to: VersionSchema,
+  /** Told as is to the person whose file is migrated (French, one or two sentences). */
+  note: TextSchema.optional(),
+  /** Old question id → its id in `to`; the answer moves with it. */
+  renamedQuestions: z.record(SlugSchema, SlugSchema).optional(),
+  /** Question id in `to` → { old option id → new option id }. */
+  changedOptions: z.record(SlugSchema, z.record(SlugSchema, SlugSchema)).optional(),
+  /** Ids `to` no longer asks: their answers stay in the file, never scored. */
+  removedQuestions: z.array(SlugSchema).optional(),
+});
+export type Migration = z.infer<typeof MigrationSchema>;
+
 export const QuestionnaireSchema = z
   .strictObject({
     $schema: z.string().optional(),
     id: SlugSchema,
-    version: z.string().regex(/^\d+\.\d+\.\d+$/, { error: 'expected a version like 1.0.0' }),
+    version: VersionSchema,
     locale: z.string().regex(/^[a-z]{2}(-[A-Z]{2})?$/, { error: 'expected a locale like fr-FR' }),
     title: TextSchema,
     description: TextSchema.optional(),
@@ -232,6 +265,8 @@ export const QuestionnaireSchema = z
     steps: z.array(StepSchema).length(QUESTION_STEP_IDS.length, {
       error: `expected the ${QUESTION_STEP_IDS.length} steps ${QUESTION_STEP_IDS.join(', ')}`,
     }),
+    /** From the oldest to the newest; answers files of older versions are migrated on load. */
+    migrations: z.array(MigrationSchema).default([]),
   })
   .superRefine((questionnaire, ctx) => checkQuestionnaireConsistency(questionnaire, ctx));
 export type Questionnaire = z.infer<typeof QuestionnaireSchema>;
@@ -346,6 +381,106 @@ function checkQuestionnaireConsistency(
     }
   });
   reportDuplicates(questionnaire.checks.map((check) => check.id), (index, id) => report(['checks', index, 'id'], `duplicate check id "${id}"`));
+  checkMigrations(questionnaire, seenQuestions, report);
+}
+
+/**
+ * A migration must lead somewhere real: every question or option it names as a result exists in
+ * this version of the questionnaire, unless a later migration renames or removes it; and an id
+ * that leaves (renamed away, removed) never comes back.
+ */
+function checkMigrations(
+  questionnaire: z.infer<typeof QuestionnaireSchema>,
+  questionsById: ReadonlyMap<string, Question>,
+  report: (path: (string | number)[], message: string) => void,
+): void {
+  const { migrations } = questionnaire;
+  const currentVersion = parseVersion(questionnaire.version);
+  const retiredBefore = new Set<string>();
+  const NEVER_REUSED = 'an id is never reused';
+
+  migrations.forEach((migration, index) => {
+    const at = (...rest: (string | number)[]) => ['migrations', index, ...rest];
+    const from = parseVersion(migration.from);
+    const to = parseVersion(migration.to);
+    const previous = migrations[index - 1];
+    const previousTo = previous ? parseVersion(previous.to) : null;
+    if (from && to && compareVersions(from, to) >= 0) report(at('to'), `expected a version above "from" (${migration.from})`);
+    if (to && currentVersion && compareVersions(to, currentVersion) > 0) {
+      report(at('to'), `expected at most the questionnaire's version (${questionnaire.version})`);
+    }
+    if (from && previousTo && compareVersions(from, previousTo) < 0) {
+      report(at('from'), `expected at least the previous migration's "to" (${previous?.to}): migrations go from the oldest to the newest`);
+    }
+
+    const renamed = Object.entries(migration.renamedQuestions ?? {});
+    const removed = migration.removedQuestions ?? [];
+    const leaving = new Set([...renamed.map(([oldId]) => oldId), ...removed]);
+    const reportRetired = (path: (string | number)[], id: string) => {
+      if (retiredBefore.has(id)) report(path, `"${id}" was already renamed or removed by an earlier migration: ${NEVER_REUSED}`);
+    };
+    const reportStillAsked = (path: (string | number)[], id: string) => {
+      if (questionsById.has(id)) report(path, `"${id}" is still a question of this questionnaire: ${NEVER_REUSED}`);
+    };
+
+    renamed.forEach(([oldId, newId]) => {
+      const path = at('renamedQuestions', oldId);
+      reportRetired(path, oldId);
+      reportRetired(path, newId);
+      reportStillAsked(path, oldId);
+      if (leaving.has(newId)) return report(path, `"${newId}" is renamed or removed by this same migration: ${NEVER_REUSED}`);
+      const final = traceForward(migrations, index, newId);
+      if (final !== null && !questionsById.has(final.questionId)) {
+        report(path, `unknown question "${final.questionId}" (not in this questionnaire, and no later migration renames or removes it)`);
+      }
+    });
+    removed.forEach((id, removedIndex) => {
+      const path = at('removedQuestions', removedIndex);
+      reportRetired(path, id);
+      reportStillAsked(path, id);
+      if (Object.hasOwn(migration.renamedQuestions ?? {}, id)) report(path, `"${id}" cannot be both renamed and removed`);
+    });
+    Object.entries(migration.changedOptions ?? {}).forEach(([questionId, optionMap]) => {
+      const questionPath = at('changedOptions', questionId);
+      reportRetired(questionPath, questionId);
+      if (leaving.has(questionId)) return report(questionPath, `expected the id the question has in ${migration.to}, "${questionId}" is renamed or removed by this migration`);
+      Object.entries(optionMap).forEach(([oldOptionId, newOptionId]) => {
+        const optionPath = at('changedOptions', questionId, oldOptionId);
+        [oldOptionId, newOptionId]
+          .filter((id) => (RESERVED_ANSWERS as readonly string[]).includes(id))
+          .forEach((id) => report(optionPath, `"${id}" is a reserved answer: it is never mapped`));
+        const final = traceForward(migrations, index, questionId, newOptionId);
+        if (final === null) return;
+        const question = questionsById.get(final.questionId);
+        if (!question) return report(questionPath, `unknown question "${final.questionId}" (not in this questionnaire, and no later migration renames or removes it)`);
+        if (question.type !== 'single' && question.type !== 'multiple') {
+          return report(questionPath, `expected a single or multiple question, "${question.id}" is ${question.type}`);
+        }
+        if (!question.options.some((option) => option.id === final.optionId)) report(optionPath, `unknown option "${final.optionId}" of "${question.id}"`);
+      });
+    });
+    leaving.forEach((id) => retiredBefore.add(id));
+  });
+}
+
+/** A value of a record written in a file, never one inherited from Object.prototype ("constructor" is a valid id). */
+export function readOwn<T>(record: Readonly<Record<string, T>> | undefined, key: string): T | undefined {
+  return record && Object.hasOwn(record, key) ? record[key] : undefined;
+}
+
+/**
+ * Where a question id of migration `index`'s target version (and one of its options) ends up in
+ * the current version, following the later migrations; null once the question is removed.
+ */
+function traceForward(migrations: readonly Migration[], index: number, questionId: string, optionId?: string): { questionId: string; optionId?: string } | null {
+  let current = { questionId, optionId };
+  for (const migration of migrations.slice(index + 1)) {
+    if (migration.removedQuestions?.includes(current.questionId)) return null;
+    const renamedId = readOwn(migration.renamedQuestions, current.questionId) ?? current.questionId;
+    const optionMap = readOwn(migration.changedOptions, renamedId);
+    current = { questionId: renamedId, optionId: current.optionId === undefined ? undefined : (readOwn(optionMap, current.optionId) ?? current.optionId) };
+  }
+  return current;
 }
 
 /** A rubric's options are its levels: one per score from 1 to 4. */

@@ -1,6 +1,8 @@
 import { createAnswersFile } from '../../src/domain/answers';
-import { checkToolkitAgainstQuestionnaires, parseAnswersFile } from '../../src/domain/answers-file';
-import { buildAnswers, buildQuestionnaire, buildToolkit, tool } from './fixtures';
+import { checkAnswersFile, checkToolkitAgainstQuestionnaires, parseAnswersFile } from '../../src/domain/answers-file';
+import { describeMigrationReport, migrateAnswersFile } from '../../src/domain/questionnaire-migrations';
+import { buildAnswers, buildAnswersFile, buildQuestionnaire, buildToolkit, tool } from './fixtures';
+import { buildAnswersAt100, buildMigratedQuestionnaire } from './migration-fixtures';
 
 const questionnaire = buildQuestionnaire();
 const NOW = new Date('2024-05-01T10:00:00Z');
@@ -12,7 +14,7 @@ function buildFileInput(overrides: Record<string, unknown> = {}): Record<string,
 describe('parseAnswersFile', () => {
   it('reads back a file it wrote, without warnings', () => {
     const file = createAnswersFile(questionnaire, buildAnswers(), NOW, { respondent: { role: 'benevole' } });
-    expect(parseAnswersFile(JSON.parse(JSON.stringify(file)), questionnaire)).toEqual({ ok: true, file, warnings: [] });
+    expect(parseAnswersFile(JSON.parse(JSON.stringify(file)), questionnaire)).toEqual({ ok: true, file, warnings: [], migration: null });
   });
 
   it('reads back the progress recorded on the path', () => {
@@ -110,11 +112,16 @@ describe('parseAnswersFile', () => {
     ]);
   });
 
-  it('accepts a file from an older questionnaire version, with a warning', () => {
+  it('accepts a file from an older questionnaire version, telling that its answers were kept', () => {
     const result = parseAnswersFile(buildFileInput({ questionnaire: { id: 'test-mse', version: '1.1.9' } }), questionnaire);
     expect(result.ok && result.warnings).toEqual([
-      'questionnaire.version : ce fichier a été rempli avec la version 1.1.9 du questionnaire ; ses réponses sont relues avec la version 1.2.0',
+      'Ce fichier a été rempli avec la version 1.1.9 du questionnaire ; ses réponses ont été reprises telles quelles dans la version 1.2.0.',
     ]);
+    expect(result.ok && result.file.questionnaire.version).toBe('1.2.0');
+  });
+
+  it('says no migration happened when it is not given a questionnaire', () => {
+    expect(parseAnswersFile(buildFileInput({ questionnaire: { id: 'test-mse', version: '1.0.0' } }))).toMatchObject({ ok: true, migration: null });
   });
 
   it('reports every invalid answer, not just the first', () => {
@@ -123,6 +130,45 @@ describe('parseAnswersFile', () => {
       'answers.org-name : Pas plus de 40 caractères.',
       'answers.hr-volunteers : Choisissez une des réponses proposées.',
     ]);
+  });
+});
+
+describe('checkAnswersFile with declared migrations', () => {
+  const migrated = buildMigratedQuestionnaire();
+
+  it('migrates a file from 1.0.0, then checks it, and tells what became of each answer once', () => {
+    const file = buildAnswersFile(buildAnswersAt100({ 'vieille-question': 'oui' }), { version: '1.0.0' });
+    const expected = migrateAnswersFile(file, migrated);
+    if (!expected.ok || !expected.report) throw new Error('expected a migration');
+    const result = checkAnswersFile(file, migrated);
+    expect(result).toEqual({
+      ok: true,
+      file: expected.file,
+      migration: expected.report,
+      // The removed question's answer is told by the migration, not again as an unknown question.
+      warnings: [
+        ...describeMigrationReport(expected.report),
+        'answers.vieille-question : question inconnue de ce questionnaire ; la réponse est conservée mais n’est pas comptée',
+      ],
+    });
+    expect(result.ok && result.file.answers).toMatchObject({ 'hr-volunteers': 'l2', 'al-partners': 'l3', 'preferred-kinds': ['s-informer', 'agir'], 'fin-mecenat': 'l2' });
+  });
+
+  it('refuses a file whose old answer no migration maps, naming the answer as it is now', () => {
+    const file = buildAnswersFile(buildAnswersAt100({ benevoles: 'moyen' }), { version: '1.0.0' });
+    expect(checkAnswersFile(file, migrated)).toEqual({ ok: false, errors: ['answers.hr-volunteers : Choisissez une des réponses proposées.'] });
+  });
+
+  it('refuses a file from a newer version of a questionnaire with migrations', () => {
+    expect(checkAnswersFile(buildAnswersFile(buildAnswers(), { version: '2.0.0' }), migrated)).toEqual({
+      ok: false,
+      errors: ['questionnaire.version : ce fichier a été rempli avec la version 2.0.0 du questionnaire, plus récente que la version 1.2.0 disponible ici'],
+    });
+  });
+
+  it('returns a file at the current version as it is, without a migration', () => {
+    const file = buildAnswersFile(buildAnswers(), { version: '1.2.0' });
+    expect(checkAnswersFile(file, migrated)).toEqual({ ok: true, file, warnings: [], migration: null });
   });
 });
 

@@ -1,5 +1,6 @@
 import { QuestionnaireSchema } from '../../src/domain/questionnaire-schema';
 import { buildQuestionnaireInput, findQuestionInput, type QuestionnaireInput } from './fixtures';
+import { FIXTURE_MIGRATIONS } from './migration-fixtures';
 
 function parseEdited(edit: (input: QuestionnaireInput) => void) {
   const input = buildQuestionnaireInput();
@@ -169,5 +170,89 @@ describe('a rubric question has four distinct described levels', () => {
     expect(result.error?.issues.map((issue) => [issue.path, issue.message])).toEqual([
       [['steps', 0, 'questions', 1, 'options', 0, 'score'], 'a score needs a pillar on the question'],
     ]);
+  });
+});
+
+describe('declared migrations lead to this version and never reuse an id', () => {
+  type MigrationInput = NonNullable<QuestionnaireInput['migrations']>[number];
+  const withMigrations = (...migrations: MigrationInput[]) => (input: QuestionnaireInput) => void (input.migrations = migrations);
+
+  it.each<{ name: string; migrations: MigrationInput[] }>([
+    { name: 'the fixture’s history (renames, changed options, a removal)', migrations: FIXTURE_MIGRATIONS },
+    { name: 'a migration with only a note, up to the current version', migrations: [{ from: '1.1.0', to: '1.2.0', note: 'Deux questions ont été ajoutées.' }] },
+    { name: 'a renamed question that a later migration removes', migrations: [{ from: '1.0.0', to: '1.1.0', renamedQuestions: { a: 'b' } }, { from: '1.1.0', to: '1.2.0', removedQuestions: ['b'] }] },
+    {
+      name: 'changed options named by the id of their version, the question being renamed later',
+      migrations: [{ from: '1.0.0', to: '1.1.0', changedOptions: { 'al-network': { fort: 'l4' } } }, { from: '1.1.0', to: '1.2.0', renamedQuestions: { 'al-network': 'al-partners' } }],
+    },
+    { name: 'versions compared as numbers, not as text', migrations: [{ from: '1.1.0', to: '1.1.10' }, { from: '1.1.10', to: '1.2.0' }] },
+  ])('accepts $name', ({ migrations }) => {
+    expect(parseEdited(withMigrations(...migrations)).error?.issues ?? []).toEqual([]);
+  });
+
+  it.each<{ name: string; migrations: MigrationInput[]; expected: [(string | number)[], RegExp][] }>([
+    { name: 'a migration that does not go up', migrations: [{ from: '1.1.0', to: '1.1.0' }], expected: [[['migrations', 0, 'to'], /^expected a version above "from" \(1\.1\.0\)$/]] },
+    { name: 'a migration that goes down', migrations: [{ from: '1.1.0', to: '1.0.0' }], expected: [[['migrations', 0, 'to'], /^expected a version above "from"/]] },
+    { name: 'a migration beyond the questionnaire’s version', migrations: [{ from: '1.2.0', to: '1.3.0' }], expected: [[['migrations', 0, 'to'], /^expected at most the questionnaire's version \(1\.2\.0\)$/]] },
+    {
+      name: 'migrations out of order',
+      migrations: [{ from: '1.1.0', to: '1.2.0' }, { from: '1.0.0', to: '1.1.0' }],
+      expected: [[['migrations', 1, 'from'], /^expected at least the previous migration's "to" \(1\.2\.0\): migrations go from the oldest to the newest$/]],
+    },
+    { name: 'a version that is not x.y.z', migrations: [{ from: '1.0', to: '1.1.0' }], expected: [[['migrations', 0, 'from'], /^expected a version like 1\.0\.0$/]] },
+    {
+      name: 'a removed id that is still a question',
+      migrations: [{ from: '1.1.0', to: '1.2.0', removedQuestions: ['hr-training'] }],
+      expected: [[['migrations', 0, 'removedQuestions', 0], /^"hr-training" is still a question of this questionnaire: an id is never reused$/]],
+    },
+    {
+      name: 'a renamed-away id that is still a question',
+      migrations: [{ from: '1.1.0', to: '1.2.0', renamedQuestions: { 'has-staff': 'hr-volunteers' } }],
+      expected: [[['migrations', 0, 'renamedQuestions', 'has-staff'], /^"has-staff" is still a question of this questionnaire: an id is never reused$/]],
+    },
+    {
+      name: 'an id removed earlier that comes back',
+      migrations: [{ from: '1.0.0', to: '1.1.0', removedQuestions: ['ancienne'] }, { from: '1.1.0', to: '1.2.0', renamedQuestions: { ancienne: 'hr-training' } }],
+      expected: [[['migrations', 1, 'renamedQuestions', 'ancienne'], /^"ancienne" was already renamed or removed by an earlier migration: an id is never reused$/]],
+    },
+    {
+      name: 'an unknown rename target',
+      migrations: [{ from: '1.1.0', to: '1.2.0', renamedQuestions: { vieux: 'nouveau' } }],
+      expected: [[['migrations', 0, 'renamedQuestions', 'vieux'], /^unknown question "nouveau" \(not in this questionnaire, and no later migration renames or removes it\)$/]],
+    },
+    {
+      name: 'a question both renamed and removed',
+      migrations: [{ from: '1.1.0', to: '1.2.0', renamedQuestions: { vieux: 'hr-training' }, removedQuestions: ['vieux'] }],
+      expected: [[['migrations', 0, 'removedQuestions', 0], /^"vieux" cannot be both renamed and removed$/]],
+    },
+    {
+      name: 'an option mapped to an option the question does not offer',
+      migrations: [{ from: '1.1.0', to: '1.2.0', changedOptions: { 'has-staff': { yes: 'peut-etre' } } }],
+      expected: [[['migrations', 0, 'changedOptions', 'has-staff', 'yes'], /^unknown option "peut-etre" of "has-staff"$/]],
+    },
+    {
+      name: 'an option mapped to one the question lost later',
+      migrations: [{ from: '1.0.0', to: '1.1.0', changedOptions: { 'al-network': { fort: 'l9' } } }, { from: '1.1.0', to: '1.2.0', renamedQuestions: { 'al-network': 'al-partners' } }],
+      expected: [[['migrations', 0, 'changedOptions', 'al-network', 'fort'], /^unknown option "l9" of "al-partners"$/]],
+    },
+    {
+      name: 'changed options on a question without options',
+      migrations: [{ from: '1.1.0', to: '1.2.0', changedOptions: { 'volunteers-count': { dix: 'vingt' } } }],
+      expected: [[['migrations', 0, 'changedOptions', 'volunteers-count'], /^expected a single or multiple question, "volunteers-count" is number$/]],
+    },
+    {
+      name: 'changed options on an unknown question',
+      migrations: [{ from: '1.1.0', to: '1.2.0', changedOptions: { disparue: { a: 'b' } } }],
+      expected: [[['migrations', 0, 'changedOptions', 'disparue'], /^unknown question "disparue"/]],
+    },
+    {
+      name: 'a reserved answer in changed options',
+      migrations: [{ from: '1.1.0', to: '1.2.0', changedOptions: { 'hr-training': { 'dont-know': 'l1' } } }],
+      expected: [[['migrations', 0, 'changedOptions', 'hr-training', 'dont-know'], /^"dont-know" is a reserved answer: it is never mapped$/]],
+    },
+  ])('refuses $name', ({ migrations, expected }) => {
+    const issues = parseEdited(withMigrations(...migrations)).error?.issues ?? [];
+    expect(issues.map((issue) => issue.path)).toEqual(expected.map(([path]) => path));
+    expected.forEach(([, message], index) => expect(issues[index]?.message).toMatch(message));
   });
 });
