@@ -1,8 +1,9 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import type { AnswersFile } from '../src/domain/answers';
+import { selectVisibleAnswers, type AnswersFile } from '../src/domain/answers';
 import { parseAnswersFile } from '../src/domain/answers-file';
+import { compareDiagnoses, type ComparedScore, type DiagnosisComparison } from '../src/domain/compare-diagnoses';
 import { diagnose, summarizeDiagnosis } from '../src/domain/diagnose';
 import { addGroupMembers, aggregateGroup, buildConsensusAnswers, createGroup, selectLeastConsensus, type Group, type ScoreSpread } from '../src/domain/group';
 import type { Questionnaire, Toolkit } from '../src/domain/questionnaire-schema';
@@ -10,19 +11,25 @@ import { labelRespondent } from '../src/domain/respondents';
 import { buildConsensusCsv, buildRespondentsCsv } from '../src/report/group-csv';
 import { buildGroupReportModel, type GroupReportModel } from '../src/report/group-report-model';
 import { renderGroupReportPdf } from '../src/report/render-group-pdf';
-import { buildReportModel, type ReportModel } from '../src/report/report-model';
+import { buildEvolution, buildReportModel, formatEvolutionDate, readOrganisationName, type ReportEvolution, type ReportEvolutionScore, type ReportModel } from '../src/report/report-model';
 import { renderReportPdf } from '../src/report/render-pdf';
 import { loadNodePdfFonts } from './lib/node-pdf-fonts';
 import { CONTENT_DIR, loadContentDirectory } from './lib/questionnaire-files';
 
 const USAGE = `Usage : npm run diagnose -- <réponses.json> [<réponses.json>…] [--json] [--pdf <rapport.pdf>] [--csv <réponses.csv>] [--noms] [--questionnaires <dossier>] [--date <AAAA-MM-JJ>]
+        npm run diagnose -- --compare <ancien.json> <récent.json> [--json] [--pdf <rapport.pdf>] [--questionnaires <dossier>] [--date <AAAA-MM-JJ>]
 
   <réponses.json>            un fichier de réponses exporté par Trajectoires ; avec plusieurs fichiers
                              du même questionnaire, le diagnostic collectif (répartitions, zones de
                              moindre consensus, diagnostic de consensus)
+  --compare                  compare deux diagnostics d’une même organisation, l’ancien puis le récent :
+                             évolution de chaque pilier et de chaque dimension, réponses modifiées,
+                             étapes du parcours faites depuis (express et complet se comparent)
   --json                     affiche le diagnostic en JSON (scores, points de vigilance, parcours ;
-                             pour un groupe : respondents, roles, pillars, leastConsensus, consensus)
-  --pdf <rapport.pdf>        écrit le rapport PDF, identique à celui du navigateur (collectif pour un groupe)
+                             pour un groupe : respondents, roles, pillars, leastConsensus, consensus ;
+                             avec --compare : older, newer, areas, dimensions, changedAnswers, stepsDoneSince)
+  --pdf <rapport.pdf>        écrit le rapport PDF, identique à celui du navigateur (collectif pour un groupe ;
+                             avec --compare, celui du diagnostic récent avec sa section « Évolution depuis le … »)
   --csv <réponses.csv>       écrit une ligne par répondant·e, et le consensus dans <réponses>-consensus.csv
   --noms                     montre les noms des répondant·es (anonymes par défaut)
   --questionnaires <dossier> dossier des questionnaires (par défaut : questionnaires/)
@@ -45,6 +52,7 @@ class CliError extends Error {
 
 interface CliOptions {
   answersPaths: string[];
+  isCompare: boolean;
   isJson: boolean;
   pdfPath: string | undefined;
   csvPath: string | undefined;
@@ -64,6 +72,7 @@ function readOptions(argv: string[]): CliOptions {
       allowPositionals: true,
       options: {
         json: { type: 'boolean', default: false },
+        compare: { type: 'boolean', default: false },
         pdf: { type: 'string' },
         csv: { type: 'string' },
         noms: { type: 'boolean', default: false },
@@ -77,9 +86,18 @@ function readOptions(argv: string[]): CliOptions {
   }
   const { values, positionals } = parsed;
   if (values.help) throw new CliError(EXIT_OK, [USAGE]);
+  if (values.compare && positionals.length !== 2) {
+    throw new CliError(EXIT_USAGE, [
+      `--compare attend exactement deux fichiers de réponses, l’ancien diagnostic puis le plus récent (${positionals.length} ${positionals.length > 1 ? 'donnés' : 'donné'}).`,
+      '',
+      USAGE,
+    ]);
+  }
+  if (values.compare && values.csv !== undefined) throw new CliError(EXIT_USAGE, ['--csv ne s’utilise pas avec --compare.', '', USAGE]);
   if (positionals.length === 0) throw new CliError(EXIT_USAGE, ['Indiquez le fichier de réponses à diagnostiquer.', '', USAGE]);
   return {
     answersPaths: positionals.map((answersPath) => path.resolve(callerDir, answersPath)),
+    isCompare: values.compare,
     isJson: values.json,
     pdfPath: values.pdf === undefined ? undefined : path.resolve(callerDir, values.pdf),
     csvPath: values.csv === undefined ? undefined : path.resolve(callerDir, values.csv),
@@ -147,6 +165,7 @@ function checkAnswers(answersPath: string, input: unknown, content: Content): Lo
 
 async function run(argv: string[]): Promise<number> {
   const options = readOptions(argv);
+  if (options.isCompare) return runCompare(options);
   return options.answersPaths.length === 1 ? runSingle(options, options.answersPaths[0]!) : runGroup(options);
 }
 
@@ -217,6 +236,110 @@ async function runGroup(options: CliOptions): Promise<number> {
   }
   if (options.csvPath) writeCsvFiles(options.csvPath, questionnaire, group, options.showNames);
   return EXIT_OK;
+}
+
+/** Two diagnoses of one organisation, the older first: what changed, and the newer report with its evolution. */
+async function runCompare(options: CliOptions): Promise<number> {
+  const { content, toolkit } = loadContent(options.questionnairesDir);
+  const loaded: LoadedAnswers[] = [];
+  const problems: CliError[] = [];
+  for (const answersPath of options.answersPaths) {
+    try {
+      loaded.push(checkAnswers(answersPath, readJson(answersPath), content));
+    } catch (error) {
+      if (!(error instanceof CliError)) throw error;
+      problems.push(error);
+    }
+  }
+  const [older, newer] = loaded;
+  if (problems.length > 0 || !older || !newer) {
+    const exitCode = problems.some((problem) => problem.exitCode === EXIT_USAGE) ? EXIT_USAGE : EXIT_INVALID_INPUT;
+    throw new CliError(exitCode, problems.flatMap((problem) => problem.lines));
+  }
+  for (const entry of loaded) for (const warning of entry.warnings) process.stderr.write(`Attention : ${entry.fileName} : ${warning}\n`);
+  // Two different organisations may still be worth comparing (a renamed one, a sister structure): warn, do not refuse.
+  const [olderName, newerName] = loaded.map((entry) => readOrganisationName(entry.questionnaire, selectVisibleAnswers(entry.questionnaire, entry.file.answers)));
+  if (olderName!.toLocaleLowerCase('fr') !== newerName!.toLocaleLowerCase('fr')) {
+    process.stderr.write(`Attention : les deux fichiers ne décrivent pas la même organisation (« ${olderName} », puis « ${newerName} ») ; la comparaison est faite quand même.\n`);
+  }
+  if (Date.parse(older.file.updatedAt) > Date.parse(newer.file.updatedAt)) {
+    process.stderr.write(`Attention : ${older.fileName} a été modifié après ${newer.fileName} ; donnez l’ancien diagnostic d’abord pour lire l’évolution dans le bon sens.\n`);
+  }
+
+  const olderDiagnosis = { questionnaire: older.questionnaire, file: older.file };
+  const newerDiagnosis = { questionnaire: newer.questionnaire, file: newer.file };
+  const comparison = compareDiagnoses(olderDiagnosis, newerDiagnosis, toolkit);
+  if (options.isJson) process.stdout.write(`${JSON.stringify(summarizeComparison(comparison, older, newer), null, 2)}\n`);
+  else process.stdout.write(formatComparisonText(buildEvolution(comparison), comparison, newerName!));
+
+  if (options.pdfPath) {
+    const diagnosis = diagnose(newer.questionnaire, toolkit, newer.file.answers);
+    const generatedAt = options.reportDate ?? new Date(newer.file.updatedAt);
+    const model = buildReportModel({ ...newerDiagnosis, toolkit, diagnosis, generatedAt, evolution: { older: olderDiagnosis } });
+    writeFileSync(options.pdfPath, Buffer.from(renderReportPdf(model, await loadNodePdfFonts())));
+    process.stderr.write(`Rapport PDF écrit, avec son évolution : ${displayPath(options.pdfPath)}\n`);
+  }
+  return EXIT_OK;
+}
+
+function summarizeScore(score: ComparedScore | null) {
+  if (score === null) return null;
+  return { score: score.score, level: score.levelId, levelLabel: score.levelLabel, isInsufficient: score.isInsufficient, isNotApplicable: score.isNotApplicable };
+}
+
+/** The comparison as JSON: ids, scores and level ids for scripts; the answers in words, as the report prints them. */
+function summarizeComparison(comparison: DiagnosisComparison, older: LoadedAnswers, newer: LoadedAnswers) {
+  const side = (entry: LoadedAnswers, described: DiagnosisComparison['older']) => ({ file: entry.fileName, date: described.updatedAt, questionnaire: described.questionnaire });
+  return {
+    older: side(older, comparison.older),
+    newer: side(newer, comparison.newer),
+    sameQuestionnaire: comparison.sameQuestionnaire,
+    areas: comparison.areas.map((area) => ({ id: area.id, label: area.label, before: summarizeScore(area.before), after: summarizeScore(area.after), delta: area.delta })),
+    dimensions: comparison.dimensions.map((dimension) => ({
+      id: dimension.id,
+      label: dimension.label,
+      area: dimension.area,
+      before: summarizeScore(dimension.before),
+      after: summarizeScore(dimension.after),
+      delta: dimension.delta,
+    })),
+    changedAnswers: comparison.changedAnswers.map((change) => ({
+      questionId: change.questionId,
+      label: change.label,
+      step: change.stepTitle,
+      before: change.before,
+      after: change.after,
+    })),
+    stepsDoneSince: comparison.stepsDoneSince,
+  };
+}
+
+/** The comparison in a terminal: the same words as the report's evolution section. */
+function formatComparisonText(evolution: ReportEvolution, comparison: DiagnosisComparison, organisationName: string): string {
+  const describeSide = (side: DiagnosisComparison['older']) =>
+    `« ${side.questionnaire.title} », version ${side.questionnaire.version}, du ${formatEvolutionDate(new Date(side.updatedAt))}`;
+  const describe = (score: ReportEvolutionScore) => (score.levelLabel ? `${score.scoreLabel} · ${score.levelLabel}` : score.scoreLabel);
+  const row = (label: string, entry: ReportEvolution['areas'][number]) => `${label} : ${describe(entry.before)} → ${describe(entry.after)} (${entry.deltaLabel})`;
+  const lines = [
+    `${evolution.heading} – ${organisationName}`,
+    `Avant : ${describeSide(comparison.older)}`,
+    `Après : ${describeSide(comparison.newer)}`,
+    ...(evolution.questionnaireNote ? [evolution.questionnaireNote] : []),
+    '',
+    ...evolution.areas.map((area) => row(area.label, area)),
+    '',
+    `${evolution.dimensionsHeading} :`,
+    ...evolution.dimensionGroups.flatMap((group) => [`  ${group.title}`, ...group.rows.map((dimension) => row(`    ${dimension.label}`, dimension))]),
+    '',
+    `${evolution.changedAnswersHeading} : ${evolution.changedAnswersIntro}`,
+    ...evolution.changedAnswerGroups.flatMap((group) =>
+      group.rows.map((change) => `  - [${group.title}] ${change.question}\n      avant : ${change.before}\n      après : ${change.after}`),
+    ),
+    '',
+    `${evolution.stepsDoneHeading} :`,
+    ...(evolution.stepsDone.length === 0 ? [`  ${evolution.noStepsDone}`] : evolution.stepsDone.map((step) => `  - ${step.title}`)),
+  ];
+  return `${lines.join('\n')}\n`;
 }
 
 /** Members keep the order of the command line, so « Répondant·e 2 » is the second file. */

@@ -1,6 +1,17 @@
 import { jsPDF } from 'jspdf';
 import { bindFrenchPunctuation } from '../domain/french-typography';
-import type { ReportAnswerRow, ReportArea, ReportHighlight, ReportModel, ReportPathGroup, ReportPathStep, ReportScore } from './report-model';
+import type {
+  ReportAnswerRow,
+  ReportArea,
+  ReportEvolution,
+  ReportEvolutionRow,
+  ReportEvolutionScore,
+  ReportHighlight,
+  ReportModel,
+  ReportPathGroup,
+  ReportPathStep,
+  ReportScore,
+} from './report-model';
 import { REPORT_WORDING as W } from './report-wording';
 import { wrapText } from './wrap-text';
 
@@ -187,7 +198,9 @@ export function renderReportPdf(model: ReportModel, fonts: PdfFonts): ArrayBuffe
   return renderSectionedReport(model, fonts, { ...model, runningTitle: W.runningTitle }, (writer, sectionId) => {
     if (sectionId === 'cover') return drawCover(writer, model);
     if (sectionId === 'summary') drawSummary(writer, model);
-    else if (sectionId === 'path') drawPath(writer, model);
+    else if (sectionId === 'evolution') {
+      if (model.evolution) drawEvolution(writer, model.evolution);
+    } else if (sectionId === 'path') drawPath(writer, model);
     else if (sectionId === 'annex') drawAnnex(writer, model);
     else if (sectionId === 'method') drawMethod(writer, model.method);
     else {
@@ -539,6 +552,176 @@ function drawDimensionRow(writer: PageWriter, dimension: ReportModel['pillars'][
   drawBar(doc, { x: DIMENSION_ROW.barX, y: top + 0.6, width: DIMENSION_ROW.barWidth, height: 3 }, dimension.score, COLORS.accent);
   writer.writeAt(describeScore(dimension), valueStyle, DIMENSION_ROW.valueX, top, valueWidth);
   writer.y = top + rowHeight;
+}
+
+/** Label, paired bars, then before, after and the written change: every figure is printed, the bars only help the eye. */
+const EVOLUTION_ROW = {
+  labelWidth: 46,
+  barX: PAGE.marginX + 48,
+  barWidth: 34,
+  barHeight: 2.4,
+  beforeX: PAGE.marginX + 85,
+  afterX: PAGE.marginX + 113,
+  valueWidth: 26,
+  changeX: PAGE.marginX + 141,
+  changeWidth: CONTENT_WIDTH - 141,
+} as const;
+
+function drawEvolution(writer: PageWriter, evolution: ReportEvolution): void {
+  writer.heading(evolution.heading, STYLES.h1, 50, { ruleBelow: true });
+  writer.write(evolution.intro, STYLES.smallInk, { after: evolution.questionnaireNote ? 1.5 : 4 });
+  if (evolution.questionnaireNote) writer.write(evolution.questionnaireNote, STYLES.small, { after: 4 });
+
+  drawEvolutionTable(writer, evolution, evolution.columns.area, [{ title: null, rows: evolution.areas }], true);
+  writer.gap(1.2);
+  writer.write(evolution.legend, STYLES.tiny, { after: 5 });
+
+  if (evolution.dimensionGroups.length > 0) {
+    writer.heading(evolution.dimensionsHeading, STYLES.h2, 24, { before: 2 });
+    writer.gap(1);
+    drawEvolutionTable(writer, evolution, evolution.columns.dimension, evolution.dimensionGroups, false);
+    writer.gap(5);
+  }
+
+  writer.heading(evolution.changedAnswersHeading, STYLES.h2, 20, { before: 2 });
+  writer.write(evolution.changedAnswersIntro, STYLES.smallInk, { after: 2.5 });
+  if (evolution.changedAnswerGroups.length > 0) {
+    const muted: TextStyle = { ...STYLES.cell, color: COLORS.muted };
+    drawTable(writer, {
+      columns: [
+        { header: evolution.changedAnswersColumns.question, width: CHANGED_ANSWER_COLUMNS[0] },
+        { header: evolution.changedAnswersColumns.before, width: CHANGED_ANSWER_COLUMNS[1] },
+        { header: evolution.changedAnswersColumns.after, width: CHANGED_ANSWER_COLUMNS[2] },
+      ],
+      groups: evolution.changedAnswerGroups.map((group) => ({
+        title: group.title,
+        rows: group.rows.map((row) => [
+          { blocks: [{ text: row.question, style: STYLES.cell }] },
+          { blocks: [{ text: row.before, style: row.hasBefore ? STYLES.cell : muted }] },
+          { blocks: [{ text: row.after, style: row.hasAfter ? STYLES.cellBold : muted }] },
+        ]),
+      })),
+    });
+    writer.gap(5);
+  }
+
+  writer.heading(evolution.stepsDoneHeading, STYLES.h2, 12, { before: 2 });
+  writer.gap(0.5);
+  if (evolution.stepsDone.length === 0) writer.write(evolution.noStepsDone, STYLES.small);
+  for (const step of evolution.stepsDone) {
+    writer.ensure(writer.measure(step.title, STYLES.smallInk, CONTENT_WIDTH - STEP_INDENT) + 1.2);
+    drawStatusBox(writer.doc, 'done', PAGE.marginX + 0.5, writer.y + 0.5);
+    writer.write(step.title, STYLES.smallInk, { x: PAGE.marginX + STEP_INDENT - 2, after: 1.2 });
+  }
+}
+
+const CHANGED_ANSWER_COLUMNS = [74, 48, 48] as const;
+
+/** The comparison table: its header again on every page it runs onto, a group's title too. */
+function drawEvolutionTable(
+  writer: PageWriter,
+  evolution: ReportEvolution,
+  firstHeader: string,
+  groups: readonly { title: string | null; rows: readonly ReportEvolutionRow[] }[],
+  isAreaTable: boolean,
+): void {
+  const { columns } = evolution;
+  const headerStyle = STYLES.tinyBold;
+  const headerHeight = lineHeightOf(headerStyle) + 2;
+  const groupStyle: TextStyle = { ...STYLES.smallBold, color: COLORS.accent };
+  const drawHeader = () => {
+    const top = writer.y;
+    writer.writeAt(firstHeader, headerStyle, PAGE.marginX, top, EVOLUTION_ROW.labelWidth);
+    writer.writeAt(columns.bars, headerStyle, EVOLUTION_ROW.barX, top, EVOLUTION_ROW.barWidth);
+    writer.writeAt(columns.before, headerStyle, EVOLUTION_ROW.beforeX, top, EVOLUTION_ROW.valueWidth);
+    writer.writeAt(columns.after, headerStyle, EVOLUTION_ROW.afterX, top, EVOLUTION_ROW.valueWidth);
+    writer.writeAt(columns.change, headerStyle, EVOLUTION_ROW.changeX, top, EVOLUTION_ROW.changeWidth, 'right');
+    writer.y = top + headerHeight - 0.6;
+    writer.rule(COLORS.ink, 0.3);
+    writer.gap(0.6);
+  };
+  const drawGroupTitle = (title: string) => {
+    writer.gap(1.2);
+    writer.write(title, groupStyle, { after: 0.3 });
+  };
+
+  const firstRow = groups[0]?.rows[0];
+  writer.ensure(headerHeight + (groups[0]?.title ? lineHeightOf(groupStyle) + 1.5 : 0) + (firstRow ? measureEvolutionRow(writer, firstRow, isAreaTable) : 0));
+  drawHeader();
+  for (const group of groups) {
+    if (group.title) {
+      const first = group.rows[0];
+      const needed = lineHeightOf(groupStyle) + 1.5 + (first ? measureEvolutionRow(writer, first, isAreaTable) : 0);
+      if (needed > writer.remaining) {
+        writer.newPage();
+        drawHeader();
+      }
+      drawGroupTitle(group.title);
+    }
+    for (const row of group.rows) {
+      const height = measureEvolutionRow(writer, row, isAreaTable);
+      if (height > writer.remaining) {
+        writer.newPage();
+        drawHeader();
+        if (group.title) drawGroupTitle(`${group.title} ${W.continued}`);
+      }
+      drawEvolutionRow(writer, row, isAreaTable, height);
+    }
+  }
+}
+
+const EVOLUTION_PAD = 1.4;
+
+function evolutionLabelStyle(isAreaTable: boolean): TextStyle {
+  return isAreaTable ? STYLES.smallBold : STYLES.smallInk;
+}
+
+function measureEvolutionScore(writer: PageWriter, score: ReportEvolutionScore, style: TextStyle): number {
+  return writer.measure(score.scoreLabel, style, EVOLUTION_ROW.valueWidth) + (score.levelLabel ? writer.measure(score.levelLabel, STYLES.tiny, EVOLUTION_ROW.valueWidth) : 0);
+}
+
+function measureEvolutionRow(writer: PageWriter, row: ReportEvolutionRow, isAreaTable: boolean): number {
+  return (
+    Math.max(
+      writer.measure(row.label, evolutionLabelStyle(isAreaTable), EVOLUTION_ROW.labelWidth),
+      2 * EVOLUTION_ROW.barHeight + 1.2,
+      measureEvolutionScore(writer, row.before, scoreStyleOf(row.before, false)),
+      measureEvolutionScore(writer, row.after, scoreStyleOf(row.after, true)),
+      writer.measure(row.deltaLabel, STYLES.smallBold, EVOLUTION_ROW.changeWidth),
+    ) +
+    2 * EVOLUTION_PAD
+  );
+}
+
+function scoreStyleOf(score: ReportEvolutionScore, isAfter: boolean): TextStyle {
+  if (score.score === null) return STYLES.small;
+  return isAfter ? STYLES.smallBold : STYLES.smallInk;
+}
+
+/** The colour only repeats the written sign: up in the accent, down in the vigilance colour. */
+function deltaStyleOf(delta: number | null): TextStyle {
+  if (delta === null) return { ...STYLES.smallBold, color: COLORS.muted };
+  if (delta > 0) return { ...STYLES.smallBold, color: COLORS.done };
+  if (delta < 0) return { ...STYLES.smallBold, color: COLORS.flag };
+  return STYLES.smallBold;
+}
+
+function drawEvolutionRow(writer: PageWriter, row: ReportEvolutionRow, isAreaTable: boolean, height: number): void {
+  const { doc } = writer;
+  const top = writer.y + EVOLUTION_PAD;
+  writer.writeAt(row.label, evolutionLabelStyle(isAreaTable), PAGE.marginX, top, EVOLUTION_ROW.labelWidth);
+  drawBar(doc, { x: EVOLUTION_ROW.barX, y: top + 0.3, width: EVOLUTION_ROW.barWidth, height: EVOLUTION_ROW.barHeight }, row.before.score, COLORS.accentSoft);
+  drawBar(doc, { x: EVOLUTION_ROW.barX, y: top + 0.9 + EVOLUTION_ROW.barHeight, width: EVOLUTION_ROW.barWidth, height: EVOLUTION_ROW.barHeight }, row.after.score, COLORS.accent);
+  for (const [score, x, isAfter] of [
+    [row.before, EVOLUTION_ROW.beforeX, false],
+    [row.after, EVOLUTION_ROW.afterX, true],
+  ] as const) {
+    const used = writer.writeAt(score.scoreLabel, scoreStyleOf(score, isAfter), x, top, EVOLUTION_ROW.valueWidth);
+    if (score.levelLabel) writer.writeAt(score.levelLabel, STYLES.tiny, x, top + used, EVOLUTION_ROW.valueWidth);
+  }
+  writer.writeAt(row.deltaLabel, deltaStyleOf(row.delta), EVOLUTION_ROW.changeX, top, EVOLUTION_ROW.changeWidth, 'right');
+  writer.y += height;
+  writer.rule(COLORS.rule, 0.15);
 }
 
 const LEVEL_SCALE = { square: 2.2, gap: 0.7 } as const;

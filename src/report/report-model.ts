@@ -3,6 +3,7 @@ import {
   NOT_APPLICABLE,
   DONT_KNOW,
   PILLAR_IDS,
+  SCORED_AREA_IDS,
   isRubricQuestion,
   listQuestions,
   type Level,
@@ -22,8 +23,10 @@ import {
   type PathProgress,
   type PathStepProgress,
 } from '../domain/answers';
+import { formatAnswer } from '../domain/format-answer';
 import { describeHighlight, selectHighlights, type HighlightKind } from '../domain/highlights';
 import type { AreaScore, DimensionScore } from '../domain/scoring';
+import { compareDiagnoses, type ComparedDiagnosis, type ComparedScore, type DiagnosisComparison } from '../domain/compare-diagnoses';
 import type { Diagnosis } from '../domain/diagnose';
 import type { PathStep } from '../domain/toolkit-path';
 import { PILLAR_LABELS } from '../domain/pillars';
@@ -111,7 +114,58 @@ export interface ReportHighlight {
   text: string;
 }
 
-export type ReportSectionId = 'cover' | 'summary' | PillarId | 'path' | 'annex' | 'method';
+export type ReportSectionId = 'cover' | 'summary' | 'evolution' | PillarId | 'path' | 'annex' | 'method';
+
+/** One side of a comparison, written: « 45 / 100 » and its level, or why there is no score. */
+export interface ReportEvolutionScore {
+  score: number | null;
+  scoreLabel: string;
+  levelLabel: string | null;
+}
+
+export interface ReportEvolutionRow {
+  id: string;
+  label: string;
+  before: ReportEvolutionScore;
+  after: ReportEvolutionScore;
+  /** Points; null when either side has no score. */
+  delta: number | null;
+  /** « +12 points », « stable » or « non comparable »: the sign is written, never only coloured. */
+  deltaLabel: string;
+}
+
+export interface ReportEvolutionChangedAnswer {
+  questionId: string;
+  question: string;
+  before: string;
+  after: string;
+  /** False when the question had no answer on that side (printed muted). */
+  hasBefore: boolean;
+  hasAfter: boolean;
+}
+
+/** « Évolution depuis le … »: this diagnosis beside an earlier one of the same organisation. */
+export interface ReportEvolution {
+  heading: string;
+  intro: string;
+  /** Said when the two diagnoses answer different questionnaires (express and complet). */
+  questionnaireNote: string | null;
+  columns: { area: string; dimension: string; bars: string; before: string; after: string; change: string };
+  legend: string;
+  /** The project, then the three pillars. */
+  areas: ReportEvolutionRow[];
+  dimensionsHeading: string;
+  /** The dimensions by area, in the newer questionnaire's order. */
+  dimensionGroups: { areaId: ScoredAreaId; title: string; rows: ReportEvolutionRow[] }[];
+  changedAnswersHeading: string;
+  changedAnswersIntro: string;
+  changedAnswersColumns: { question: string; before: string; after: string };
+  /** By step, in questionnaire order. */
+  changedAnswerGroups: { title: string; rows: ReportEvolutionChangedAnswer[] }[];
+  stepsDoneHeading: string;
+  stepsDone: { toolId: string; title: string }[];
+  noStepsDone: string;
+}
 
 export interface ReportModel {
   fileName: string;
@@ -152,6 +206,8 @@ export interface ReportModel {
     firstSteps: ReportPathStep[];
     moreStepsCount: number;
   };
+  /** Only when the report compares this diagnosis with an earlier one. */
+  evolution?: ReportEvolution;
   pillars: ReportPillarSection[];
   path: { heading: string; intro: string; progressLabel: string | null; groups: ReportPathGroup[]; emptyText: string };
   annex: { heading: string; intro: string; steps: ReportAnnexStep[] };
@@ -164,18 +220,18 @@ export interface BuildReportModelInput {
   file: AnswersFile;
   diagnosis: Diagnosis;
   generatedAt: Date;
+  /** An earlier diagnosis of the same organisation: the report then gains « Évolution depuis le … ». */
+  evolution?: { older: ComparedDiagnosis };
 }
+
+// The report, the CSV and the comparison of two diagnoses write answers alike: the rule lives in the domain.
+export { formatAnswer };
 
 const REPORT_TIME_ZONE = 'Europe/Paris';
 const longDateFormat = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeZone: REPORT_TIME_ZONE });
-const numberFormat = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 2 });
-
-// Intl puts a narrow no-break space (U+202F) in "12 500"; a plain no-break space prints everywhere.
-const NBSP = '\u00a0';
-
 const FIRST_STEP_COUNT = 3;
 
-export function buildReportModel({ questionnaire, toolkit, file, diagnosis, generatedAt: clock }: BuildReportModelInput): ReportModel {
+export function buildReportModel({ questionnaire, toolkit, file, diagnosis, generatedAt: clock, evolution: compared }: BuildReportModelInput): ReportModel {
   const generatedAt = pinToReportDay(clock);
   const answers = selectVisibleAnswers(questionnaire, file.answers);
   const organisationName = readOrganisationName(questionnaire, answers);
@@ -190,6 +246,9 @@ export function buildReportModel({ questionnaire, toolkit, file, diagnosis, gene
   const areas = [diagnosis.project, ...diagnosis.pillars].map((area) => buildArea(area));
   const respondent = file.respondent;
   const respondentName = respondent.name?.trim();
+  const evolution = compared
+    ? buildEvolution(compareDiagnoses(compared.older, { questionnaire, file }, toolkit ?? EMPTY_TOOLKIT))
+    : undefined;
 
   return {
     fileName: buildReportFileName(organisationName, generatedAt),
@@ -202,6 +261,7 @@ export function buildReportModel({ questionnaire, toolkit, file, diagnosis, gene
     outline: [
       { id: 'cover', title: W.documentTitle },
       { id: 'summary', title: W.summaryHeading },
+      ...(evolution ? [{ id: 'evolution' as const, title: evolution.heading }] : []),
       ...pillars.map((pillar) => ({ id: pillar.id, title: pillar.label })),
       { id: 'path', title: W.pathHeading },
       { id: 'annex', title: W.annexHeading },
@@ -234,6 +294,8 @@ export function buildReportModel({ questionnaire, toolkit, file, diagnosis, gene
       firstSteps: pathSteps.slice(0, FIRST_STEP_COUNT),
       moreStepsCount: Math.max(0, pathSteps.length - FIRST_STEP_COUNT),
     },
+    // Left out, not undefined, without a comparison: the model (and so the PDF's id) stays as it was.
+    ...(evolution ? { evolution } : {}),
     pillars,
     path: {
       heading: W.pathHeading,
@@ -260,6 +322,79 @@ export function buildReportModel({ questionnaire, toolkit, file, diagnosis, gene
       levels: buildLevelRows(questionnaire.levels),
     },
   };
+}
+
+// Without a catalogue no step title can be read: no step is listed as done since.
+const EMPTY_TOOLKIT: Toolkit = { id: 'aucun', version: '0.0.0', locale: 'fr-FR', tools: [] };
+
+/** The comparison in the report's words: rows with written scores and signs, answers grouped by step. */
+export function buildEvolution(comparison: DiagnosisComparison): ReportEvolution {
+  const olderDate = formatEvolutionDate(new Date(comparison.older.updatedAt));
+  const dimensionGroups = SCORED_AREA_IDS.map((areaId) => ({
+    areaId,
+    title: PILLAR_LABELS[areaId],
+    rows: comparison.dimensions.filter((dimension) => dimension.area === areaId).map(buildEvolutionRow),
+  })).filter((group) => group.rows.length > 0);
+  const changedAnswerGroups: ReportEvolution['changedAnswerGroups'] = [];
+  for (const change of comparison.changedAnswers) {
+    const row: ReportEvolutionChangedAnswer = {
+      questionId: change.questionId,
+      question: change.label,
+      before: change.before ?? (change.isInOlder ? W.unanswered : W.notAsked),
+      after: change.after ?? (change.isInNewer ? W.unanswered : W.notAsked),
+      hasBefore: change.before !== null,
+      hasAfter: change.after !== null,
+    };
+    const group = changedAnswerGroups.find((candidate) => candidate.title === change.stepTitle);
+    if (group) group.rows.push(row);
+    else changedAnswerGroups.push({ title: change.stepTitle, rows: [row] });
+  }
+  return {
+    heading: W.evolutionHeading(olderDate),
+    intro: W.evolutionIntro(olderDate),
+    questionnaireNote: comparison.sameQuestionnaire
+      ? null
+      : W.evolutionOtherQuestionnaire(comparison.older.questionnaire.title, comparison.newer.questionnaire.title),
+    columns: W.evolutionColumns,
+    legend: W.evolutionLegend,
+    areas: comparison.areas.map(buildEvolutionRow),
+    dimensionsHeading: W.evolutionDimensionsHeading,
+    dimensionGroups,
+    changedAnswersHeading: W.changedAnswersHeading,
+    changedAnswersIntro: W.changedAnswersIntro(comparison.changedAnswers.length),
+    changedAnswersColumns: W.changedAnswersColumns,
+    changedAnswerGroups,
+    stepsDoneHeading: W.stepsDoneHeading,
+    stepsDone: comparison.stepsDoneSince.map((step) => ({ toolId: step.toolId, title: step.title })),
+    noStepsDone: W.noStepsDone,
+  };
+}
+
+function buildEvolutionRow(row: { id: string; label: string; before: ComparedScore | null; after: ComparedScore | null; delta: number | null }): ReportEvolutionRow {
+  return {
+    id: row.id,
+    label: row.label,
+    before: buildEvolutionScore(row.before),
+    after: buildEvolutionScore(row.after),
+    delta: row.delta,
+    deltaLabel: describeDelta(row.delta),
+  };
+}
+
+function buildEvolutionScore(score: ComparedScore | null): ReportEvolutionScore {
+  if (score === null) return { score: null, scoreLabel: W.notInQuestionnaire, levelLabel: null };
+  const written = buildScore({ ...score, level: null });
+  return { score: written.score, scoreLabel: written.scoreLabel, levelLabel: written.score === null ? null : score.levelLabel };
+}
+
+/** « +12 points », « −3 points », « stable », or « non comparable » when a side has no score. */
+export function describeDelta(delta: number | null): string {
+  return delta === null ? W.notComparable : W.evolutionDelta(delta);
+}
+
+/** « 1er mars 2027 », « 20 novembre 2026 »: French writes the first of the month as an ordinal. */
+export function formatEvolutionDate(date: Date): string {
+  return formatReportDate(date).replace(/^1 /, '1er ');
 }
 
 /** The levels from the lowest, each with the range of scores it covers. */
@@ -441,37 +576,6 @@ export function buildAnswerRow(question: Question, value: AnswerValue | undefine
     return row(option.label, 'answered', option.description ?? null, { rank: option.score, count, label: W.answerLevel(option.score, count) });
   }
   return row(formatAnswer(question, value as AnswerValue), 'answered');
-}
-
-/** An answer as a board member reads it: labels rather than ids, units and percentages spelt out. */
-export function formatAnswer(question: Question, value: AnswerValue): string {
-  switch (question.type) {
-    case 'single':
-    case 'multiple': {
-      const ids = Array.isArray(value) ? value : [String(value)];
-      return ids.map((id) => question.options.find((option) => option.id === id)?.label ?? id).join(', ');
-    }
-    case 'number': {
-      const number = typeof value === 'number' ? formatNumber(value) : String(value);
-      return question.unit ? `${number}${NBSP}${question.unit}` : number;
-    }
-    case 'shares': {
-      if (typeof value !== 'object' || Array.isArray(value)) return String(value);
-      const known = question.parts
-        .filter((part) => (value[part.id] ?? 0) > 0)
-        .map((part) => `${part.label} ${formatNumber(value[part.id] ?? 0)}${NBSP}%`);
-      const unknown = Object.entries(value)
-        .filter(([id, share]) => share > 0 && !question.parts.some((part) => part.id === id))
-        .map(([id, share]) => `${id} ${formatNumber(share)}${NBSP}%`);
-      return [...known, ...unknown].join(', ');
-    }
-    case 'text':
-      return typeof value === 'string' ? value : String(value);
-  }
-}
-
-function formatNumber(value: number): string {
-  return numberFormat.format(value).replace(/\u202f/g, NBSP);
 }
 
 export function buildPathGroups(path: readonly PathStep[], progress: PathProgress): ReportPathGroup[] {

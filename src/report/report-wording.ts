@@ -61,6 +61,27 @@ export const REPORT_WORDING = {
   levelsHeading: 'Niveaux',
   levelRange: (min: number, max: number | null) => (max === null ? `à partir de ${min}` : `de ${min} à moins de ${max}`),
   footer: (organisationName: string, dateLabel: string) => `${organisationName} · ${dateLabel}`,
+  evolutionHeading: (date: string) => `Évolution depuis le ${date}`,
+  evolutionIntro: (date: string) =>
+    `Ce diagnostic est comparé au précédent, daté du ${date}. Pour chaque pilier et chaque dimension : le score d’avant, celui d’aujourd’hui (sur 100) et l’écart en points entre les deux.`,
+  evolutionOtherQuestionnaire: (olderTitle: string, newerTitle: string) =>
+    `Le diagnostic précédent a été fait avec le questionnaire « ${olderTitle} », celui-ci avec « ${newerTitle} » : les questions communes sont comparées une à une, et une dimension que l’un des deux ne couvre pas n’a pas d’évolution.`,
+  evolutionColumns: { area: 'Domaine', dimension: 'Dimension', bars: 'Scores', before: 'Avant', after: 'Après', change: 'Évolution' },
+  evolutionLegend: 'Barre claire : avant ; barre foncée : après. Un cadre pointillé signale un score non calculé.',
+  evolutionDelta: (delta: number) =>
+    delta === 0 ? 'stable' : `${delta > 0 ? '+' : '\u2212'}${Math.abs(delta)}\u00a0point${Math.abs(delta) > 1 ? 's' : ''}`,
+  notComparable: 'non comparable',
+  notInQuestionnaire: 'Hors questionnaire',
+  notAsked: 'Question non posée',
+  evolutionDimensionsHeading: 'Dimensions',
+  changedAnswersHeading: 'Réponses modifiées',
+  changedAnswersIntro: (count: number) =>
+    count === 0
+      ? 'Aucune réponse n’a changé depuis le diagnostic précédent.'
+      : `${count} réponse${count > 1 ? 's ont' : ' a'} changé depuis le diagnostic précédent.`,
+  changedAnswersColumns: { question: 'Question', before: 'Avant', after: 'Après' },
+  stepsDoneHeading: 'Étapes du parcours faites depuis',
+  noStepsDone: 'Aucune étape du parcours n’a été marquée « Fait » depuis le diagnostic précédent.',
   runningTitle: 'Autodiagnostic du modèle socio-économique',
   contentsHeading: 'Sommaire',
   pageOf: (page: number, total: number) => `page ${page} / ${total}`,
