@@ -26,6 +26,10 @@ const BROWSER_PERSONA = path.join(REPO_ROOT, 'tests', 'fixtures', 'personas', 'a
 const GROUP_IMPORT_FILES = 1_000;
 const GROUP_IMPORT_RUNS = 3;
 const GROUP_IMPORT_BUDGET_MS = 2000;
+const LIBRARY_SIZE = 500;
+const LIBRARY_ORGANISATIONS = 100;
+const LIBRARY_RUNS = 3;
+const LIBRARY_BUDGET_MS = 500;
 
 interface Row {
   figure: string;
@@ -242,6 +246,86 @@ async function measureGroupImport(baseUrl: string): Promise<void> {
   }
 }
 
+/**
+ * An adviser's device after years of follow-up: 500 diagnoses of the complete questionnaire,
+ * 5 for each of 100 organisations, written straight into IndexedDB as the app stores them. Timed
+ * by the page's own clock from the start of navigation to the library listed on the welcome page
+ * (loading the app, reading and checking every record, grouping, rendering).
+ */
+async function measureLibraryList(baseUrl: string): Promise<void> {
+  const { questionnaire } = loadBenchContent();
+  const random = createRandom(11);
+  const records = Array.from({ length: LIBRARY_SIZE }, (_, index) => {
+    const organisation = `Association n° ${(index % LIBRARY_ORGANISATIONS) + 1}`;
+    const answers = { ...buildRandomAnswers(questionnaire, random), [questionnaire.bindings.organisationName]: organisation };
+    const updatedAt = new Date(Date.UTC(2022, 0, 1) + index * 3 * 86_400_000);
+    const file = createAnswersFile(questionnaire, answers, updatedAt, { respondent: { role: RESPONDENT_ROLES[index % RESPONDENT_ROLES.length]! } });
+    const id = `bench-${String(index).padStart(4, '0')}`;
+    const isCompleted = index % 4 !== 0;
+    const entry = {
+      id,
+      revision: 1,
+      title: null,
+      organisationName: organisation,
+      status: isCompleted ? 'completed' : 'in-progress',
+      completedAt: isCompleted ? updatedAt.toISOString() : null,
+      step: isCompleted ? 'synthesis' : 'financialResources',
+      previousId: null,
+      file,
+    };
+    return [`diagnostic:${id}`, { version: 1, entry }] as const;
+  });
+  const browser = await launchChromium();
+  try {
+    const timings: number[] = [];
+    for (let run = 0; run < LIBRARY_RUNS; run += 1) {
+      const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+      const page = await context.newPage();
+      await page.goto(baseUrl);
+      await page.evaluate(
+        ([database, store, entries]) =>
+          new Promise<void>((resolve, reject) => {
+            const request = indexedDB.open(database);
+            request.onerror = () => reject(request.error);
+            // The store exists once the app has listed the library; the bench may write first.
+            request.onupgradeneeded = () => request.result.createObjectStore(store);
+            request.onsuccess = () => {
+              const transaction = request.result.transaction(store, 'readwrite');
+              for (const [key, value] of entries) transaction.objectStore(store).put(value, key);
+              transaction.oncomplete = () => {
+                request.result.close();
+                resolve();
+              };
+              transaction.onerror = () => reject(transaction.error);
+            };
+          }),
+        ['trajectoires-diagnostics', 'diagnostics', records] as const,
+      );
+      await page.reload();
+      const listedAt = await page.waitForFunction(
+        (organisations) =>
+          document.querySelectorAll('.library-organisation').length === Math.min(organisations, 10) &&
+          (document.querySelector('.library-organisation h3')?.textContent ?? '').includes('5 diagnostics') &&
+          performance.now(),
+        LIBRARY_ORGANISATIONS,
+        { polling: 'raf', timeout: 60_000 },
+      );
+      timings.push((await listedAt.jsonValue()) as number);
+      await context.close();
+    }
+    const sorted = [...timings].sort((a, b) => a - b);
+    const median = sorted[Math.floor(sorted.length / 2)]!;
+    rows.push({
+      figure: `library of ${LIBRARY_SIZE} diagnoses: navigation to the list shown (median of ${LIBRARY_RUNS}; ${sorted.map((time) => time.toFixed(0)).join(', ')} ms)`,
+      value: `${median.toFixed(0)} ms`,
+      budget: `≤ ${LIBRARY_BUDGET_MS} ms`,
+      ok: median <= LIBRARY_BUDGET_MS,
+    });
+  } finally {
+    await browser.close();
+  }
+}
+
 /** Runs the browser measurements against the built app, served as a static host would. */
 async function measureInBrowser(): Promise<void> {
   const server = await preview({ root: REPO_ROOT, logLevel: 'error', build: { outDir: path.join(REPO_ROOT, 'dist') }, preview: { port: 0, host: '127.0.0.1' } });
@@ -251,6 +335,7 @@ async function measureInBrowser(): Promise<void> {
   try {
     await measureBrowserPdf(baseUrl);
     await measureGroupImport(baseUrl);
+    await measureLibraryList(baseUrl);
   } finally {
     await server.close();
   }

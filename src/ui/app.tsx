@@ -1,19 +1,24 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Suspense, lazy, useCallback, useEffect, useMemo, useState } from 'react';
 import { findFirstIncompleteStep, type AnswersFile, type Answers, type PathProgress } from '../domain/answers';
+import { checkAnswersFile } from '../domain/answers-file';
+import type { Questionnaire } from '../domain/questionnaire-schema';
 import { findWizardStepBySlug, type WizardStepState } from '../domain/wizard-steps';
-import { createDraftStorage, type DraftLoadResult, type DraftStorage } from '../data/draft-storage';
+import { createDraftStorage, type Draft, type DraftStorage } from '../data/draft-storage';
+import { getDefaultDiagnosisLibrary, type DiagnosisLibrary, type LibraryEntry, type NewLibraryEntry } from '../data/diagnosis-library';
 import type { AddToStoredGroupOutcome } from '../data/group-membership';
 import type { GroupStorage } from '../data/group-storage';
 import { importAnswersFile } from '../data/import-answers-file';
-import { ContentLoadError, questionnaireQueryOptions, toolkitQueryOptions } from '../data/questionnaire-queries';
-import { selectCurrentStep } from '../machine/wizard-machine';
+import { ContentLoadError, questionnaireIndexQueryOptions, questionnaireQueryOptions, toolkitQueryOptions } from '../data/questionnaire-queries';
 import { WizardActorContext } from '../machine/wizard-actor-context';
 import { saveFile } from '../report/save-file';
-import { DiagnosisFileContext, buildDiagnosisFile, type DiagnosisFileInfo } from './diagnosis-file';
+import { DiagnosisFileContext, buildDiagnosisFile, type DiagnosisFileInfo, type LastChange } from './diagnosis-file';
 import { ContentErrorPage } from './error-page';
+import { LibraryAutosave, exportAnswersFile, type OpenEntry } from './library/library-autosave';
+import { LibrarySection, formatLibraryDate, nameOfEntry } from './library/library-section';
+import { OpenDiagnosisContext, type OpenDiagnosisControls } from './library/open-diagnosis-context';
 import { messages } from './messages';
-import { GROUP_HASH, HOME_HASH, PROJECTION_HASH, isShareLinkHash } from './routes';
+import { GROUP_HASH, HOME_HASH, PROJECTION_HASH, buildCompareHash, isShareLinkHash, readCompareHash } from './routes';
 import type { SharedDiagnosis } from './shared-link-page';
 import { WelcomePage } from './welcome-page';
 import { RespondentFields } from './wizard/respondent-fields';
@@ -23,6 +28,7 @@ import { WizardShell } from './wizard/wizard-shell';
 const GroupPage = lazy(() => import('./group/group-page').then((module) => ({ default: module.GroupPage })));
 const ProjectionPage = lazy(() => import('./group/projection-page').then((module) => ({ default: module.ProjectionPage })));
 const SharedLinkPage = lazy(() => import('./shared-link-page').then((module) => ({ default: module.SharedLinkPage })));
+const ComparePage = lazy(() => import('./compare/compare-page').then((module) => ({ default: module.ComparePage })));
 
 /** Adds diagnoses to the group on this device; the group's code and IndexedDB library load only then. */
 async function addToGroup(storage: GroupStorage | undefined, file: AnswersFile): Promise<AddToStoredGroupOutcome> {
@@ -34,42 +40,59 @@ async function addToGroup(storage: GroupStorage | undefined, file: AnswersFile):
 }
 
 interface Session {
+  /** A new one for every diagnosis opened: the wizard starts afresh. */
+  key: number;
   questionnaireId: string;
   answers: Answers;
   resumeAt: WizardStepState;
   createdAt: string;
   respondent: DiagnosisFileInfo['respondent'];
   pathProgress: PathProgress;
+  lastChange: LastChange;
+  /** Where it is saved; mutated by the autosave as the library answers. */
+  entry: OpenEntry;
+  /** The diagnosis it redoes, for the synthesis' « Comparer avec… ». */
+  previous: { id: string; updatedAt: string } | null;
+  /** Told once on opening: a redo pre-filled, a questionnaire that changed since. */
+  notices: string[];
 }
 
-type Route = { name: 'diagnosis' } | { name: 'group' } | { name: 'projection' } | { name: 'shared-link'; link: string };
-
+type Route =
+  | { name: 'diagnosis' }
+  | { name: 'group' }
+  | { name: 'projection' }
+  | { name: 'shared-link'; link: string }
+  | { name: 'compare'; olderId: string; newerId: string };
 
 function readRoute(): Route {
   const { hash, href } = window.location;
   if (hash === GROUP_HASH) return { name: 'group' };
   if (hash === PROJECTION_HASH) return { name: 'projection' };
   if (isShareLinkHash(hash)) return { name: 'shared-link', link: href };
+  const compared = readCompareHash(hash);
+  if (compared) return { name: 'compare', ...compared };
   return { name: 'diagnosis' };
 }
 
 // Kept for the tab only: a reload in the middle of a participant stays in workshop mode, a new tab does not.
 const WORKSHOP_SESSION_KEY = 'trajectoires.atelier';
+// The diagnosis open in this tab, so that a reload on a step reopens it (another tab opens its own).
+const OPEN_DIAGNOSIS_SESSION_KEY = 'trajectoires.ouvert';
 
-function readWorkshopMode(): boolean {
+function readTabValue(key: string): string | null {
   try {
-    return window.sessionStorage.getItem(WORKSHOP_SESSION_KEY) === 'on';
+    return window.sessionStorage.getItem(key);
   } catch {
-    return false;
+    return null;
   }
 }
 
-function writeWorkshopMode(isOn: boolean): void {
+function writeTabValue(key: string, value: string | null): void {
   try {
-    if (isOn) window.sessionStorage.setItem(WORKSHOP_SESSION_KEY, 'on');
-    else window.sessionStorage.removeItem(WORKSHOP_SESSION_KEY);
+    if (value === null) window.sessionStorage.removeItem(key);
+    else window.sessionStorage.setItem(key, value);
   } catch {
-    // Without session storage the mode lasts until the next reload; the answers themselves are saved elsewhere.
+    // Without session storage a reload shows the welcome page, where the library lists the diagnosis.
   }
 }
 
@@ -81,47 +104,88 @@ function describeGroupFailure(outcome: Extract<AddToStoredGroupOutcome, { ok: fa
       : messages.workshop.storageUnavailable;
 }
 
-function newSession(questionnaireId: string): Session {
-  return { questionnaireId, answers: {}, resumeAt: 'profile', createdAt: new Date().toISOString(), respondent: {}, pathProgress: {} };
+let sessionCount = 0;
+
+interface SessionStart {
+  questionnaireId: string;
+  file?: AnswersFile;
+  resumeAt?: WizardStepState;
+  entry?: Partial<OpenEntry>;
+  previous?: Session['previous'];
+  notices?: string[];
 }
 
-function sessionFromFile(file: AnswersFile, questionnaireId: string): Session {
-  // The wizard opens the synthesis if every step is complete, otherwise the first step left to answer.
+function openSession({ questionnaireId, file, resumeAt = 'profile', entry = {}, previous = null, notices = [] }: SessionStart): Session {
+  const now = new Date().toISOString();
+  sessionCount += 1;
   return {
+    key: sessionCount,
     questionnaireId,
-    answers: file.answers,
-    resumeAt: 'synthesis',
-    createdAt: file.createdAt,
-    respondent: file.respondent,
-    pathProgress: file.pathProgress ?? {},
+    answers: file?.answers ?? {},
+    resumeAt,
+    createdAt: file?.createdAt ?? now,
+    respondent: file?.respondent ?? {},
+    pathProgress: file?.pathProgress ?? {},
+    lastChange: { at: file?.updatedAt ?? now, content: null },
+    entry: { id: null, revision: 0, status: 'in-progress', completedAt: null, previousId: null, title: null, ...entry },
+    previous,
+    notices,
   };
 }
 
-export function App({ storage = defaultStorage, groupStorage }: { storage?: DraftStorage; groupStorage?: GroupStorage }) {
+/** A whole questionnaire answered is a finished diagnosis, whatever step it was exported from. */
+function statusOfFile(questionnaire: Questionnaire, file: AnswersFile): Pick<OpenEntry, 'status' | 'completedAt'> {
+  return findFirstIncompleteStep(questionnaire, file.answers) === null
+    ? { status: 'completed', completedAt: file.updatedAt }
+    : { status: 'in-progress', completedAt: null };
+}
+
+/** The single draft older versions kept in localStorage, moved into the library once. */
+function describeLegacyDraft({ step, file, organisationName }: Draft): NewLibraryEntry {
+  const isCompleted = step === 'synthesis';
+  return { title: null, organisationName, status: isCompleted ? 'completed' : 'in-progress', completedAt: isCompleted ? file.updatedAt : null, step, previousId: null, file };
+}
+
+const LIBRARY_QUERY_KEY = ['library'] as const;
+
+export function App({
+  library: libraryProp,
+  drafts = defaultDrafts,
+  groupStorage,
+}: {
+  library?: DiagnosisLibrary;
+  /** Where earlier versions kept their one draft; read once to move it into the library. */
+  drafts?: DraftStorage;
+  groupStorage?: GroupStorage;
+}) {
   const queryClient = useQueryClient();
+  const [library] = useState(() => libraryProp ?? getDefaultDiagnosisLibrary());
   const [route, setRoute] = useState<Route>(readRoute);
-  const [draft, setDraft] = useState<DraftLoadResult>(() => storage.load());
   const [importErrors, setImportErrors] = useState<string[]>([]);
-  const [isWorkshop, setIsWorkshop] = useState(readWorkshopMode);
+  // What went wrong opening a diagnosis of the library, shown above it.
+  const [libraryErrors, setLibraryErrors] = useState<string[]>([]);
+  const [isWorkshop, setIsWorkshop] = useState(() => readTabValue(WORKSHOP_SESSION_KEY) === 'on');
   const [workshopNotice, setWorkshopNotice] = useState<string | null>(null);
-  const [session, setSession] = useState<Session | null>(() => {
-    // A reload on a step of the wizard goes straight back to it: the person was just there.
+  const [session, setSession] = useState<Session | null>(null);
+  // A reload on a step of the wizard goes straight back to the diagnosis open in this tab.
+  const [reopening, setReopening] = useState<{ id: string; step: WizardStepState } | null>(() => {
     const stepInAddress = findWizardStepBySlug(window.location.hash.replace(/^#\//, ''));
-    return draft.status === 'found' && stepInAddress ? sessionFromDraft(draft, stepInAddress.state) : null;
+    const openId = readTabValue(OPEN_DIAGNOSIS_SESSION_KEY);
+    return stepInAddress && openId ? { id: openId, step: stepInAddress.state } : null;
   });
 
+  const refreshLibrary = useCallback(() => void queryClient.invalidateQueries({ queryKey: LIBRARY_QUERY_KEY }), [queryClient]);
+  useEffect(() => library.subscribe(refreshLibrary), [library, refreshLibrary]);
+
+  const startSession = useCallback((next: Session | null) => {
+    writeTabValue(OPEN_DIAGNOSIS_SESSION_KEY, next?.entry.id ?? null);
+    setSession(next);
+  }, []);
+
   const leaveDiagnosis = useCallback(() => {
-    // The diagnosis is saved as it is typed: leaving it loses nothing, the welcome page offers to resume.
-    const saved = storage.load();
-    // A diagnosis with no answer yet (the blank one a workshop opens for the next participant) is not worth resuming.
-    if (saved.status === 'found' && Object.keys(saved.draft.file.answers).length === 0) {
-      storage.clear();
-      setDraft({ status: 'none' });
-    } else {
-      setDraft(saved);
-    }
-    setSession(null);
-  }, [storage]);
+    // The diagnosis is saved as it is typed: leaving it loses nothing, the library lists it.
+    startSession(null);
+  }, [startSession]);
 
   const followRoute = useCallback(() => {
     const next = readRoute();
@@ -143,18 +207,88 @@ export function App({ storage = defaultStorage, groupStorage }: { storage?: Draf
     [followRoute],
   );
 
+  const loadQuestionnaire = useCallback((id: string) => queryClient.fetchQuery(questionnaireQueryOptions(id)), [queryClient]);
+
+  /** Opens a diagnosis of the library, read again with today's questionnaire (migrated if it changed). */
+  const openEntry = useCallback(
+    async (entry: LibraryEntry, resumeAt: WizardStepState = entry.step) => {
+      let questionnaire: Questionnaire;
+      try {
+        questionnaire = await loadQuestionnaire(entry.file.questionnaire.id);
+      } catch (error) {
+        return setLibraryErrors([messages.library.openFailed, error instanceof Error ? error.message : String(error)]);
+      }
+      const checked = checkAnswersFile(entry.file, questionnaire);
+      // Never half-loaded: a diagnosis this version cannot read stays in the library as it is.
+      if (!checked.ok) return setLibraryErrors([messages.library.openFailed, ...checked.errors]);
+      setLibraryErrors([]);
+      const previousEntry = entry.previousId ? await library.get(entry.previousId) : null;
+      startSession(
+        openSession({
+          questionnaireId: questionnaire.id,
+          file: checked.file,
+          resumeAt,
+          entry: { id: entry.id, revision: entry.revision, status: entry.status, completedAt: entry.completedAt, previousId: entry.previousId, title: entry.title },
+          previous: previousEntry?.status === 'found' ? { id: previousEntry.entry.id, updatedAt: previousEntry.entry.file.updatedAt } : null,
+          notices: checked.migration ? [messages.library.migrated, ...checked.warnings] : [],
+        }),
+      );
+    },
+    [library, loadQuestionnaire, startSession],
+  );
+
+  /** « Refaire le diagnostic »: a new diagnosis of the same organisation, pre-filled from this one. */
+  const redo = useCallback(
+    async (source: LibraryEntry | { file: AnswersFile; id: string | null }) => {
+      let questionnaire: Questionnaire;
+      try {
+        questionnaire = await loadQuestionnaire(source.file.questionnaire.id);
+      } catch (error) {
+        return setLibraryErrors([messages.library.openFailed, error instanceof Error ? error.message : String(error)]);
+      }
+      const checked = checkAnswersFile(source.file, questionnaire);
+      if (!checked.ok) return setLibraryErrors([messages.library.openFailed, ...checked.errors]);
+      setLibraryErrors([]);
+      const { answers, respondent, pathProgress } = checked.file;
+      // The path's marks carry over: « fait » last year stays done, and the comparison shows what was done since.
+      const file = { ...checked.file, answers, respondent, pathProgress, createdAt: new Date().toISOString(), updatedAt: new Date().toISOString() };
+      startSession(
+        openSession({
+          questionnaireId: questionnaire.id,
+          file,
+          resumeAt: 'profile',
+          entry: { previousId: source.id },
+          previous: source.id ? { id: source.id, updatedAt: source.file.updatedAt } : null,
+          notices: [messages.library.redoNotice(formatLibraryDate(source.file.updatedAt)), ...(checked.migration ? [messages.library.migrated, ...checked.warnings] : [])],
+        }),
+      );
+      window.history.replaceState(null, '', HOME_HASH);
+    },
+    [loadQuestionnaire, startSession],
+  );
+
+  useEffect(() => {
+    if (!reopening) return;
+    let isCurrent = true;
+    void library.get(reopening.id).then(async (result) => {
+      if (!isCurrent) return;
+      if (result.status === 'found') await openEntry(result.entry, reopening.step);
+      setReopening(null);
+    });
+    return () => {
+      isCurrent = false;
+    };
+  }, [library, openEntry, reopening]);
+
   const switchWorkshopMode = (isOn: boolean) => {
-    writeWorkshopMode(isOn);
+    writeTabValue(WORKSHOP_SESSION_KEY, isOn ? 'on' : null);
     setIsWorkshop(isOn);
     setWorkshopNotice(null);
   };
 
   const startWorkshop = (questionnaireId: string) => {
-    const hasDraft = storage.load().status === 'found';
-    if (hasDraft && !window.confirm(messages.welcome.restartConfirm)) return;
-    storage.clear();
     switchWorkshopMode(true);
-    setSession(newSession(questionnaireId));
+    startSession(openSession({ questionnaireId }));
     goTo(HOME_HASH);
   };
 
@@ -164,28 +298,47 @@ export function App({ storage = defaultStorage, groupStorage }: { storage?: Draf
     goTo(GROUP_HASH);
   };
 
-  const saveParticipant = async (file: AnswersFile, questionnaireId: string) => {
+  const saveParticipant = async (file: AnswersFile, current: Session) => {
     const outcome = await addToGroup(groupStorage, file);
     if (!outcome.ok) return setWorkshopNotice(messages.workshop.saveFailed(describeGroupFailure(outcome)));
     const [rejected] = outcome.rejected;
     if (rejected) return setWorkshopNotice(messages.workshop.saveFailed(rejected.reason));
-    storage.clear();
+    // On a shared device the next participant must not find the previous one's answers in the library.
+    if (current.entry.id) await library.remove(current.entry.id);
     setWorkshopNotice(messages.workshop.saved(outcome.group.members.length));
-    setSession(newSession(questionnaireId));
+    startSession(openSession({ questionnaireId: current.questionnaireId }));
   };
+
+  const openFile = (file: AnswersFile, questionnaire: Questionnaire, warnings: readonly string[], isMigrated: boolean) => {
+    startSession(
+      openSession({
+        questionnaireId: questionnaire.id,
+        file,
+        resumeAt: 'synthesis',
+        entry: statusOfFile(questionnaire, file),
+        notices: isMigrated ? [messages.library.migrated, ...warnings] : [],
+      }),
+    );
+  };
+
+  if (reopening) return <p className="loading">{messages.welcome.loading}</p>;
 
   if (route.name === 'group' || route.name === 'projection') {
     return (
       <Suspense fallback={<p className="loading">{messages.welcome.loading}</p>}>
         {route.name === 'group' ? (
-          <GroupPage
-            onBack={() => goTo(HOME_HASH)}
-            onStartWorkshop={startWorkshop}
-            storage={groupStorage}
-          />
+          <GroupPage onBack={() => goTo(HOME_HASH)} onStartWorkshop={startWorkshop} storage={groupStorage} />
         ) : (
           <ProjectionPage storage={groupStorage} />
         )}
+      </Suspense>
+    );
+  }
+
+  if (route.name === 'compare') {
+    return (
+      <Suspense fallback={<p className="loading">{messages.welcome.loading}</p>}>
+        <ComparePage library={library} olderId={route.olderId} newerId={route.newerId} onBack={() => goTo(HOME_HASH)} />
       </Suspense>
     );
   }
@@ -202,9 +355,8 @@ export function App({ storage = defaultStorage, groupStorage }: { storage?: Draf
           link={route.link}
           onCancel={() => forgetLink(HOME_HASH)}
           onOpen={({ file, questionnaire }: SharedDiagnosis) => {
-            if (storage.load().status === 'found' && !window.confirm(messages.share.replaceDraftConfirm)) return;
-            storage.clear();
-            setSession(sessionFromFile(file, questionnaire.id));
+            // A new entry of the library: the diagnosis in progress, if any, stays there.
+            openFile(file, questionnaire, [], false);
             forgetLink(HOME_HASH);
           }}
           onAddToGroup={async ({ file }: SharedDiagnosis) => {
@@ -223,68 +375,139 @@ export function App({ storage = defaultStorage, groupStorage }: { storage?: Draf
   if (!session) {
     return (
       <WelcomePage
-        draft={draft}
         onStart={(questionnaireId) => {
-          storage.clear();
           switchWorkshopMode(false);
-          setSession(newSession(questionnaireId));
-        }}
-        onResume={() => draft.status === 'found' && setSession(sessionFromDraft(draft, draft.draft.step))}
-        onDiscardDraft={() => {
-          storage.clear();
-          setDraft({ status: 'none' });
+          startSession(openSession({ questionnaireId }));
         }}
         onOpenGroup={() => goTo(GROUP_HASH)}
         importErrors={importErrors}
         onImport={async (file) => {
-          const result = await importAnswersFile(file, (id) => queryClient.fetchQuery(questionnaireQueryOptions(id)));
+          const result = await importAnswersFile(file, loadQuestionnaire);
           if (!result.ok) return setImportErrors(result.errors);
           setImportErrors([]);
-          storage.clear();
-          setSession(sessionFromFile(result.file, result.questionnaire.id));
+          openFile(result.file, result.questionnaire, result.warnings, result.migration !== null);
         }}
+        library={
+          <LibraryContainer
+            library={library}
+            drafts={drafts}
+            onOpen={(entry) => void openEntry(entry)}
+            onRedo={(entry) => void redo(entry)}
+            onCompare={(olderId, newerId) => goTo(buildCompareHash(olderId, newerId))}
+            errors={libraryErrors}
+            onFailure={(text) => setLibraryErrors([text])}
+          />
+        }
       />
     );
   }
   return (
     <WizardLoader
-      key={session.createdAt}
+      key={session.key}
       session={session}
-      storage={storage}
+      library={library}
       onRespondentChange={(respondent) => setSession({ ...session, respondent })}
+      onSaved={(entry) => {
+        writeTabValue(OPEN_DIAGNOSIS_SESSION_KEY, entry.id);
+        refreshLibrary();
+      }}
+      onReload={async (id) => {
+        const result = await library.get(id);
+        if (result.status === 'found') await openEntry(result.entry);
+      }}
+      controls={{
+        previous: session.previous,
+        loadPrevious: async () => {
+          if (!session.previous) return null;
+          const found = await library.get(session.previous.id);
+          if (found.status !== 'found') return null;
+          const questionnaire = await loadQuestionnaire(found.entry.file.questionnaire.id);
+          const checked = checkAnswersFile(found.entry.file, questionnaire);
+          return checked.ok ? { questionnaire, file: checked.file } : null;
+        },
+        onRedo: () => {
+          // Redone from what is saved, which the autosave keeps up to date with the page.
+          if (!session.entry.id) return;
+          void library.get(session.entry.id).then((result) => {
+            if (result.status === 'found') void redo(result.entry);
+          });
+        },
+        onCompareWithPrevious: () => {
+          if (session.previous && session.entry.id) goTo(buildCompareHash(session.previous.id, session.entry.id));
+        },
+      }}
       workshop={
         isWorkshop
           ? {
               notice: workshopNotice,
               groupStorage,
-              onNextParticipant: (file) => saveParticipant(file, session.questionnaireId),
+              onNextParticipant: (file) => saveParticipant(file, session),
               onStop: stopWorkshop,
             }
           : null
       }
       onLeave={leaveDiagnosis}
       onNewDiagnosis={() => {
-        if (!window.confirm(messages.welcome.restartConfirm)) return;
-        storage.clear();
-        setDraft({ status: 'none' });
+        // Nothing to erase: the diagnosis stays in the library, the welcome page offers a new one.
         window.history.replaceState(null, '', HOME_HASH);
-        setSession(null);
+        leaveDiagnosis();
       }}
     />
   );
 }
 
-const defaultStorage = createDraftStorage();
+const defaultDrafts = createDraftStorage();
 
-function sessionFromDraft(draft: Extract<DraftLoadResult, { status: 'found' }>, resumeAt: WizardStepState): Session {
-  return {
-    questionnaireId: draft.draft.file.questionnaire.id,
-    answers: draft.draft.file.answers,
-    resumeAt,
-    createdAt: draft.draft.file.createdAt,
-    respondent: draft.draft.file.respondent,
-    pathProgress: draft.draft.file.pathProgress ?? {},
+/** The library on the welcome page: read when shown, refreshed when this or another tab writes. */
+function LibraryContainer({
+  library,
+  drafts,
+  onOpen,
+  onRedo,
+  onCompare,
+  errors,
+  onFailure,
+}: {
+  library: DiagnosisLibrary;
+  drafts: DraftStorage;
+  onOpen: (entry: LibraryEntry) => void;
+  onRedo: (entry: LibraryEntry) => void;
+  onCompare: (olderId: string, newerId: string) => void;
+  errors: readonly string[];
+  onFailure: (text: string) => void;
+}) {
+  const queryClient = useQueryClient();
+  const list = useQuery({
+    queryKey: LIBRARY_QUERY_KEY,
+    queryFn: async () => {
+      await library.adoptLegacyDraft(drafts, describeLegacyDraft);
+      return library.list();
+    },
+  });
+  const index = useQuery(questionnaireIndexQueryOptions);
+  const titles = useMemo(() => Object.fromEntries((index.data ?? []).map((questionnaire) => [questionnaire.id, questionnaire.title])), [index.data]);
+  const afterWrite = (result: { ok: boolean }) => {
+    if (!result.ok) onFailure(messages.library.actionFailed);
+    void queryClient.invalidateQueries({ queryKey: LIBRARY_QUERY_KEY });
   };
+  return (
+    <LibrarySection
+      result={list.data}
+      errors={errors}
+      questionnaireTitles={titles}
+      actions={{
+        onOpen,
+        onRedo,
+        onCompare,
+        onRename: (entry, title) => void library.rename(entry.id, title).then(afterWrite),
+        onDuplicate: (entry) => void library.duplicate(entry.id).then(afterWrite),
+        onDelete: (entry) => void library.remove(entry.id).then(afterWrite),
+        onExport: (entry) => exportAnswersFile(entry.file, entry.organisationName || nameOfEntry(entry)),
+        onDownloadQuarantined: (record) => saveFile(new Blob([record.raw], { type: 'text/plain' }), 'diagnostic-illisible.txt'),
+        onDeleteQuarantined: (record) => void library.removeQuarantined(record.key).then(afterWrite),
+      }}
+    />
+  );
 }
 
 interface WorkshopControls {
@@ -297,23 +520,32 @@ interface WorkshopControls {
 
 function WizardLoader({
   session,
-  storage,
+  library,
   workshop,
+  controls,
   onRespondentChange,
+  onSaved,
+  onReload,
   onNewDiagnosis,
   onLeave,
 }: {
   session: Session;
-  storage: DraftStorage;
+  library: DiagnosisLibrary;
   workshop: WorkshopControls | null;
+  controls: OpenDiagnosisControls;
   onRespondentChange: (respondent: DiagnosisFileInfo['respondent']) => void;
+  onSaved: (entry: LibraryEntry) => void;
+  onReload: (id: string) => void;
   onNewDiagnosis: () => void;
   onLeave: () => void;
 }) {
   const questionnaire = useQuery(questionnaireQueryOptions(session.questionnaireId));
   // Loaded now, with the questionnaire, so that the synthesis works even if the network drops later.
   const toolkit = useQuery(toolkitQueryOptions);
-  const fileInfo = useMemo<DiagnosisFileInfo>(() => ({ createdAt: session.createdAt, respondent: session.respondent }), [session]);
+  const fileInfo = useMemo<DiagnosisFileInfo>(
+    () => ({ createdAt: session.createdAt, respondent: session.respondent, lastChange: session.lastChange }),
+    [session.createdAt, session.respondent, session.lastChange],
+  );
   const failed = questionnaire.error ?? toolkit.error;
   if (failed) {
     return (
@@ -330,16 +562,41 @@ function WizardLoader({
   if (!questionnaire.data) return <p className="loading">{messages.welcome.loading}</p>;
   return (
     <DiagnosisFileContext.Provider value={fileInfo}>
-      <WizardActorContext.Provider options={{ input: { questionnaire: questionnaire.data, answers: session.answers, resumeAt: session.resumeAt, pathProgress: session.pathProgress } }}>
-        <DraftAutosave storage={storage} fileInfo={fileInfo} />
-        {workshop ? <WorkshopBanner workshop={workshop} fileInfo={fileInfo} /> : null}
-        <WizardShell
-          onNewDiagnosis={onNewDiagnosis}
-          onLeave={onLeave}
-          profileIntro={<RespondentFields respondent={session.respondent} onChange={onRespondentChange} />}
-        />
-      </WizardActorContext.Provider>
+      <OpenDiagnosisContext.Provider value={controls}>
+        <WizardActorContext.Provider options={{ input: { questionnaire: questionnaire.data, answers: session.answers, resumeAt: session.resumeAt, pathProgress: session.pathProgress } }}>
+          <LibraryAutosave library={library} entry={session.entry} fileInfo={fileInfo} onSaved={onSaved} onReload={onReload} />
+          {session.notices.length > 0 ? <OpeningNotice notices={session.notices} /> : null}
+          {workshop ? <WorkshopBanner workshop={workshop} fileInfo={fileInfo} /> : null}
+          <WizardShell
+            onNewDiagnosis={onNewDiagnosis}
+            onLeave={onLeave}
+            profileIntro={<RespondentFields respondent={session.respondent} onChange={onRespondentChange} />}
+          />
+        </WizardActorContext.Provider>
+      </OpenDiagnosisContext.Provider>
     </DiagnosisFileContext.Provider>
+  );
+}
+
+/** What the person must know about the diagnosis just opened; dismissed once read. */
+function OpeningNotice({ notices }: { notices: readonly string[] }) {
+  const [isDismissed, setIsDismissed] = useState(false);
+  if (isDismissed) return null;
+  const [first, ...details] = notices;
+  return (
+    <div className="notice card opening-notice" role="status">
+      <p>{first}</p>
+      {details.length > 0 ? (
+        <ul>
+          {details.map((detail) => (
+            <li key={detail}>{detail}</li>
+          ))}
+        </ul>
+      ) : null}
+      <button type="button" className="button button-link" onClick={() => setIsDismissed(true)}>
+        {messages.library.noticeDismiss}
+      </button>
+    </div>
   );
 }
 
@@ -392,41 +649,4 @@ function WorkshopBanner({ workshop, fileInfo }: { workshop: WorkshopControls; fi
       </p>
     </section>
   );
-}
-
-/** Saves the diagnosis on the device after every change, and says so when it cannot. */
-function DraftAutosave({ storage, fileInfo }: { storage: DraftStorage; fileInfo: DiagnosisFileInfo }) {
-  const actorRef = WizardActorContext.useActorRef();
-  const [saveFailed, setSaveFailed] = useState(false);
-  useEffect(() => {
-    const save = () => {
-      const snapshot = actorRef.getSnapshot();
-      const { questionnaire, answers } = snapshot.context;
-      const organisationName = answers[questionnaire.bindings.organisationName];
-      const result = storage.save({
-        step: selectCurrentStep(snapshot),
-        file: buildDiagnosisFile(snapshot.context, fileInfo, new Date()),
-        organisationName: typeof organisationName === 'string' ? organisationName : '',
-      });
-      setSaveFailed(!result.ok);
-    };
-    save();
-    const subscription = actorRef.subscribe(save);
-    return () => subscription.unsubscribe();
-  }, [actorRef, storage, fileInfo]);
-  return saveFailed ? (
-    <div className="notice warning-card" role="alert">
-      <p>{messages.wizard.saveFailed}</p>
-      <button
-        type="button"
-        className="button button-secondary"
-        onClick={() => {
-          const file = buildDiagnosisFile(actorRef.getSnapshot().context, fileInfo, new Date());
-          saveFile(new Blob([JSON.stringify(file, null, 2)], { type: 'application/json' }), `reponses-${file.updatedAt.slice(0, 10)}.json`);
-        }}
-      >
-        {messages.wizard.exportAnswers}
-      </button>
-    </div>
-  ) : null;
 }

@@ -1,33 +1,19 @@
 import { useQuery } from '@tanstack/react-query';
-import { useEffect, useRef } from 'react';
-import type { DraftLoadResult } from '../data/draft-storage';
+import { useEffect, useRef, type ReactNode } from 'react';
 import { questionnaireIndexQueryOptions } from '../data/questionnaire-queries';
-import { findWizardStep } from '../domain/wizard-steps';
-import { saveFile } from '../report/save-file';
 import { ContentErrorPage } from './error-page';
 import { messages } from './messages';
 
-const STEP_NAMES: Record<string, string> = {
-  profile: 'Votre structure',
-  project: 'Votre projet',
-  humanResources: 'Richesses humaines',
-  financialResources: 'Ressources financières',
-  strategicAlliances: 'Alliances stratégiques',
-  priorities: 'Vos priorités',
-  synthesis: 'Synthèse',
-};
-
 interface WelcomePageProps {
-  draft: DraftLoadResult;
   onStart: (questionnaireId: string) => void;
-  onResume: () => void;
-  onDiscardDraft: () => void;
   onImport: (file: File) => void;
   onOpenGroup: () => void;
   importErrors: readonly string[];
+  /** The diagnoses saved on this device (src/ui/library). */
+  library?: ReactNode;
 }
 
-export function WelcomePage({ draft, onStart, onResume, onDiscardDraft, onImport, onOpenGroup, importErrors }: WelcomePageProps) {
+export function WelcomePage({ onStart, onImport, onOpenGroup, importErrors, library }: WelcomePageProps) {
   const index = useQuery(questionnaireIndexQueryOptions);
   const fileInputRef = useRef<HTMLInputElement>(null);
   useEffect(() => {
@@ -44,62 +30,12 @@ export function WelcomePage({ draft, onStart, onResume, onDiscardDraft, onImport
       <h1>{messages.welcome.heading}</h1>
       <p className="lead">{messages.welcome.intro}</p>
 
-      {draft.status === 'found' ? (
-        <section className="card resume-card" aria-labelledby="resume-heading">
-          <h2 id="resume-heading">{messages.welcome.resumeHeading}</h2>
-          <p>
-            {messages.welcome.resumeDetails(
-              draft.draft.organisationName || 'Organisation sans nom',
-              STEP_NAMES[findWizardStep(draft.draft.step).state] ?? '',
-              new Date(draft.draft.file.updatedAt).toLocaleString('fr-FR', { dateStyle: 'long', timeStyle: 'short' }),
-            )}
-          </p>
-          <div className="step-actions">
-            <button type="button" className="button button-primary" onClick={onResume}>
-              {messages.welcome.resume}
-            </button>
-            <button
-              type="button"
-              className="button button-secondary"
-              onClick={() => {
-                if (window.confirm(messages.welcome.restartConfirm)) onDiscardDraft();
-              }}
-            >
-              {messages.welcome.restart}
-            </button>
-          </div>
-        </section>
-      ) : null}
-
-      {draft.status === 'corrupted' ? (
-        <section className="card warning-card" aria-labelledby="corrupted-heading">
-          <h2 id="corrupted-heading">{messages.welcome.corruptedHeading}</h2>
-          <p>{messages.welcome.corruptedText}</p>
-          <div className="step-actions">
-            <button
-              type="button"
-              className="button button-secondary"
-              onClick={() => saveFile(new Blob([draft.raw], { type: 'text/plain' }), 'sauvegarde-illisible.txt')}
-            >
-              {messages.welcome.corruptedDownload}
-            </button>
-            <button type="button" className="button button-secondary" onClick={onDiscardDraft}>
-              {messages.welcome.restart}
-            </button>
-          </div>
-        </section>
-      ) : null}
-
-      {draft.status === 'unavailable' ? (
-        <p className="notice warning-card" role="note">
-          {messages.welcome.unavailable}
-        </p>
-      ) : null}
-
       <ul className="welcome-facts">
         <li>{messages.welcome.privacy}</li>
         <li>{messages.welcome.advice}</li>
       </ul>
+
+      {library}
 
       <section aria-labelledby="choose-heading">
         <h2 id="choose-heading">{messages.welcome.chooseHeading}</h2>
@@ -112,10 +48,8 @@ export function WelcomePage({ draft, onStart, onResume, onDiscardDraft, onImport
               {questionnaire.description ? <p>{questionnaire.description}</p> : null}
               <button
                 type="button"
-                className={draft.status === 'found' ? 'button button-secondary' : 'button button-primary'}
-                onClick={() => {
-                  if (draft.status !== 'found' || window.confirm(messages.welcome.restartConfirm)) onStart(questionnaire.id);
-                }}
+                className="button button-primary"
+                onClick={() => onStart(questionnaire.id)}
               >
                 {messages.welcome.startQuestionnaire(questionnaire.title)}
               </button>
@@ -149,7 +83,7 @@ export function WelcomePage({ draft, onStart, onResume, onDiscardDraft, onImport
           onChange={(event) => {
             const file = event.target.files?.[0];
             event.target.value = '';
-            if (file && (draft.status !== 'found' || window.confirm(messages.welcome.importConfirm))) onImport(file);
+            if (file) onImport(file);
           }}
         />
         <button type="button" className="button button-secondary" onClick={() => fileInputRef.current?.click()}>

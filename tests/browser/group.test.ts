@@ -5,10 +5,11 @@ import Papa from 'papaparse';
 import type { Browser, BrowserContext, Download, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { parseAnswersFile } from '../../src/domain/answers-file';
-import { isRubricQuestion, listQuestions, type Question, type Questionnaire, type Step } from '../../src/domain/questionnaire-schema';
+import { isRubricQuestion, listQuestions, type Questionnaire, type Step } from '../../src/domain/questionnaire-schema';
 import { buildShareLink } from '../../src/data/share-link';
 import { REPO_ROOT, loadContentDirectory } from '../../scripts/lib/questionnaire-files';
 import { extractPdfText } from '../report/poppler';
+import { answerStep as answerSteps } from './answer-steps';
 import {
   expectNoAxeViolations,
   fetchServedQuestionnaire,
@@ -56,47 +57,13 @@ afterAll(async () => {
   await browser?.close();
 });
 
-/** A question's label as the page names its control: French punctuation binds with no-break spaces. */
-function namePattern(label: string): RegExp {
-  return new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+')}`);
-}
-
 /** Whitespace of every kind made one space, as a reader sees it. */
 function flatten(text: string | null): string {
   return (text ?? '').replace(/\s+/g, ' ').trim();
 }
 
-/** Answers one question by clicking and typing; a question hidden by an earlier answer is skipped. */
-async function answerQuestion(page: Page, question: Question, participant: number): Promise<void> {
-  const name = namePattern(question.label);
-  switch (question.type) {
-    case 'single': {
-      const group = page.getByRole('group', { name });
-      if ((await group.count()) === 0) return;
-      // The n-th participant takes the n-th level, so that the group has something to discuss.
-      await group.getByRole('radio').nth(isRubricQuestion(question) ? participant : 0).check();
-      return;
-    }
-    case 'multiple': {
-      const boxes = page.getByRole('group', { name }).getByRole('checkbox');
-      await boxes.nth(0).check();
-      if (participant > 0) await boxes.nth(participant).check();
-      return;
-    }
-    case 'text':
-      await page.getByRole('textbox', { name }).fill(question.id === questionnaire.bindings.organisationName ? ORGANISATION : 'Réponse libre');
-      return;
-    case 'number':
-      await page.getByRole('textbox', { name }).fill(String(question.min + participant));
-      return;
-    case 'shares':
-      // Optional in the express questionnaire: left empty, like a volunteer who does not know the accounts.
-      return;
-  }
-}
-
 async function answerStep(page: Page, step: Step, participant: number): Promise<void> {
-  for (const question of step.questions) await answerQuestion(page, question, participant);
+  await answerSteps(page, step, { questionnaire, organisation: ORGANISATION, participant });
 }
 
 /** One participant of the workshop: who they are, every step, then « Participant suivant ». */

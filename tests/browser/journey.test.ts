@@ -187,7 +187,7 @@ describe('the self-diagnosis in a real browser', () => {
     expect(answersFile.answers[questionnaire.bindings.organisationName]).toBe(ORGANISATION);
 
     page.on('dialog', (dialog) => void dialog.accept());
-    await page.getByRole('button', { name: 'Commencer un nouveau diagnostic' }).click();
+    await page.getByRole('button', { name: 'Retour à l’accueil et à vos diagnostics' }).click();
     await expect.poll(() => heading(page)).toContain('Faites le point');
     await page.locator('input[type=file]').setInputFiles({ name: 'casse.json', mimeType: 'application/json', buffer: Buffer.from('{"format": "autre"') });
     await expect.poll(() => page.getByRole('alert').textContent()).toContain('n’est pas un fichier JSON lisible');
@@ -222,11 +222,11 @@ describe('the self-diagnosis in a real browser', () => {
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     expect(overflow).toBeLessThanOrEqual(0);
 
-    // The browser's Back button on the first step returns to the welcome page, which offers to resume.
+    // The browser's Back button on the first step returns to the welcome page, whose library offers to resume.
     await page.getByRole('textbox', { name: /Nom de votre structure/ }).fill('Le Club');
     await page.goBack();
     await expect.poll(() => heading(page)).toContain('Faites le point');
-    await page.getByRole('button', { name: 'Reprendre là où je me suis arrêté' }).click();
+    await page.getByRole('button', { name: /^Reprendre : Le Club/ }).click();
     await expect.poll(() => heading(page)).toContain('Étape 1 sur 7');
     expect(await page.getByRole('textbox', { name: /Nom de votre structure/ }).inputValue()).toBe('Le Club');
     await context.close();

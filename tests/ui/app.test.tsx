@@ -1,42 +1,151 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { render, screen, within } from '@testing-library/react';
-import type { DraftStorage } from '../../src/data/draft-storage';
-import { questionnaireQueryOptions, toolkitQueryOptions } from '../../src/data/questionnaire-queries';
-import { createAnswersFile } from '../../src/domain/answers';
+import { render, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { createDiagnosisLibrary, type DiagnosisLibrary, type LibraryEntry, type NewLibraryEntry } from '../../src/data/diagnosis-library';
+import { createDraftStorage } from '../../src/data/draft-storage';
+import { questionnaireIndexQueryOptions, questionnaireQueryOptions, toolkitQueryOptions } from '../../src/data/questionnaire-queries';
+import { createAnswersFile, type Answers } from '../../src/domain/answers';
 import { App } from '../../src/ui/app';
 import { buildAnswers, buildFullToolkitTools, buildQuestionnaire, buildToolkit } from '../domain/fixtures';
 
 const questionnaire = buildQuestionnaire();
+const ORGANISATION = 'Les Amis du Quartier';
 
-function renderAppOnAStep(save: DraftStorage['save']) {
-  window.history.replaceState(null, '', '#/structure');
+function buildEntry(answers: Answers, changes: Partial<NewLibraryEntry> = {}, updatedAt = '2026-11-22T10:00:00.000Z'): NewLibraryEntry {
+  return {
+    title: null,
+    organisationName: ORGANISATION,
+    status: 'in-progress',
+    completedAt: null,
+    step: 'profile',
+    previousId: null,
+    file: createAnswersFile(questionnaire, answers, new Date(updatedAt), { createdAt: new Date('2026-11-01T09:00:00Z') }),
+    ...changes,
+  };
+}
+
+async function store(library: DiagnosisLibrary, entry: NewLibraryEntry): Promise<LibraryEntry> {
+  const created = await library.create(entry);
+  if (!created.ok) throw new Error(`the test library refused the diagnosis (${created.reason})`);
+  return created.entry;
+}
+
+async function readEntry(library: DiagnosisLibrary, id: string): Promise<LibraryEntry> {
+  const found = await library.get(id);
+  if (found.status !== 'found') throw new Error(`diagnosis ${id}: ${found.status}`);
+  return found.entry;
+}
+
+function renderApp(library: DiagnosisLibrary, { hash = '#/', openId }: { hash?: string; openId?: string } = {}) {
+  window.history.replaceState(null, '', hash);
+  if (openId) window.sessionStorage.setItem('trajectoires.ouvert', openId);
   const queryClient = new QueryClient();
   queryClient.setQueryData(questionnaireQueryOptions(questionnaire.id).queryKey, questionnaire);
   queryClient.setQueryData(toolkitQueryOptions.queryKey, buildToolkit(buildFullToolkitTools()));
-  const file = createAnswersFile(questionnaire, buildAnswers(), new Date('2026-11-22T10:00:00Z'));
-  const storage: DraftStorage = {
-    load: () => ({ status: 'found', draft: { step: 'profile', file, organisationName: 'Les Amis du Quartier' } }),
-    save,
-    clear: () => {},
-  };
+  queryClient.setQueryData(questionnaireIndexQueryOptions.queryKey, [
+    { id: questionnaire.id, version: questionnaire.version, title: 'Diagnostic de test', durationMinutes: 10, locale: 'fr-FR' },
+  ]);
   render(
     <QueryClientProvider client={queryClient}>
-      <App storage={storage} />
+      <App library={library} />
     </QueryClientProvider>,
   );
 }
 
-describe('app', () => {
-  it('reopens the saved diagnosis on the step named in the address bar', () => {
-    renderAppOnAStep(() => ({ ok: true }));
-    expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('Étape 1 sur 7');
-    expect(screen.getByRole('textbox', { name: /Nom de la structure/ })).toHaveValue('Les Amis du Quartier');
+const organisationField = () => screen.getByRole('textbox', { name: /Nom de la structure/ });
+
+describe('the diagnosis open in this tab', () => {
+  it('reopens on the step named in the address bar after a reload', async () => {
+    const library = createDiagnosisLibrary();
+    const entry = await store(library, buildEntry(buildAnswers()));
+    renderApp(library, { hash: '#/structure', openId: entry.id });
+    expect(await screen.findByRole('heading', { level: 1, name: /Étape 1 sur 7/ })).toBeInTheDocument();
+    expect(organisationField()).toHaveValue(ORGANISATION);
   });
 
-  it('says when answers cannot be saved on the device and offers to export them instead', () => {
-    renderAppOnAStep(() => ({ ok: false, reason: 'quota' }));
-    const alert = screen.getByRole('alert');
+  it('keeps the date of the last change: opening and walking through the steps does not re-date it, a change does', async () => {
+    const library = createDiagnosisLibrary();
+    const entry = await store(library, buildEntry(buildAnswers(), { status: 'completed', completedAt: '2026-11-22T10:00:00.000Z', step: 'synthesis' }));
+    renderApp(library, { hash: '#/structure', openId: entry.id });
+    await screen.findByRole('heading', { level: 1, name: /Étape 1 sur 7/ });
+    await userEvent.click(screen.getByRole('button', { name: 'Suivant' }));
+    await screen.findByRole('heading', { level: 1, name: /Étape 2 sur 7/ });
+    await waitFor(async () => expect((await readEntry(library, entry.id)).step).toBe('project'));
+    expect((await readEntry(library, entry.id)).file.updatedAt).toBe('2026-11-22T10:00:00.000Z');
+
+    await userEvent.click(screen.getByRole('button', { name: 'Précédent' }));
+    await userEvent.type(organisationField(), ' (Lyon)');
+    await waitFor(async () => expect((await readEntry(library, entry.id)).organisationName).toBe(`${ORGANISATION} (Lyon)`));
+    const amended = await readEntry(library, entry.id);
+    expect(Date.parse(amended.file.updatedAt)).toBeGreaterThan(Date.parse('2026-11-22T10:00:00.000Z'));
+    // Amending a finished diagnosis keeps it finished, with its completion date.
+    expect(amended).toMatchObject({ status: 'completed', completedAt: '2026-11-22T10:00:00.000Z' });
+  });
+
+  it('says when answers cannot be saved on the device and offers to export them instead', async () => {
+    const library = createDiagnosisLibrary();
+    const entry = await store(library, buildEntry(buildAnswers()));
+    const full: DiagnosisLibrary = { ...library, save: async () => ({ ok: false, reason: 'quota' }) };
+    renderApp(full, { hash: '#/structure', openId: entry.id });
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent(/stockage de ce navigateur est plein/);
+    expect(within(alert).getByRole('button', { name: 'Exporter mes réponses' })).toBeEnabled();
+  });
+
+  it('works without browser storage (private mode): told on the welcome page, answers kept in the page with an export', async () => {
+    const library = createDiagnosisLibrary({ getIndexedDb: () => undefined });
+    renderApp(library);
+    expect(await screen.findByRole('note')).toHaveTextContent(/navigation privée/);
+    await userEvent.click(screen.getByRole('button', { name: /^Commencer/ }));
+    await userEvent.type(organisationField(), 'La Ruche');
+    const alert = await screen.findByRole('alert');
     expect(alert).toHaveTextContent(/ne peuvent pas être enregistrées sur cet appareil/);
     expect(within(alert).getByRole('button', { name: 'Exporter mes réponses' })).toBeEnabled();
+    expect(organisationField()).toHaveValue('La Ruche');
+  });
+
+  it('warns when another tab edits the same diagnosis, and never overwrites what that tab saved', async () => {
+    const library = createDiagnosisLibrary();
+    const otherTab = createDiagnosisLibrary();
+    const entry = await store(library, buildEntry(buildAnswers()));
+    renderApp(library, { hash: '#/structure', openId: entry.id });
+    await screen.findByRole('heading', { level: 1, name: /Étape 1 sur 7/ });
+    const release = otherTab.watchEditing(entry.id, () => {});
+    expect(await screen.findByText(/aussi ouvert dans un autre onglet/)).toBeInTheDocument();
+
+    // The other tab saves first; this tab's next change must not replace it.
+    const current = await readEntry(otherTab, entry.id);
+    const theirs = { ...current.file, answers: { ...current.file.answers, [questionnaire.bindings.organisationName]: 'Version de l’autre onglet' } };
+    const saved = await otherTab.save(entry.id, { file: theirs, step: 'profile', status: 'in-progress', completedAt: null, organisationName: 'Version de l’autre onglet' }, current.revision);
+    expect(saved.ok).toBe(true);
+    await userEvent.type(organisationField(), ' bis');
+    expect(await screen.findByText(/modifié dans un autre onglet/, {}, { timeout: 5_000 })).toBeInTheDocument();
+    expect((await readEntry(library, entry.id)).organisationName).toBe('Version de l’autre onglet');
+
+    await userEvent.click(screen.getByRole('button', { name: 'Enregistrer mes réponses comme un nouveau diagnostic' }));
+    await waitFor(async () => {
+      const listed = await library.list();
+      expect(listed.status === 'ok' ? listed.entries.map((listedEntry) => listedEntry.organisationName).sort() : []).toEqual([`${ORGANISATION} bis`, 'Version de l’autre onglet']);
+    });
+    release();
+  });
+});
+
+describe('moving to the library', () => {
+  it('adopts the draft earlier versions kept in localStorage, and lists it', async () => {
+    const drafts = createDraftStorage();
+    drafts.save({ step: 'financialResources', file: createAnswersFile(questionnaire, buildAnswers(), new Date('2026-10-01T10:00:00Z')), organisationName: ORGANISATION });
+    const library = createDiagnosisLibrary();
+    window.history.replaceState(null, '', '#/');
+    const queryClient = new QueryClient();
+    queryClient.setQueryData(questionnaireIndexQueryOptions.queryKey, []);
+    render(
+      <QueryClientProvider client={queryClient}>
+        <App library={library} drafts={drafts} />
+      </QueryClientProvider>,
+    );
+    expect(await screen.findByRole('heading', { name: /Les Amis du Quartier/ })).toBeInTheDocument();
+    expect(screen.getByText(/En cours · étape « Ressources financières »/)).toBeInTheDocument();
+    expect(drafts.load()).toEqual({ status: 'none' });
   });
 });

@@ -16,7 +16,7 @@ function renderSynthesis(answers = buildAnswers(), { pathProgress = {}, onEditAn
   queryClient.setQueryData(toolkitQueryOptions.queryKey, toolkit);
   const view = render(
     <QueryClientProvider client={queryClient}>
-      <DiagnosisFileContext.Provider value={{ createdAt: '2026-11-22T10:00:00.000Z', respondent: {} }}>
+      <DiagnosisFileContext.Provider value={{ createdAt: '2026-11-22T10:00:00.000Z', respondent: {}, lastChange: { at: '2026-11-22T10:00:00.000Z', content: null } }}>
         <WizardActorContext.Provider options={{ input: { questionnaire, answers, resumeAt: 'synthesis', pathProgress } }}>
           <ActorSpy onActor={(ref) => (spied.actor = ref)} />
           <SynthesisStep onNewDiagnosis={() => {}} onEditAnswer={onEditAnswer} />

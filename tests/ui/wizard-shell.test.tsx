@@ -14,7 +14,7 @@ function renderWizardOnSynthesis() {
   queryClient.setQueryData(toolkitQueryOptions.queryKey, buildToolkit(buildFullToolkitTools()));
   return render(
     <QueryClientProvider client={queryClient}>
-      <DiagnosisFileContext.Provider value={{ createdAt: '2026-11-22T10:00:00.000Z', respondent: {} }}>
+      <DiagnosisFileContext.Provider value={{ createdAt: '2026-11-22T10:00:00.000Z', respondent: {}, lastChange: { at: '2026-11-22T10:00:00.000Z', content: null } }}>
         <WizardActorContext.Provider options={{ input: { questionnaire, answers: buildAnswers(), resumeAt: 'synthesis' } }}>
           <WizardShell onNewDiagnosis={() => {}} />
         </WizardActorContext.Provider>

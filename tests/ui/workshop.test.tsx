@@ -1,7 +1,7 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import type { Draft, DraftStorage } from '../../src/data/draft-storage';
+import { createDiagnosisLibrary } from '../../src/data/diagnosis-library';
 import { createGroupStorage } from '../../src/data/group-storage';
 import { questionnaireQueryOptions, toolkitQueryOptions } from '../../src/data/questionnaire-queries';
 import { buildShareLink } from '../../src/data/share-link';
@@ -11,52 +11,56 @@ import { buildAnswers, buildFullToolkitTools, buildQuestionnaire, buildToolkit }
 
 const questionnaire = buildQuestionnaire();
 
-function renderApp(answers: Answers, { isWorkshop }: { isWorkshop: boolean }) {
+async function renderApp(answers: Answers, { isWorkshop }: { isWorkshop: boolean }) {
   window.history.replaceState(null, '', '#/structure');
   if (isWorkshop) window.sessionStorage.setItem('trajectoires.atelier', 'on');
   const queryClient = new QueryClient();
   queryClient.setQueryData(questionnaireQueryOptions(questionnaire.id).queryKey, questionnaire);
   queryClient.setQueryData(toolkitQueryOptions.queryKey, buildToolkit(buildFullToolkitTools()));
   const file = createAnswersFile(questionnaire, answers, new Date('2026-11-22T10:00:00Z'));
-  const saved: Draft[] = [];
-  let current: Draft | null = { step: 'profile', file, organisationName: 'Les Amis du Quartier' };
-  const storage: DraftStorage = {
-    load: () => (current ? { status: 'found', draft: current } : { status: 'none' }),
-    save: (draft) => {
-      current = draft;
-      saved.push(draft);
-      return { ok: true };
-    },
-    clear: () => {
-      current = null;
-    },
-  };
+  const library = createDiagnosisLibrary();
+  const created = await library.create({
+    title: null,
+    organisationName: 'Les Amis du Quartier',
+    status: 'in-progress',
+    completedAt: null,
+    step: 'profile',
+    previousId: null,
+    file,
+  });
+  if (!created.ok) throw new Error('the test library refused the diagnosis');
+  // The diagnosis open in this tab: a reload on a step reopens it.
+  window.sessionStorage.setItem('trajectoires.ouvert', created.entry.id);
   const groupStorage = createGroupStorage();
   render(
     <QueryClientProvider client={queryClient}>
-      <App storage={storage} groupStorage={groupStorage} />
+      <App library={library} groupStorage={groupStorage} />
     </QueryClientProvider>,
   );
-  return { saved, groupStorage, storage };
+  await screen.findByRole('heading', { level: 1, name: /Étape 1 sur 7/ });
+  return { groupStorage, library, id: created.entry.id };
 }
 
 describe('who is answering', () => {
   it('saves the respondent’s name and role with the diagnosis', async () => {
-    const { saved } = renderApp(buildAnswers(), { isWorkshop: false });
+    const { library, id } = await renderApp(buildAnswers(), { isWorkshop: false });
     await userEvent.type(screen.getByRole('textbox', { name: 'Votre nom ou vos initiales' }), 'Camille');
     await userEvent.selectOptions(screen.getByRole('combobox', { name: 'Votre rôle dans la structure' }), 'Bénévole');
-    expect(saved.at(-1)?.file.respondent).toEqual({ name: 'Camille', role: 'benevole' });
+    await waitFor(async () => {
+      const saved = await library.get(id);
+      expect(saved.status === 'found' ? saved.entry.file.respondent : null).toEqual({ name: 'Camille', role: 'benevole' });
+    });
   });
 
-  it('does not show the workshop controls to a person answering alone', () => {
-    renderApp(buildAnswers(), { isWorkshop: false });
+  it('does not show the workshop controls to a person answering alone', async () => {
+    await renderApp(buildAnswers(), { isWorkshop: false });
     expect(screen.queryByRole('button', { name: 'Participant suivant' })).not.toBeInTheDocument();
   });
 });
 
 describe('workshop mode', () => {
   it('adds the participant’s answers to the group and starts a blank diagnosis', async () => {
-    const { groupStorage } = renderApp(buildAnswers(), { isWorkshop: true });
+    const { groupStorage } = await renderApp(buildAnswers(), { isWorkshop: true });
     expect(await screen.findByText('Mode atelier · participant n° 1')).toBeInTheDocument();
     await userEvent.selectOptions(screen.getByRole('combobox', { name: 'Votre rôle dans la structure' }), 'Salarié·e');
     await userEvent.click(screen.getByRole('button', { name: 'Participant suivant' }));
@@ -68,18 +72,19 @@ describe('workshop mode', () => {
     expect(loaded.status === 'found' ? loaded.group.members.map((member) => member.file.respondent) : []).toEqual([{ role: 'salarie' }]);
   });
 
-  it('leaves no empty diagnosis to resume when the workshop ends', async () => {
-    const { storage } = renderApp(buildAnswers(), { isWorkshop: true });
+  it('leaves neither the participants’ answers nor an empty diagnosis in the library when the workshop ends', async () => {
+    const { library } = await renderApp(buildAnswers(), { isWorkshop: true });
     await userEvent.click(await screen.findByRole('button', { name: 'Participant suivant' }));
     await screen.findByText('Mode atelier · participant n° 2');
     await userEvent.click(screen.getByRole('button', { name: /Terminer l’atelier/ }));
     expect(await screen.findByRole('heading', { level: 1, name: 'Vue collective' })).toBeInTheDocument();
-    expect(storage.load()).toEqual({ status: 'none' });
+    const listed = await library.list();
+    expect(listed.status === 'ok' ? listed.entries : null).toEqual([]);
   });
 
   it('asks before saving a participant who has not finished, and keeps the answers when refused', async () => {
     const confirm = vi.spyOn(window, 'confirm').mockReturnValue(false);
-    const { groupStorage } = renderApp({ [questionnaire.bindings.organisationName]: 'Les Amis du Quartier' }, { isWorkshop: true });
+    const { groupStorage } = await renderApp({ [questionnaire.bindings.organisationName]: 'Les Amis du Quartier' }, { isWorkshop: true });
     await userEvent.click(await screen.findByRole('button', { name: 'Participant suivant' }));
     expect(confirm).toHaveBeenCalledWith(expect.stringMatching(/pas répondu à toutes les questions/));
     expect(await groupStorage.load()).toEqual({ status: 'none' });
@@ -89,7 +94,7 @@ describe('workshop mode', () => {
 
   it('refuses to save a participant who answered nothing', async () => {
     const alert = vi.spyOn(window, 'alert').mockImplementation(() => {});
-    const { groupStorage } = renderApp({}, { isWorkshop: true });
+    const { groupStorage } = await renderApp({}, { isWorkshop: true });
     await userEvent.click(await screen.findByRole('button', { name: 'Participant suivant' }));
     expect(alert).toHaveBeenCalledWith(expect.stringMatching(/rien à enregistrer/));
     await waitFor(async () => expect(await groupStorage.load()).toEqual({ status: 'none' }));
@@ -99,8 +104,7 @@ describe('workshop mode', () => {
 
 describe('share links', () => {
   it('opens a share link pasted in the address bar of a diagnosis in progress, and asks before importing', async () => {
-    renderApp(buildAnswers(), { isWorkshop: false });
-    expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('Étape 1 sur 7');
+    await renderApp(buildAnswers(), { isWorkshop: false });
     const shared = createAnswersFile(questionnaire, { ...buildAnswers(), [questionnaire.bindings.organisationName]: 'La Ruche Solidaire' }, new Date('2026-11-20T10:00:00Z'), {
       respondent: { name: 'Sam', role: 'partenaire' },
     });
@@ -110,12 +114,12 @@ describe('share links', () => {
     expect(screen.getByText(/La Ruche Solidaire · Sam · Partenaire/)).toBeInTheDocument();
     await userEvent.click(screen.getByRole('button', { name: 'Ne rien importer' }));
     // Back on the welcome page, the diagnosis that was in progress is offered, untouched.
-    expect(await screen.findByRole('heading', { name: 'Un diagnostic est en cours sur cet appareil' })).toBeInTheDocument();
-    expect(screen.getByText(/Les Amis du Quartier/)).toBeInTheDocument();
+    expect(await screen.findByRole('heading', { name: /Les Amis du Quartier/ })).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: /^Reprendre : Les Amis du Quartier/ })).toBeInTheDocument();
   });
 
   it('adds a shared diagnosis to the group view when asked', async () => {
-    const { groupStorage } = renderApp(buildAnswers(), { isWorkshop: false });
+    const { groupStorage } = await renderApp(buildAnswers(), { isWorkshop: false });
     const shared = createAnswersFile(questionnaire, buildAnswers(), new Date('2026-11-20T10:00:00Z'), { respondent: { role: 'benevole' } });
     window.location.hash = new URL(buildShareLink(shared, window.location.href)).hash;
     await userEvent.click(await screen.findByRole('button', { name: 'Ajouter à la vue collective' }));

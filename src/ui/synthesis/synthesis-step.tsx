@@ -15,6 +15,8 @@ import { messages } from '../messages';
 import { AnswersReview, type EditAnswer } from './answers-review';
 import { PathTimeline } from './path-timeline';
 import { ShareLinkButton } from './share-link-button';
+import { useOpenDiagnosisControls } from '../library/open-diagnosis-context';
+import { formatLibraryDate } from '../library/library-section';
 
 // recharts is heavy: it loads with this step only, never in the first load.
 const PillarRadarChart = lazy(() => import('./pillar-radar-chart'));
@@ -29,6 +31,7 @@ export function SynthesisStep({ onNewDiagnosis, onEditAnswer }: { onNewDiagnosis
   const fileInfo = useDiagnosisFileInfo();
   const diagnosis = useMemo(() => (toolkit ? diagnose(questionnaire, toolkit, answers) : null), [questionnaire, toolkit, answers]);
   const [pdfStatus, setPdfStatus] = useState<'idle' | 'working' | 'done' | 'failed'>('idle');
+  const library = useOpenDiagnosisControls();
 
   // The report's libraries and fonts load while the person reads, so the click only renders.
   useEffect(() => {
@@ -48,7 +51,9 @@ export function SynthesisStep({ onNewDiagnosis, onEditAnswer }: { onNewDiagnosis
     setPdfStatus('working');
     try {
       const { downloadReport } = await import('../../report/download-report');
-      await downloadReport({ questionnaire, toolkit, file: answersFile(), diagnosis, generatedAt: new Date() });
+      // A redone diagnosis prints how it changed since the one it redoes.
+      const previous = library ? await library.loadPrevious() : null;
+      await downloadReport({ questionnaire, toolkit, file: answersFile(), diagnosis, generatedAt: new Date(), ...(previous ? { evolution: { older: previous } } : {}) });
       setPdfStatus('done');
     } catch (error) {
       console.error(error);
@@ -174,6 +179,16 @@ export function SynthesisStep({ onNewDiagnosis, onEditAnswer }: { onNewDiagnosis
           <button type="button" className="button button-secondary" onClick={() => actorRef.send({ type: 'step.back' })}>
             {messages.synthesis.editAnswers}
           </button>
+          {library?.previous ? (
+            <button type="button" className="button button-secondary" onClick={library.onCompareWithPrevious}>
+              {messages.library.compareWithPrevious(formatLibraryDate(library.previous.updatedAt))}
+            </button>
+          ) : null}
+          {library ? (
+            <button type="button" className="button button-secondary" onClick={library.onRedo}>
+              {messages.library.redo}
+            </button>
+          ) : null}
           <button type="button" className="button button-link" onClick={onNewDiagnosis}>
             {messages.synthesis.newDiagnosis}
           </button>

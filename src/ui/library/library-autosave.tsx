@@ -1,0 +1,178 @@
+import { useEffect, useRef, useState } from 'react';
+import type { DiagnosisLibrary, DiagnosisStatus, EntryChanges, LibraryEntry, LibraryWriteResult } from '../../data/diagnosis-library';
+import type { AnswersFile } from '../../domain/answers';
+import { selectCurrentStep } from '../../machine/wizard-machine';
+import { WizardActorContext } from '../../machine/wizard-actor-context';
+import { buildAnswersFileName } from '../../report/report-model';
+import { saveFile } from '../../report/save-file';
+import { buildDiagnosisFile, type DiagnosisFileInfo } from '../diagnosis-file';
+import { messages } from '../messages';
+
+/** Where the open diagnosis lives in the library; updated in place as it is saved. */
+export interface OpenEntry {
+  /** Null until the first answer: a diagnosis opened and left blank is not worth keeping. */
+  id: string | null;
+  revision: number;
+  status: DiagnosisStatus;
+  completedAt: string | null;
+  previousId: string | null;
+  title: string | null;
+}
+
+type SaveProblem = 'unavailable' | 'quota' | 'conflict';
+
+function readOrganisationName(file: AnswersFile, bindingId: string): string {
+  const value = file.answers[bindingId];
+  return typeof value === 'string' ? value.replace(/\s+/g, ' ').trim() : '';
+}
+
+function hasContent(file: AnswersFile): boolean {
+  return Object.keys(file.answers).length > 0 || Boolean(file.respondent.name) || Boolean(file.respondent.role);
+}
+
+export function exportAnswersFile(file: AnswersFile, organisationName: string): void {
+  saveFile(new Blob([JSON.stringify(file, null, 2)], { type: 'application/json' }), buildAnswersFileName(organisationName, new Date(file.updatedAt)));
+}
+
+/**
+ * Saves the diagnosis in the library after every change, one write at a time, and says so when
+ * it cannot: storage refused (answers kept in the page, offered as an export), or another tab
+ * saved the same diagnosis meanwhile (nothing overwritten; save as a copy, export or reload).
+ */
+export function LibraryAutosave({
+  library,
+  entry,
+  fileInfo,
+  onSaved,
+  onReload,
+}: {
+  library: DiagnosisLibrary;
+  entry: OpenEntry;
+  fileInfo: DiagnosisFileInfo;
+  onSaved: (entry: LibraryEntry) => void;
+  onReload: (id: string) => void;
+}) {
+  const actorRef = WizardActorContext.useActorRef();
+  const [problem, setProblem] = useState<SaveProblem | null>(null);
+  const [entryId, setEntryId] = useState(entry.id);
+  const [isOpenElsewhere, setIsOpenElsewhere] = useState(false);
+  // One queue for the whole session: two writes in flight would refuse each other as a conflict.
+  const queue = useRef<Promise<void>>(Promise.resolve());
+  const isUnmounted = useRef(false);
+  const isHeldByConflict = useRef(false);
+  const onSavedRef = useRef(onSaved);
+  onSavedRef.current = onSaved;
+
+  const currentChanges = (): EntryChanges => {
+    const snapshot = actorRef.getSnapshot();
+    const step = selectCurrentStep(snapshot);
+    const file = buildDiagnosisFile(snapshot.context, fileInfo, new Date());
+    const reachedSynthesis = step === 'synthesis';
+    return {
+      file,
+      step,
+      status: entry.status === 'completed' || reachedSynthesis ? 'completed' : 'in-progress',
+      completedAt: entry.completedAt ?? (reachedSynthesis ? new Date().toISOString() : null),
+      organisationName: readOrganisationName(file, snapshot.context.questionnaire.bindings.organisationName),
+    };
+  };
+
+  const record = (result: LibraryWriteResult) => {
+    if (isUnmounted.current) return;
+    if (!result.ok) {
+      if (result.reason === 'conflict') isHeldByConflict.current = true;
+      setProblem(result.reason === 'conflict' ? 'conflict' : result.reason === 'quota' ? 'quota' : 'unavailable');
+      return;
+    }
+    Object.assign(entry, {
+      id: result.entry.id,
+      revision: result.entry.revision,
+      status: result.entry.status,
+      completedAt: result.entry.completedAt,
+    });
+    setEntryId(result.entry.id);
+    setProblem(null);
+    onSavedRef.current(result.entry);
+  };
+
+  const createEntry = (changes: EntryChanges) => library.create({ ...changes, title: entry.title, previousId: entry.previousId });
+
+  useEffect(() => {
+    isUnmounted.current = false;
+    const save = () => {
+      if (isHeldByConflict.current) return;
+      const changes = currentChanges();
+      queue.current = queue.current.then(async () => {
+        if (isUnmounted.current || isHeldByConflict.current) return;
+        if (entry.id === null) {
+          if (hasContent(changes.file)) record(await createEntry(changes));
+          return;
+        }
+        const result = await library.save(entry.id, changes, entry.revision);
+        // Deleted in another tab while open here: nothing is lost, it comes back as a new entry.
+        record(!result.ok && result.reason === 'missing' ? await createEntry(changes) : result);
+      });
+    };
+    save();
+    const subscription = actorRef.subscribe(save);
+    return () => {
+      subscription.unsubscribe();
+      isUnmounted.current = true;
+    };
+    // currentChanges and record read refs and the props listed here only.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [actorRef, library, fileInfo, entry]);
+
+  useEffect(() => {
+    if (entryId === null) return;
+    return library.watchEditing(entryId, () => setIsOpenElsewhere(true));
+  }, [library, entryId]);
+
+  const exportNow = () => {
+    const { file, organisationName } = currentChanges();
+    exportAnswersFile(file, organisationName);
+  };
+
+  const saveAsCopy = async () => {
+    const changes = currentChanges();
+    const name = changes.organisationName || messages.library.unnamedOrganisation;
+    Object.assign(entry, { id: null, revision: 0, title: messages.library.copyTitle(name), previousId: entry.previousId });
+    isHeldByConflict.current = false;
+    record(await createEntry(changes));
+  };
+
+  return (
+    <>
+      {isOpenElsewhere ? (
+        <div className="notice warning-card" role="alert">
+          <p>{messages.library.openElsewhere}</p>
+        </div>
+      ) : null}
+      {problem === 'conflict' ? (
+        <div className="notice warning-card" role="alert">
+          <p>{messages.library.conflict}</p>
+          <div className="step-actions">
+            <button type="button" className="button button-primary" onClick={() => void saveAsCopy()}>
+              {messages.library.saveAsCopy}
+            </button>
+            <button type="button" className="button button-secondary" onClick={exportNow}>
+              {messages.wizard.exportAnswers}
+            </button>
+            {entry.id ? (
+              <button type="button" className="button button-link" onClick={() => entry.id && onReload(entry.id)}>
+                {messages.library.reloadSaved}
+              </button>
+            ) : null}
+          </div>
+        </div>
+      ) : problem ? (
+        <div className="notice warning-card" role="alert">
+          <p>{problem === 'quota' ? messages.library.quota : messages.wizard.saveFailed}</p>
+          <button type="button" className="button button-secondary" onClick={exportNow}>
+            {messages.wizard.exportAnswers}
+          </button>
+        </div>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,286 @@
+import { useId, useState } from 'react';
+import type { LibraryEntry, LibraryListResult, QuarantinedRecord } from '../../data/diagnosis-library';
+import { groupByOrganisation, selectDefaultComparison, selectRedoSource, type OrganisationGroup } from '../../domain/library-groups';
+import { RESPONDENT_ROLE_LABELS } from '../../domain/respondents';
+import { messages } from '../messages';
+import './library.css';
+
+const STEP_NAMES: Record<LibraryEntry['step'], string> = {
+  profile: 'Votre structure',
+  project: 'Votre projet',
+  humanResources: 'Richesses humaines',
+  financialResources: 'Ressources financières',
+  strategicAlliances: 'Alliances stratégiques',
+  priorities: 'Vos priorités',
+  synthesis: 'Synthèse',
+};
+
+/** Organisations shown before « Afficher les autres »: a library of hundreds stays quick to open. */
+const FIRST_ORGANISATIONS = 10;
+
+const dateTimeFormat = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeStyle: 'short' });
+const dateFormat = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long' });
+
+export function formatLibraryDate(iso: string): string {
+  return dateFormat.format(new Date(iso));
+}
+
+export function nameOfEntry(entry: LibraryEntry): string {
+  return entry.title ?? (entry.organisationName || messages.library.unnamedOrganisation);
+}
+
+export interface LibraryActions {
+  onOpen: (entry: LibraryEntry) => void;
+  onRedo: (entry: LibraryEntry) => void;
+  onCompare: (olderId: string, newerId: string) => void;
+  onRename: (entry: LibraryEntry, title: string | null) => void;
+  onDuplicate: (entry: LibraryEntry) => void;
+  onDelete: (entry: LibraryEntry) => void;
+  onExport: (entry: LibraryEntry) => void;
+  onDownloadQuarantined: (record: QuarantinedRecord) => void;
+  onDeleteQuarantined: (record: QuarantinedRecord) => void;
+}
+
+export function LibrarySection({
+  result,
+  errors = [],
+  questionnaireTitles,
+  actions,
+}: {
+  result: LibraryListResult | undefined;
+  /** Why the last diagnosis asked for could not be opened or changed. */
+  errors?: readonly string[];
+  questionnaireTitles: Readonly<Record<string, string>>;
+  actions: LibraryActions;
+}) {
+  const [isShowingAll, setIsShowingAll] = useState(false);
+  if (!result) return <p>{messages.library.loading}</p>;
+  if (result.status === 'unavailable') {
+    return (
+      <p className="notice warning-card" role="note">
+        {messages.library.unavailable}
+      </p>
+    );
+  }
+  const groups = groupByOrganisation(result.entries);
+  // A first visit has nothing to list: the page starts with the choice of questionnaire.
+  if (groups.length === 0 && result.quarantined.length === 0) return null;
+  const shown = isShowingAll ? groups : groups.slice(0, FIRST_ORGANISATIONS);
+  return (
+    <section className="library" aria-labelledby="library-heading">
+      <h2 id="library-heading">{messages.library.heading}</h2>
+      {errors.length > 0 ? (
+        <div className="error-summary" role="alert">
+          {errors.map((error) => (
+            <p key={error}>{error}</p>
+          ))}
+        </div>
+      ) : null}
+      {result.quarantined.map((record) => (
+        <QuarantinedCard key={record.key} record={record} actions={actions} />
+      ))}
+      {groups.length === 0 ? null : (
+        <>
+          <p>{messages.library.intro}</p>
+          {shown.map((group) => (
+            <OrganisationCard key={group.key} group={group} questionnaireTitles={questionnaireTitles} actions={actions} />
+          ))}
+          {groups.length > shown.length ? (
+            <button type="button" className="button button-secondary" onClick={() => setIsShowingAll(true)}>
+              {messages.library.showMore(groups.length - shown.length)}
+            </button>
+          ) : null}
+        </>
+      )}
+    </section>
+  );
+}
+
+function QuarantinedCard({ record, actions }: { record: QuarantinedRecord; actions: LibraryActions }) {
+  return (
+    <div className="card warning-card" role="group" aria-label={messages.library.quarantinedHeading}>
+      <h3>{messages.library.quarantinedHeading}</h3>
+      <p>{messages.library.quarantinedText}</p>
+      <div className="step-actions">
+        <button type="button" className="button button-secondary" onClick={() => actions.onDownloadQuarantined(record)}>
+          {messages.library.quarantinedDownload}
+        </button>
+        <button
+          type="button"
+          className="button button-link"
+          onClick={() => window.confirm(messages.library.quarantinedDeleteConfirm) && actions.onDeleteQuarantined(record)}
+        >
+          {messages.library.quarantinedDelete}
+        </button>
+      </div>
+    </div>
+  );
+}
+
+function OrganisationCard({
+  group,
+  questionnaireTitles,
+  actions,
+}: {
+  group: OrganisationGroup<LibraryEntry>;
+  questionnaireTitles: Readonly<Record<string, string>>;
+  actions: LibraryActions;
+}) {
+  const headingId = useId();
+  const name = group.organisationName || messages.library.unnamedOrganisation;
+  const redoSource = selectRedoSource(group);
+  return (
+    <article className="card library-organisation" aria-labelledby={headingId}>
+      <h3 id={headingId}>
+        {name} <span className="library-count">· {messages.library.count(group.entries.length)}</span>
+      </h3>
+      <ul className="library-entries">
+        {group.entries.map((entry) => (
+          <EntryRow key={entry.id} entry={entry} questionnaireTitle={questionnaireTitles[entry.file.questionnaire.id] ?? entry.file.questionnaire.id} actions={actions} />
+        ))}
+      </ul>
+      <div className="library-organisation-actions">
+        <div>
+          <button type="button" className="button button-primary" onClick={() => actions.onRedo(redoSource)}>
+            {messages.library.redo}
+          </button>
+          <p className="library-help">{messages.library.redoHelp(formatLibraryDate(redoSource.file.updatedAt))}</p>
+        </div>
+        {group.entries.length > 1 ? <CompareForm group={group} onCompare={actions.onCompare} /> : null}
+      </div>
+    </article>
+  );
+}
+
+function EntryRow({ entry, questionnaireTitle, actions }: { entry: LibraryEntry; questionnaireTitle: string; actions: LibraryActions }) {
+  const [isRenaming, setIsRenaming] = useState(false);
+  const name = nameOfEntry(entry);
+  const date = dateTimeFormat.format(new Date(entry.file.updatedAt));
+  // Every row has the same buttons: each one names its diagnosis for a screen reader's list of buttons.
+  const about = (action: string) => messages.library.about(action, name, date);
+  const openLabel = entry.status === 'completed' ? messages.library.open : messages.library.resume;
+  const { respondent } = entry.file;
+  const who = [respondent.name?.trim(), respondent.role ? RESPONDENT_ROLE_LABELS[respondent.role] : undefined].filter(Boolean).join(', ');
+  return (
+    <li className="library-entry">
+      {isRenaming ? (
+        <RenameForm
+          initial={entry.title ?? name}
+          onCancel={() => setIsRenaming(false)}
+          onSave={(title) => {
+            setIsRenaming(false);
+            actions.onRename(entry, title);
+          }}
+        />
+      ) : (
+        <p className="library-entry-title">
+          <strong>{name}</strong>
+        </p>
+      )}
+      <p className="library-entry-meta">
+        <span>{questionnaireTitle}</span>
+        <span className={entry.status === 'completed' ? 'status-badge status-completed' : 'status-badge status-in-progress'}>
+          {entry.status === 'completed' && entry.completedAt
+            ? messages.library.statusCompleted(formatLibraryDate(entry.completedAt))
+            : messages.library.statusInProgress(STEP_NAMES[entry.step])}
+        </span>
+        <span>{messages.library.lastChange(date)}</span>
+        {who ? <span>{messages.library.respondent(who)}</span> : null}
+      </p>
+      <div className="library-entry-actions">
+        <button type="button" className="button button-secondary" aria-label={about(openLabel)} onClick={() => actions.onOpen(entry)}>
+          {openLabel}
+        </button>
+        <button type="button" className="button button-link" aria-label={about(messages.library.rename)} onClick={() => setIsRenaming(true)}>
+          {messages.library.rename}
+        </button>
+        <button type="button" className="button button-link" aria-label={about(messages.library.duplicate)} onClick={() => actions.onDuplicate(entry)}>
+          {messages.library.duplicate}
+        </button>
+        <button type="button" className="button button-link" aria-label={about(messages.library.export)} onClick={() => actions.onExport(entry)}>
+          {messages.library.export}
+        </button>
+        <button
+          type="button"
+          className="button button-link button-danger"
+          aria-label={about(messages.library.delete)}
+          onClick={() => window.confirm(messages.library.deleteConfirm(name, date)) && actions.onDelete(entry)}
+        >
+          {messages.library.delete}
+        </button>
+      </div>
+    </li>
+  );
+}
+
+function RenameForm({ initial, onSave, onCancel }: { initial: string; onSave: (title: string | null) => void; onCancel: () => void }) {
+  const inputId = useId();
+  const [value, setValue] = useState(initial);
+  return (
+    <form
+      className="library-rename"
+      onSubmit={(event) => {
+        event.preventDefault();
+        const title = value.replace(/\s+/g, ' ').trim();
+        onSave(title === '' ? null : title);
+      }}
+    >
+      <label htmlFor={inputId}>{messages.library.renameLabel}</label>
+      <input id={inputId} type="text" value={value} maxLength={200} autoFocus onChange={(event) => setValue(event.target.value)} />
+      <button type="submit" className="button button-primary">
+        {messages.library.renameSave}
+      </button>
+      <button type="button" className="button button-link" onClick={onCancel}>
+        {messages.library.renameCancel}
+      </button>
+    </form>
+  );
+}
+
+function CompareForm({ group, onCompare }: { group: OrganisationGroup<LibraryEntry>; onCompare: (olderId: string, newerId: string) => void }) {
+  const baseId = useId();
+  const defaults = selectDefaultComparison(group);
+  const [olderId, setOlderId] = useState(defaults?.older.id ?? '');
+  const [newerId, setNewerId] = useState(defaults?.newer.id ?? '');
+  const [error, setError] = useState<string | null>(null);
+  const options = group.entries.map((entry) => (
+    <option key={entry.id} value={entry.id}>
+      {`${nameOfEntry(entry)} – ${dateTimeFormat.format(new Date(entry.file.updatedAt))}`}
+    </option>
+  ));
+  return (
+    <form
+      className="library-compare"
+      aria-labelledby={`${baseId}-heading`}
+      onSubmit={(event) => {
+        event.preventDefault();
+        if (olderId === newerId) return setError(messages.library.compareSame);
+        setError(null);
+        // Whatever the order chosen, the evolution reads from the earlier to the later.
+        const older = group.entries.find((entry) => entry.id === olderId);
+        const newer = group.entries.find((entry) => entry.id === newerId);
+        if (!older || !newer) return;
+        const isInOrder = older.file.updatedAt <= newer.file.updatedAt;
+        onCompare(isInOrder ? older.id : newer.id, isInOrder ? newer.id : older.id);
+      }}
+    >
+      <h4 id={`${baseId}-heading`}>{messages.library.compareHeading}</h4>
+      <label htmlFor={`${baseId}-older`}>{messages.library.compareOlder}</label>
+      <select id={`${baseId}-older`} value={olderId} onChange={(event) => setOlderId(event.target.value)}>
+        {options}
+      </select>
+      <label htmlFor={`${baseId}-newer`}>{messages.library.compareNewer}</label>
+      <select id={`${baseId}-newer`} value={newerId} onChange={(event) => setNewerId(event.target.value)}>
+        {options}
+      </select>
+      {error ? (
+        <p className="field-error" role="alert">
+          {error}
+        </p>
+      ) : null}
+      <button type="submit" className="button button-secondary">
+        {messages.library.compare}
+      </button>
+    </form>
+  );
+}

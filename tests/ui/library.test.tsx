@@ -1,0 +1,165 @@
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { render, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { createStore, set } from 'idb-keyval';
+import { LIBRARY_DATABASE_NAME, LIBRARY_STORE_NAME, createDiagnosisLibrary, type DiagnosisLibrary, type LibraryEntry, type NewLibraryEntry } from '../../src/data/diagnosis-library';
+import { questionnaireIndexQueryOptions, questionnaireQueryOptions, toolkitQueryOptions } from '../../src/data/questionnaire-queries';
+import { createAnswersFile, type Answers } from '../../src/domain/answers';
+import { App } from '../../src/ui/app';
+import { buildAnswers, buildFullToolkitTools, buildQuestionnaire, buildToolkit } from '../domain/fixtures';
+
+const questionnaire = buildQuestionnaire();
+
+function buildEntry(organisationName: string, updatedAt: string, changes: Partial<NewLibraryEntry> = {}, answers: Answers = buildAnswers()): NewLibraryEntry {
+  return {
+    title: null,
+    organisationName,
+    status: 'completed',
+    completedAt: updatedAt,
+    step: 'synthesis',
+    previousId: null,
+    file: createAnswersFile(questionnaire, { ...answers, [questionnaire.bindings.organisationName]: organisationName }, new Date(updatedAt), {
+      respondent: { name: 'Camille', role: 'benevole' },
+    }),
+    ...changes,
+  };
+}
+
+async function store(library: DiagnosisLibrary, entry: NewLibraryEntry): Promise<LibraryEntry> {
+  const created = await library.create(entry);
+  if (!created.ok) throw new Error(`the test library refused the diagnosis (${created.reason})`);
+  return created.entry;
+}
+
+async function listNames(library: DiagnosisLibrary): Promise<string[]> {
+  const listed = await library.list();
+  return listed.status === 'ok' ? listed.entries.map((entry) => entry.title ?? entry.organisationName) : [];
+}
+
+function renderWelcome(library: DiagnosisLibrary) {
+  window.history.replaceState(null, '', '#/');
+  const queryClient = new QueryClient();
+  queryClient.setQueryData(questionnaireQueryOptions(questionnaire.id).queryKey, questionnaire);
+  queryClient.setQueryData(toolkitQueryOptions.queryKey, buildToolkit(buildFullToolkitTools()));
+  queryClient.setQueryData(questionnaireIndexQueryOptions.queryKey, [
+    { id: questionnaire.id, version: questionnaire.version, title: 'Diagnostic de test', durationMinutes: 10, locale: 'fr-FR' },
+  ]);
+  render(
+    <QueryClientProvider client={queryClient}>
+      <App library={library} />
+    </QueryClientProvider>,
+  );
+}
+
+const organisationCard = (name: RegExp) => screen.findByRole('article', { name });
+
+describe('the library of diagnoses on the welcome page', () => {
+  it('lists diagnoses by organisation, most recent first, with questionnaire, status, date and respondent', async () => {
+    const library = createDiagnosisLibrary();
+    await store(library, buildEntry('La Ruche', '2025-11-20T10:00:00Z'));
+    await store(library, buildEntry('Les Amis du Quartier', '2026-03-02T10:00:00Z', { status: 'in-progress', completedAt: null, step: 'financialResources' }));
+    await store(library, buildEntry('la ruche', '2026-11-20T10:00:00Z'));
+    renderWelcome(library);
+
+    const ruche = await organisationCard(/La Ruche · 2 diagnostics/i);
+    const librarySection = screen.getByRole('region', { name: 'Vos diagnostics sur cet appareil' });
+    const headings = within(librarySection).getAllByRole('heading', { level: 3 }).map((heading) => heading.textContent);
+    expect(headings).toEqual(['la ruche · 2 diagnostics', 'Les Amis du Quartier · 1 diagnostic']);
+    const rows = within(ruche).getAllByRole('listitem');
+    expect(rows[0]).toHaveTextContent(/Diagnostic de test.*Terminé le 20 novembre 2026.*Dernière modification le 20 novembre 2026.*Répondant : Camille, Bénévole/);
+    expect(rows[1]).toHaveTextContent(/20 novembre 2025/);
+    const amis = await organisationCard(/Les Amis du Quartier/);
+    expect(within(amis).getByText('En cours · étape « Ressources financières »')).toBeInTheDocument();
+    expect(within(amis).getByRole('button', { name: /^Reprendre : Les Amis du Quartier, 2 mars 2026/ })).toBeInTheDocument();
+    // Comparing needs two diagnoses of the organisation.
+    expect(within(ruche).getByRole('button', { name: 'Comparer' })).toBeInTheDocument();
+    expect(within(amis).queryByRole('button', { name: 'Comparer' })).not.toBeInTheDocument();
+  });
+
+  it('renames, duplicates and deletes (after confirmation) a diagnosis', async () => {
+    const library = createDiagnosisLibrary();
+    await store(library, buildEntry('La Ruche', '2026-11-20T10:00:00Z'));
+    renderWelcome(library);
+    const card = await organisationCard(/La Ruche/);
+
+    await userEvent.click(within(card).getByRole('button', { name: /^Renommer/ }));
+    const field = within(card).getByRole('textbox', { name: 'Nouveau nom du diagnostic' });
+    await userEvent.clear(field);
+    await userEvent.type(field, 'Bilan 2026{Enter}');
+    expect(await within(card).findByText('Bilan 2026')).toBeInTheDocument();
+
+    await userEvent.click(within(card).getByRole('button', { name: /^Dupliquer : Bilan 2026/ }));
+    await waitFor(async () => expect((await listNames(library)).sort()).toEqual(['Bilan 2026', 'Bilan 2026 (copie)']));
+
+    const confirm = vi.spyOn(window, 'confirm').mockReturnValueOnce(false).mockReturnValueOnce(true);
+    const deleteCopy = await screen.findByRole('button', { name: /^Supprimer : Bilan 2026 \(copie\)/ });
+    await userEvent.click(deleteCopy);
+    expect(confirm).toHaveBeenLastCalledWith(expect.stringMatching(/Supprimer définitivement le diagnostic « Bilan 2026 \(copie\) »/));
+    expect(await listNames(library)).toHaveLength(2);
+    await userEvent.click(deleteCopy);
+    await waitFor(async () => expect(await listNames(library)).toEqual(['Bilan 2026']));
+    confirm.mockRestore();
+  });
+
+  it('« Refaire le diagnostic » opens a new diagnosis pre-filled from the last one, and leaves the old one intact', async () => {
+    const library = createDiagnosisLibrary();
+    const source = await store(library, buildEntry('La Ruche', '2025-11-20T10:00:00Z'));
+    renderWelcome(library);
+    await userEvent.click(within(await organisationCard(/La Ruche/)).getByRole('button', { name: 'Refaire le diagnostic' }));
+
+    expect(await screen.findByRole('heading', { level: 1, name: /Étape 1 sur 7/ })).toBeInTheDocument();
+    expect(screen.getByRole('status')).toHaveTextContent('pré-rempli avec vos réponses du 20 novembre 2025');
+    expect(screen.getByRole('textbox', { name: /Nom de la structure/ })).toHaveValue('La Ruche');
+    await userEvent.type(screen.getByRole('textbox', { name: /Nom de la structure/ }), ' solidaire');
+
+    await waitFor(async () => {
+      const listed = await library.list();
+      const redone = listed.status === 'ok' ? listed.entries.find((entry) => entry.id !== source.id) : undefined;
+      expect(redone).toMatchObject({ previousId: source.id, status: 'in-progress', organisationName: 'La Ruche solidaire' });
+    });
+    const kept = await library.get(source.id);
+    expect(kept.status === 'found' ? kept.entry : null).toEqual(source);
+  });
+
+  it('opens the comparison of two diagnoses, older first whatever the order chosen', async () => {
+    const library = createDiagnosisLibrary();
+    const older = await store(library, buildEntry('La Ruche', '2025-11-20T10:00:00Z'));
+    const newer = await store(library, buildEntry('La Ruche', '2026-11-20T10:00:00Z'));
+    renderWelcome(library);
+    const card = await organisationCard(/La Ruche/);
+    await userEvent.selectOptions(within(card).getByRole('combobox', { name: 'Le plus ancien' }), newer.id);
+    await userEvent.selectOptions(within(card).getByRole('combobox', { name: 'Le plus récent' }), newer.id);
+    await userEvent.click(within(card).getByRole('button', { name: 'Comparer' }));
+    expect(within(card).getByRole('alert')).toHaveTextContent('Choisissez deux diagnostics différents.');
+    await userEvent.selectOptions(within(card).getByRole('combobox', { name: 'Le plus récent' }), older.id);
+    await userEvent.click(within(card).getByRole('button', { name: 'Comparer' }));
+    expect(window.location.hash).toBe(`#/comparer/${older.id}/${newer.id}`);
+  });
+
+  it('sets aside a damaged record, keeps the others readable, and offers it for download before deleting it', async () => {
+    const library = createDiagnosisLibrary();
+    await store(library, buildEntry('La Ruche', '2026-11-20T10:00:00Z'));
+    await set('diagnostic:abime', { version: 1, entry: { id: 'abime', file: 'pas un diagnostic' } }, createStore(LIBRARY_DATABASE_NAME, LIBRARY_STORE_NAME));
+    renderWelcome(library);
+
+    expect(await screen.findByRole('heading', { name: 'Un enregistrement illisible a été mis de côté' })).toBeInTheDocument();
+    expect(await organisationCard(/La Ruche/)).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Télécharger l’enregistrement abîmé' })).toBeEnabled();
+    const confirm = vi.spyOn(window, 'confirm').mockReturnValue(true);
+    await userEvent.click(screen.getByRole('button', { name: 'Supprimer l’enregistrement abîmé' }));
+    await waitFor(() => expect(screen.queryByRole('heading', { name: 'Un enregistrement illisible a été mis de côté' })).not.toBeInTheDocument());
+    confirm.mockRestore();
+  });
+
+  it('refuses to open a diagnosis made with a newer questionnaire version, and leaves it untouched', async () => {
+    const library = createDiagnosisLibrary();
+    const entry = buildEntry('La Ruche', '2026-11-20T10:00:00Z');
+    const newer = await store(library, { ...entry, file: { ...entry.file, questionnaire: { id: questionnaire.id, version: '99.0.0' } } });
+    renderWelcome(library);
+    await userEvent.click(within(await organisationCard(/La Ruche/)).getByRole('button', { name: /^Ouvrir : La Ruche/ }));
+    expect(await screen.findByRole('alert')).toHaveTextContent(/plus récente que la version/);
+    expect(screen.queryByRole('heading', { level: 1, name: /Étape/ })).not.toBeInTheDocument();
+    const kept = await library.get(newer.id);
+    expect(kept.status === 'found' ? kept.entry : null).toEqual(newer);
+  });
+});
