@@ -1,4 +1,4 @@
-import { del, entries as readAllRecords, get, promisifyRequest, type UseStore } from 'idb-keyval';
+import { del, entries as readAllRecords, get, promisifyRequest } from 'idb-keyval';
 import { z } from 'zod';
 import {
   LibraryEntrySchema,
@@ -9,6 +9,7 @@ import {
   type LibraryEntry,
   type NewLibraryEntry,
 } from '../domain/diagnosis-library-entry';
+import { createStoreOn, isQuotaError, openGlobalChannel, readGlobalIndexedDb, stringifyForRecovery } from './indexed-db-store';
 import { DRAFT_STORAGE_KEY, type Draft, type DraftStorage } from './draft-storage';
 
 export type { DiagnosisStatus, EntryChanges, LibraryEntry, NewLibraryEntry } from '../domain/diagnosis-library-entry';
@@ -102,69 +103,12 @@ function readChannelMessage(data: unknown): ChannelMessage | null {
   return null;
 }
 
-function readGlobalIndexedDb(): IDBFactory | undefined {
-  // Reading the global itself throws in some locked-down contexts (sandboxed frames).
-  try {
-    return typeof indexedDB === 'undefined' ? undefined : indexedDB;
-  } catch {
-    return undefined;
-  }
-}
-
-function openGlobalChannel(name: string): BroadcastChannel | null {
-  return typeof BroadcastChannel === 'undefined' ? null : new BroadcastChannel(name);
-}
-
 function createRandomId(): string {
   // randomUUID exists only in secure contexts; a page served over plain http on a local network still has getRandomValues.
   if (typeof crypto !== 'undefined' && typeof crypto.randomUUID === 'function') return crypto.randomUUID();
   const bytes = new Uint8Array(16);
   crypto.getRandomValues(bytes);
   return Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('');
-}
-
-/** idb-keyval's createStore, on a given IndexedDB rather than the global one. */
-function createStoreOn(getIndexedDb: () => IDBFactory | undefined, databaseName: string, storeName: string): UseStore {
-  let opening: Promise<IDBDatabase> | undefined;
-  const openDatabase = (): Promise<IDBDatabase> => {
-    if (opening) return opening;
-    const factory = getIndexedDb();
-    if (!factory) return Promise.reject(new Error('IndexedDB is not available'));
-    let request: IDBOpenDBRequest;
-    try {
-      request = factory.open(databaseName);
-    } catch (error) {
-      return Promise.reject(error instanceof Error ? error : new Error(String(error)));
-    }
-    request.onupgradeneeded = () => request.result.createObjectStore(storeName);
-    const pending = promisifyRequest(request);
-    opening = pending;
-    pending.then(
-      (database) => {
-        // Safari may close the connection by itself, and a newer tab upgrading the database needs ours closed.
-        database.onclose = () => (opening = undefined);
-        database.onversionchange = () => {
-          database.close();
-          opening = undefined;
-        };
-      },
-      () => (opening = undefined),
-    );
-    return pending;
-  };
-  return (mode, callback) => openDatabase().then((database) => callback(database.transaction(storeName, mode).objectStore(storeName)));
-}
-
-function isQuotaError(error: unknown): boolean {
-  return error instanceof DOMException ? error.name === 'QuotaExceededError' || error.code === 22 : (error as { name?: unknown } | null)?.name === 'QuotaExceededError';
-}
-
-function stringifyForRecovery(value: unknown): string {
-  try {
-    return JSON.stringify(value, null, 2) ?? String(value);
-  } catch {
-    return String(value);
-  }
 }
 
 /** FNV-1a: the same corrupted draft gets the same quarantine key, so two tabs adopting it keep one copy. */

@@ -1,5 +1,6 @@
-import { del, get, promisifyRequest, set, type UseStore } from 'idb-keyval';
+import { del, get, set } from 'idb-keyval';
 import { GroupSchema, type Group } from '../domain/group';
+import { createStoreOn, isQuotaError, openGlobalChannel, readGlobalIndexedDb, stringifyForRecovery } from './indexed-db-store';
 
 /**
  * The group of this device (workshop, board, imported files), kept in IndexedDB: a thousand
@@ -45,61 +46,8 @@ function isChangeMessage(data: unknown): data is ChangeMessage {
   return data !== null && typeof data === 'object' && (data as Partial<ChangeMessage>).type === 'group.changed';
 }
 
-function readGlobalIndexedDb(): IDBFactory | undefined {
-  // Reading the global itself throws in some locked-down contexts (sandboxed frames).
-  try {
-    return typeof indexedDB === 'undefined' ? undefined : indexedDB;
-  } catch {
-    return undefined;
-  }
-}
-
-function openGlobalChannel(): BroadcastChannel | null {
-  return typeof BroadcastChannel === 'undefined' ? null : new BroadcastChannel(GROUP_CHANNEL_NAME);
-}
-
-/** idb-keyval's createStore, on a given IndexedDB rather than the global one. */
-function createStoreOn(getIndexedDb: () => IDBFactory | undefined): UseStore {
-  let opening: Promise<IDBDatabase> | undefined;
-  const openDatabase = (): Promise<IDBDatabase> => {
-    if (opening) return opening;
-    const factory = getIndexedDb();
-    if (!factory) return Promise.reject(new Error('IndexedDB is not available'));
-    let request: IDBOpenDBRequest;
-    try {
-      request = factory.open(GROUP_DATABASE_NAME);
-    } catch (error) {
-      return Promise.reject(error instanceof Error ? error : new Error(String(error)));
-    }
-    request.onupgradeneeded = () => request.result.createObjectStore(GROUP_STORE_NAME);
-    const pending = promisifyRequest(request);
-    opening = pending;
-    pending.then(
-      (database) => {
-        // Safari may close the connection by itself, and a newer tab upgrading the database needs ours closed.
-        database.onclose = () => (opening = undefined);
-        database.onversionchange = () => {
-          database.close();
-          opening = undefined;
-        };
-      },
-      () => (opening = undefined),
-    );
-    return pending;
-  };
-  return (mode, callback) => openDatabase().then((database) => callback(database.transaction(GROUP_STORE_NAME, mode).objectStore(GROUP_STORE_NAME)));
-}
-
-function isQuotaError(error: unknown): boolean {
-  return error instanceof DOMException ? error.name === 'QuotaExceededError' || error.code === 22 : (error as { name?: unknown } | null)?.name === 'QuotaExceededError';
-}
-
-function stringifyForRecovery(value: unknown): string {
-  try {
-    return JSON.stringify(value, null, 2) ?? String(value);
-  } catch {
-    return String(value);
-  }
+function openGroupChannel(): BroadcastChannel | null {
+  return openGlobalChannel(GROUP_CHANNEL_NAME);
 }
 
 function describeCorruption(value: unknown): string {
@@ -115,8 +63,8 @@ function createSenderId(): string {
   return `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
 }
 
-export function createGroupStorage({ getIndexedDb = readGlobalIndexedDb, openChannel = openGlobalChannel }: GroupStorageOptions = {}): GroupStorage {
-  const store = createStoreOn(getIndexedDb);
+export function createGroupStorage({ getIndexedDb = readGlobalIndexedDb, openChannel = openGroupChannel }: GroupStorageOptions = {}): GroupStorage {
+  const store = createStoreOn(getIndexedDb, GROUP_DATABASE_NAME, GROUP_STORE_NAME);
   // Own messages are ignored, so a page never reloads the group it has just saved (and cannot race its next change).
   const senderId = createSenderId();
 

@@ -30,6 +30,7 @@ import { compareDiagnoses, type ComparedDiagnosis, type ComparedScore, type Diag
 import type { Diagnosis } from '../domain/diagnose';
 import type { PathStep } from '../domain/toolkit-path';
 import { PILLAR_LABELS } from '../domain/pillars';
+import { REPORT_TIME_ZONE, buildReportFileName, formatIsoDay } from './file-names';
 import { RESPONDENT_ROLE_LABELS } from '../domain/respondents';
 import { FORMAT_LABELS, HORIZON_HEADINGS, KIND_LABELS, REPORT_WORDING as W } from './report-wording';
 
@@ -227,7 +228,6 @@ export interface BuildReportModelInput {
 // The report, the CSV and the comparison of two diagnoses write answers alike: the rule lives in the domain.
 export { formatAnswer };
 
-const REPORT_TIME_ZONE = 'Europe/Paris';
 const longDateFormat = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeZone: REPORT_TIME_ZONE });
 const FIRST_STEP_COUNT = 3;
 
@@ -420,39 +420,6 @@ export function buildHighlights(questionnaire: Questionnaire, diagnosis: Diagnos
   };
 }
 
-/** `autodiagnostic-<slug>-<yyyy-mm-dd>.pdf`, the date read in Paris time like the one printed. */
-export function buildReportFileName(organisationName: string, date: Date): string {
-  return `autodiagnostic-${slugifyOrganisationName(organisationName)}-${formatIsoDay(date)}.pdf`;
-}
-
-/** `reponses-<slug>-<yyyy-mm-dd>.json`: the exported answers, named like the report beside them. */
-export function buildAnswersFileName(organisationName: string, date: Date): string {
-  return `reponses-${slugifyOrganisationName(organisationName)}-${formatIsoDay(date)}.json`;
-}
-
-const LIGATURES: Record<string, string> = { œ: 'oe', æ: 'ae', ß: 'ss', ø: 'o', ł: 'l', đ: 'd', ð: 'd', þ: 'th', ı: 'i' };
-const SLUG_MAX_LENGTH = 60;
-
-/** ASCII only, so the file name survives e-mail attachments, zip tools and old file systems. */
-export function slugifyOrganisationName(name: string): string {
-  const slug = name
-    .toLowerCase()
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .replace(/[œæßøłđðþı]/g, (letter) => LIGATURES[letter] ?? letter)
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '');
-  const shortened = shortenAtWordBoundary(slug, SLUG_MAX_LENGTH);
-  return shortened === '' ? 'organisation' : shortened;
-}
-
-function shortenAtWordBoundary(slug: string, maxLength: number): string {
-  if (slug.length <= maxLength) return slug;
-  const cut = slug.slice(0, maxLength);
-  const isMidWord = slug[maxLength] !== '-' && cut.includes('-');
-  return (isMidWord ? cut.slice(0, cut.lastIndexOf('-')) : cut).replace(/-+$/, '');
-}
-
 /**
  * A report is dated by its day in Paris, not by the second: two downloads on the same day, or the
  * command line given that day, print the very same bytes. Noon UTC is that day in Paris all year.
@@ -463,12 +430,6 @@ export function pinToReportDay(date: Date): Date {
 
 export function formatReportDate(date: Date): string {
   return longDateFormat.format(date);
-}
-
-export function formatIsoDay(date: Date): string {
-  const parts = new Intl.DateTimeFormat('en-GB', { year: 'numeric', month: '2-digit', day: '2-digit', timeZone: REPORT_TIME_ZONE }).formatToParts(date);
-  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((candidate) => candidate.type === type)?.value ?? '';
-  return `${part('year')}-${part('month')}-${part('day')}`;
 }
 
 export function readOrganisationName(questionnaire: Questionnaire, answers: Answers): string {
@@ -629,3 +590,6 @@ export function buildScoringMethodParagraphs(questionnaire: Questionnaire): stri
     'La grille de questions, ses pondérations et les seuils des niveaux sont propres à cet outil : ils s’inspirent du modèle socio-économique en trois piliers sans constituer une mesure officielle.',
   ];
 }
+
+// The file names live in their own module so that the first load can name an export without this model.
+export { buildAnswersFileName, buildReportFileName, formatIsoDay, slugifyOrganisationName } from './file-names';

@@ -1,21 +1,20 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Suspense, lazy, useCallback, useEffect, useMemo, useState } from 'react';
 import { findFirstIncompleteStep, type AnswersFile, type Answers, type PathProgress } from '../domain/answers';
-import { checkAnswersFile } from '../domain/answers-file';
 import type { Questionnaire } from '../domain/questionnaire-schema';
 import { findWizardStepBySlug, type WizardStepState } from '../domain/wizard-steps';
 import { createDraftStorage, type Draft, type DraftStorage } from '../data/draft-storage';
 import { getDefaultDiagnosisLibrary, type DiagnosisLibrary, type LibraryEntry, type NewLibraryEntry } from '../data/diagnosis-library';
 import type { AddToStoredGroupOutcome } from '../data/group-membership';
 import type { GroupStorage } from '../data/group-storage';
-import { importAnswersFile } from '../data/import-answers-file';
+import type { ImportAnswersResult } from '../data/import-answers-file';
 import { ContentLoadError, questionnaireIndexQueryOptions, questionnaireQueryOptions, toolkitQueryOptions } from '../data/questionnaire-queries';
 import { WizardActorContext } from '../machine/wizard-actor-context';
 import { saveFile } from '../report/save-file';
 import { DiagnosisFileContext, buildDiagnosisFile, type DiagnosisFileInfo, type LastChange } from './diagnosis-file';
 import { ContentErrorPage } from './error-page';
 import { LibraryAutosave, exportAnswersFile, type OpenEntry } from './library/library-autosave';
-import { LibrarySection, formatLibraryDate, nameOfEntry } from './library/library-section';
+import { formatLibraryDate, nameOfEntry } from './library/library-format';
 import { OpenDiagnosisContext, type OpenDiagnosisControls } from './library/open-diagnosis-context';
 import { messages } from './messages';
 import { GROUP_HASH, HOME_HASH, PROJECTION_HASH, buildCompareHash, isShareLinkHash, readCompareHash } from './routes';
@@ -28,6 +27,8 @@ import { WizardShell } from './wizard/wizard-shell';
 const GroupPage = lazy(() => import('./group/group-page').then((module) => ({ default: module.GroupPage })));
 const ProjectionPage = lazy(() => import('./group/projection-page').then((module) => ({ default: module.ProjectionPage })));
 const SharedLinkPage = lazy(() => import('./shared-link-page').then((module) => ({ default: module.SharedLinkPage })));
+// The library's list loads beside the library's first read: a first visit has nothing to list.
+const LibrarySection = lazy(() => import('./library/library-section').then((module) => ({ default: module.LibrarySection })));
 const ComparePage = lazy(() => import('./compare/compare-page').then((module) => ({ default: module.ComparePage })));
 
 /** Adds diagnoses to the group on this device; the group's code and IndexedDB library load only then. */
@@ -146,6 +147,11 @@ function describeLegacyDraft({ step, file, organisationName }: Draft): NewLibrar
   return { title: null, organisationName, status: isCompleted ? 'completed' : 'in-progress', completedAt: isCompleted ? file.updatedAt : null, step, previousId: null, file };
 }
 
+/** What the person is told on opening a file of an older questionnaire version: kept, mapped, dropped. */
+function describeMigration(read: Extract<ImportAnswersResult, { ok: true }>): string[] {
+  return read.migration ? [messages.library.migrated, ...read.warnings] : [];
+}
+
 const LIBRARY_QUERY_KEY = ['library'] as const;
 
 export function App({
@@ -209,62 +215,59 @@ export function App({
 
   const loadQuestionnaire = useCallback((id: string) => queryClient.fetchQuery(questionnaireQueryOptions(id)), [queryClient]);
 
-  /** Opens a diagnosis of the library, read again with today's questionnaire (migrated if it changed). */
+  /** A stored file read again with today's questionnaire (migrated if it changed); the checks load with the first file opened. */
+  const readWithTodaysQuestionnaire = useCallback(
+    async (file: AnswersFile): Promise<ImportAnswersResult> => {
+      const { validateAnswersJson } = await import('../data/import-answers-file');
+      return validateAnswersJson(file, loadQuestionnaire);
+    },
+    [loadQuestionnaire],
+  );
+
+  /** Opens a diagnosis of the library, read again with today's questionnaire. */
   const openEntry = useCallback(
     async (entry: LibraryEntry, resumeAt: WizardStepState = entry.step) => {
-      let questionnaire: Questionnaire;
-      try {
-        questionnaire = await loadQuestionnaire(entry.file.questionnaire.id);
-      } catch (error) {
-        return setLibraryErrors([messages.library.openFailed, error instanceof Error ? error.message : String(error)]);
-      }
-      const checked = checkAnswersFile(entry.file, questionnaire);
+      const checked = await readWithTodaysQuestionnaire(entry.file);
       // Never half-loaded: a diagnosis this version cannot read stays in the library as it is.
       if (!checked.ok) return setLibraryErrors([messages.library.openFailed, ...checked.errors]);
       setLibraryErrors([]);
       const previousEntry = entry.previousId ? await library.get(entry.previousId) : null;
       startSession(
         openSession({
-          questionnaireId: questionnaire.id,
+          questionnaireId: checked.questionnaire.id,
           file: checked.file,
           resumeAt,
           entry: { id: entry.id, revision: entry.revision, status: entry.status, completedAt: entry.completedAt, previousId: entry.previousId, title: entry.title },
           previous: previousEntry?.status === 'found' ? { id: previousEntry.entry.id, updatedAt: previousEntry.entry.file.updatedAt } : null,
-          notices: checked.migration ? [messages.library.migrated, ...checked.warnings] : [],
+          notices: describeMigration(checked),
         }),
       );
     },
-    [library, loadQuestionnaire, startSession],
+    [library, readWithTodaysQuestionnaire, startSession],
   );
 
   /** « Refaire le diagnostic »: a new diagnosis of the same organisation, pre-filled from this one. */
   const redo = useCallback(
-    async (source: LibraryEntry | { file: AnswersFile; id: string | null }) => {
-      let questionnaire: Questionnaire;
-      try {
-        questionnaire = await loadQuestionnaire(source.file.questionnaire.id);
-      } catch (error) {
-        return setLibraryErrors([messages.library.openFailed, error instanceof Error ? error.message : String(error)]);
-      }
-      const checked = checkAnswersFile(source.file, questionnaire);
+    async (source: LibraryEntry) => {
+      const checked = await readWithTodaysQuestionnaire(source.file);
       if (!checked.ok) return setLibraryErrors([messages.library.openFailed, ...checked.errors]);
       setLibraryErrors([]);
-      const { answers, respondent, pathProgress } = checked.file;
-      // The path's marks carry over: « fait » last year stays done, and the comparison shows what was done since.
-      const file = { ...checked.file, answers, respondent, pathProgress, createdAt: new Date().toISOString(), updatedAt: new Date().toISOString() };
+      const now = new Date().toISOString();
+      // Answers, respondent and the path's marks carry over: « Fait » last year stays done, and the comparison shows what was done since.
+      const file = { ...checked.file, createdAt: now, updatedAt: now };
       startSession(
         openSession({
-          questionnaireId: questionnaire.id,
+          questionnaireId: checked.questionnaire.id,
           file,
           resumeAt: 'profile',
           entry: { previousId: source.id },
-          previous: source.id ? { id: source.id, updatedAt: source.file.updatedAt } : null,
-          notices: [messages.library.redoNotice(formatLibraryDate(source.file.updatedAt)), ...(checked.migration ? [messages.library.migrated, ...checked.warnings] : [])],
+          previous: { id: source.id, updatedAt: source.file.updatedAt },
+          notices: [messages.library.redoNotice(formatLibraryDate(source.file.updatedAt)), ...describeMigration(checked)],
         }),
       );
       window.history.replaceState(null, '', HOME_HASH);
     },
-    [loadQuestionnaire, startSession],
+    [readWithTodaysQuestionnaire, startSession],
   );
 
   useEffect(() => {
@@ -309,14 +312,14 @@ export function App({
     startSession(openSession({ questionnaireId: current.questionnaireId }));
   };
 
-  const openFile = (file: AnswersFile, questionnaire: Questionnaire, warnings: readonly string[], isMigrated: boolean) => {
+  const openFile = (opened: Extract<ImportAnswersResult, { ok: true }> | SharedDiagnosis) => {
     startSession(
       openSession({
-        questionnaireId: questionnaire.id,
-        file,
+        questionnaireId: opened.questionnaire.id,
+        file: opened.file,
         resumeAt: 'synthesis',
-        entry: statusOfFile(questionnaire, file),
-        notices: isMigrated ? [messages.library.migrated, ...warnings] : [],
+        entry: statusOfFile(opened.questionnaire, opened.file),
+        notices: 'migration' in opened ? describeMigration(opened) : [],
       }),
     );
   };
@@ -354,9 +357,9 @@ export function App({
         <SharedLinkPage
           link={route.link}
           onCancel={() => forgetLink(HOME_HASH)}
-          onOpen={({ file, questionnaire }: SharedDiagnosis) => {
+          onOpen={(shared: SharedDiagnosis) => {
             // A new entry of the library: the diagnosis in progress, if any, stays there.
-            openFile(file, questionnaire, [], false);
+            openFile(shared);
             forgetLink(HOME_HASH);
           }}
           onAddToGroup={async ({ file }: SharedDiagnosis) => {
@@ -382,10 +385,11 @@ export function App({
         onOpenGroup={() => goTo(GROUP_HASH)}
         importErrors={importErrors}
         onImport={async (file) => {
+          const { importAnswersFile } = await import('../data/import-answers-file');
           const result = await importAnswersFile(file, loadQuestionnaire);
           if (!result.ok) return setImportErrors(result.errors);
           setImportErrors([]);
-          openFile(result.file, result.questionnaire, result.warnings, result.migration !== null);
+          openFile(result);
         }}
         library={
           <LibraryContainer
@@ -421,9 +425,8 @@ export function App({
           if (!session.previous) return null;
           const found = await library.get(session.previous.id);
           if (found.status !== 'found') return null;
-          const questionnaire = await loadQuestionnaire(found.entry.file.questionnaire.id);
-          const checked = checkAnswersFile(found.entry.file, questionnaire);
-          return checked.ok ? { questionnaire, file: checked.file } : null;
+          const checked = await readWithTodaysQuestionnaire(found.entry.file);
+          return checked.ok ? { questionnaire: checked.questionnaire, file: checked.file } : null;
         },
         onRedo: () => {
           // Redone from what is saved, which the autosave keeps up to date with the page.
@@ -491,22 +494,24 @@ function LibraryContainer({
     void queryClient.invalidateQueries({ queryKey: LIBRARY_QUERY_KEY });
   };
   return (
-    <LibrarySection
-      result={list.data}
-      errors={errors}
-      questionnaireTitles={titles}
-      actions={{
-        onOpen,
-        onRedo,
-        onCompare,
-        onRename: (entry, title) => void library.rename(entry.id, title).then(afterWrite),
-        onDuplicate: (entry) => void library.duplicate(entry.id).then(afterWrite),
-        onDelete: (entry) => void library.remove(entry.id).then(afterWrite),
-        onExport: (entry) => exportAnswersFile(entry.file, entry.organisationName || nameOfEntry(entry)),
-        onDownloadQuarantined: (record) => saveFile(new Blob([record.raw], { type: 'text/plain' }), 'diagnostic-illisible.txt'),
-        onDeleteQuarantined: (record) => void library.removeQuarantined(record.key).then(afterWrite),
-      }}
-    />
+    <Suspense fallback={null}>
+      <LibrarySection
+        result={list.data}
+        errors={errors}
+        questionnaireTitles={titles}
+        actions={{
+          onOpen,
+          onRedo,
+          onCompare,
+          onRename: (entry, title) => void library.rename(entry.id, title).then(afterWrite),
+          onDuplicate: (entry) => void library.duplicate(entry.id).then(afterWrite),
+          onDelete: (entry) => void library.remove(entry.id).then(afterWrite),
+          onExport: (entry) => exportAnswersFile(entry.file, entry.organisationName || nameOfEntry(entry)),
+          onDownloadQuarantined: (record) => saveFile(new Blob([record.raw], { type: 'text/plain' }), 'diagnostic-illisible.txt'),
+          onDeleteQuarantined: (record) => void library.removeQuarantined(record.key).then(afterWrite),
+        }}
+      />
+    </Suspense>
   );
 }
 

@@ -2,7 +2,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
 import type { DiagnosisLibrary } from '../../data/diagnosis-library';
 import { questionnaireQueryOptions, toolkitQueryOptions } from '../../data/questionnaire-queries';
-import { checkAnswersFile } from '../../domain/answers-file';
+import { validateAnswersJson } from '../../data/import-answers-file';
 import type { ComparedDiagnosis } from '../../domain/compare-diagnoses';
 import { messages } from '../messages';
 import { CompareView } from './compare-view';
@@ -20,10 +20,9 @@ export function ComparePage({ library, olderId, newerId, onBack }: { library: Di
         const found = await library.get(id);
         if (found.status === 'unavailable') return { ok: false, errors: [messages.library.unavailable] };
         if (found.status !== 'found') return { ok: false, errors: [messages.library.missing] };
-        const questionnaire = await queryClient.fetchQuery(questionnaireQueryOptions(found.entry.file.questionnaire.id));
         // Each file is read with today's questionnaire, so that both speak the same version.
-        const checked = checkAnswersFile(found.entry.file, questionnaire);
-        return checked.ok ? { ok: true, diagnosis: { questionnaire, file: checked.file } } : { ok: false, errors: checked.errors };
+        const checked = await validateAnswersJson(found.entry.file, (id) => queryClient.fetchQuery(questionnaireQueryOptions(id)));
+        return checked.ok ? { ok: true, diagnosis: { questionnaire: checked.questionnaire, file: checked.file } } : { ok: false, errors: checked.errors };
       };
       const [older, newer] = await Promise.all([load(olderId), load(newerId)]);
       if (!older.ok || !newer.ok) return { ok: false, errors: [...(older.ok ? [] : older.errors), ...(newer.ok ? [] : newer.errors)] };

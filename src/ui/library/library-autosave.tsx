@@ -3,7 +3,7 @@ import type { DiagnosisLibrary, DiagnosisStatus, EntryChanges, LibraryEntry, Lib
 import type { AnswersFile } from '../../domain/answers';
 import { selectCurrentStep } from '../../machine/wizard-machine';
 import { WizardActorContext } from '../../machine/wizard-actor-context';
-import { buildAnswersFileName } from '../../report/report-model';
+import { buildAnswersFileName } from '../../report/file-names';
 import { saveFile } from '../../report/save-file';
 import { buildDiagnosisFile, type DiagnosisFileInfo } from '../diagnosis-file';
 import { messages } from '../messages';

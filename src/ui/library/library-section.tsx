@@ -3,6 +3,7 @@ import type { LibraryEntry, LibraryListResult, QuarantinedRecord } from '../../d
 import { groupByOrganisation, selectDefaultComparison, selectRedoSource, type OrganisationGroup } from '../../domain/library-groups';
 import { RESPONDENT_ROLE_LABELS } from '../../domain/respondents';
 import { messages } from '../messages';
+import { dateTimeFormat, formatLibraryDate, nameOfEntry } from './library-format';
 import './library.css';
 
 const STEP_NAMES: Record<LibraryEntry['step'], string> = {
@@ -17,17 +18,6 @@ const STEP_NAMES: Record<LibraryEntry['step'], string> = {
 
 /** Organisations shown before « Afficher les autres »: a library of hundreds stays quick to open. */
 const FIRST_ORGANISATIONS = 10;
-
-const dateTimeFormat = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeStyle: 'short' });
-const dateFormat = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long' });
-
-export function formatLibraryDate(iso: string): string {
-  return dateFormat.format(new Date(iso));
-}
-
-export function nameOfEntry(entry: LibraryEntry): string {
-  return entry.title ?? (entry.organisationName || messages.library.unnamedOrganisation);
-}
 
 export interface LibraryActions {
   onOpen: (entry: LibraryEntry) => void;

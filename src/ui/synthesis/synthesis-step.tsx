@@ -16,7 +16,7 @@ import { AnswersReview, type EditAnswer } from './answers-review';
 import { PathTimeline } from './path-timeline';
 import { ShareLinkButton } from './share-link-button';
 import { useOpenDiagnosisControls } from '../library/open-diagnosis-context';
-import { formatLibraryDate } from '../library/library-section';
+import { formatLibraryDate } from '../library/library-format';
 
 // recharts is heavy: it loads with this step only, never in the first load.
 const PillarRadarChart = lazy(() => import('./pillar-radar-chart'));
