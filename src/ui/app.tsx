@@ -1,4 +1,5 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { dequal } from 'dequal';
 import { Suspense, lazy, useCallback, useEffect, useMemo, useState } from 'react';
 import { findFirstIncompleteStep, type AnswersFile, type Answers, type PathProgress } from '../domain/answers';
 import type { Questionnaire } from '../domain/questionnaire-schema';
@@ -16,6 +17,7 @@ import { ContentErrorPage } from './error-page';
 import { LibraryAutosave, exportAnswersFile, type OpenEntry } from './library/library-autosave';
 import { formatLibraryDate, nameOfEntry } from './library/library-format';
 import { OpenDiagnosisContext, type OpenDiagnosisControls } from './library/open-diagnosis-context';
+import { clearPendingSave, readPendingSave, type PendingSave } from './library/pending-save';
 import { messages } from './messages';
 import { GROUP_HASH, HOME_HASH, PROJECTION_HASH, buildCompareHash, isShareLinkHash, readCompareHash } from './routes';
 import type { SharedDiagnosis } from './shared-link-page';
@@ -105,6 +107,13 @@ function describeGroupFailure(outcome: Extract<AddToStoredGroupOutcome, { ok: fa
       : messages.workshop.storageUnavailable;
 }
 
+/** A reload on a step of the wizard: the diagnosis this tab had open, and its copy not yet stored, if any. */
+interface Reopening {
+  id: string | null;
+  step: WizardStepState;
+  pending: PendingSave | null;
+}
+
 let sessionCount = 0;
 
 interface SessionStart {
@@ -174,10 +183,11 @@ export function App({
   const [workshopNotice, setWorkshopNotice] = useState<string | null>(null);
   const [session, setSession] = useState<Session | null>(null);
   // A reload on a step of the wizard goes straight back to the diagnosis open in this tab.
-  const [reopening, setReopening] = useState<{ id: string; step: WizardStepState } | null>(() => {
+  const [reopening, setReopening] = useState<Reopening | null>(() => {
     const stepInAddress = findWizardStepBySlug(window.location.hash.replace(/^#\//, ''));
-    const openId = readTabValue(OPEN_DIAGNOSIS_SESSION_KEY);
-    return stepInAddress && openId ? { id: openId, step: stepInAddress.state } : null;
+    const id = readTabValue(OPEN_DIAGNOSIS_SESSION_KEY);
+    const pending = readPendingSave();
+    return stepInAddress && (id || pending) ? { id, step: stepInAddress.state, pending } : null;
   });
 
   const refreshLibrary = useCallback(() => void queryClient.invalidateQueries({ queryKey: LIBRARY_QUERY_KEY }), [queryClient]);
@@ -185,6 +195,8 @@ export function App({
 
   const startSession = useCallback((next: Session | null) => {
     writeTabValue(OPEN_DIAGNOSIS_SESSION_KEY, next?.entry.id ?? null);
+    // The pending copy belongs to the diagnosis being left; the next one writes its own.
+    clearPendingSave();
     setSession(next);
   }, []);
 
@@ -273,15 +285,49 @@ export function App({
   useEffect(() => {
     if (!reopening) return;
     let isCurrent = true;
-    void library.get(reopening.id).then(async (result) => {
+    const reopen = async () => {
+      const { id, step, pending } = reopening;
+      const found = id ? await library.get(id) : null;
       if (!isCurrent) return;
-      if (result.status === 'found') await openEntry(result.entry, reopening.step);
-      setReopening(null);
-    });
+      // The tab's pending copy is newer than the store when the last write did not finish before the reload.
+      const ownPending = pending && (pending.id === id || pending.id === null) ? pending : null;
+      if (found?.status === 'found') {
+        const unsaved = ownPending && !dequal(ownPending.file, found.entry.file) ? ownPending : null;
+        await openEntry(
+          unsaved
+            ? {
+                ...found.entry,
+                file: unsaved.file,
+                step: unsaved.step,
+                status: unsaved.status,
+                completedAt: unsaved.completedAt,
+                // Written on the revision it started from: if another tab wrote since, the next save says so.
+                revision: unsaved.id === null ? found.entry.revision : unsaved.baseRevision,
+              }
+            : found.entry,
+          step,
+        );
+      } else if (ownPending) {
+        // Never stored (storage refused, or the first write cut short): the tab's copy is all there is.
+        const checked = await readWithTodaysQuestionnaire(ownPending.file);
+        if (checked.ok && isCurrent) {
+          startSession(
+            openSession({
+              questionnaireId: checked.questionnaire.id,
+              file: checked.file,
+              resumeAt: step,
+              entry: { status: ownPending.status, completedAt: ownPending.completedAt, previousId: ownPending.previousId, title: ownPending.title },
+            }),
+          );
+        }
+      }
+      if (isCurrent) setReopening(null);
+    };
+    void reopen();
     return () => {
       isCurrent = false;
     };
-  }, [library, openEntry, reopening]);
+  }, [library, openEntry, readWithTodaysQuestionnaire, reopening, startSession]);
 
   const switchWorkshopMode = (isOn: boolean) => {
     writeTabValue(WORKSHOP_SESSION_KEY, isOn ? 'on' : null);

@@ -1,5 +1,5 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { render, screen, waitFor, within } from '@testing-library/react';
+import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { createDiagnosisLibrary, type DiagnosisLibrary, type LibraryEntry, type NewLibraryEntry } from '../../src/data/diagnosis-library';
 import { createDraftStorage } from '../../src/data/draft-storage';
@@ -128,6 +128,56 @@ describe('the diagnosis open in this tab', () => {
       expect(listed.status === 'ok' ? listed.entries.map((listedEntry) => listedEntry.organisationName).sort() : []).toEqual([`${ORGANISATION} bis`, 'Version de l’autre onglet']);
     });
     release();
+  });
+});
+
+describe('a reload in the middle of a save', () => {
+  it('loses nothing: the tab’s pending copy reopens and is stored', async () => {
+    const library = createDiagnosisLibrary();
+    const entry = await store(library, buildEntry(buildAnswers()));
+    // A write that never finishes, as when the page is reloaded while IndexedDB is still busy.
+    const stalled: DiagnosisLibrary = { ...library, save: () => new Promise(() => {}) };
+    renderApp(stalled, { hash: '#/structure', openId: entry.id });
+    await screen.findByRole('heading', { level: 1, name: /Étape 1 sur 7/ });
+    await userEvent.type(organisationField(), ' (Lyon)');
+    cleanup();
+
+    renderApp(library, { hash: '#/structure' });
+    await screen.findByRole('heading', { level: 1, name: /Étape 1 sur 7/ });
+    expect(organisationField()).toHaveValue(`${ORGANISATION} (Lyon)`);
+    await waitFor(async () => expect((await readEntry(library, entry.id)).organisationName).toBe(`${ORGANISATION} (Lyon)`));
+  });
+
+  it('says so rather than overwrite when another tab saved the same diagnosis in between', async () => {
+    const library = createDiagnosisLibrary();
+    const entry = await store(library, buildEntry(buildAnswers()));
+    const stalled: DiagnosisLibrary = { ...library, save: () => new Promise(() => {}) };
+    renderApp(stalled, { hash: '#/structure', openId: entry.id });
+    await screen.findByRole('heading', { level: 1, name: /Étape 1 sur 7/ });
+    await userEvent.type(organisationField(), ' (Lyon)');
+    cleanup();
+    const current = await readEntry(library, entry.id);
+    const saved = await library.save(entry.id, { ...current, organisationName: 'Autre onglet' }, current.revision);
+    expect(saved.ok).toBe(true);
+
+    renderApp(library, { hash: '#/structure' });
+    await screen.findByRole('heading', { level: 1, name: /Étape 1 sur 7/ });
+    expect(organisationField()).toHaveValue(`${ORGANISATION} (Lyon)`);
+    expect(await screen.findByText(/modifié dans un autre onglet/, {}, { timeout: 5_000 })).toBeInTheDocument();
+    expect((await readEntry(library, entry.id)).organisationName).toBe('Autre onglet');
+  });
+
+  it('keeps a diagnosis through a reload even without browser storage for the library', async () => {
+    const library = createDiagnosisLibrary({ getIndexedDb: () => undefined });
+    renderApp(library);
+    await userEvent.click(await screen.findByRole('button', { name: /^Commencer/ }));
+    await userEvent.type(organisationField(), 'La Ruche');
+    await screen.findByRole('alert');
+    cleanup();
+
+    renderApp(library, { hash: '#/structure' });
+    await screen.findByRole('heading', { level: 1, name: /Étape 1 sur 7/ });
+    expect(organisationField()).toHaveValue('La Ruche');
   });
 });
 

@@ -7,6 +7,7 @@ import { buildAnswersFileName } from '../../report/file-names';
 import { saveFile } from '../../report/save-file';
 import { buildDiagnosisFile, type DiagnosisFileInfo } from '../diagnosis-file';
 import { messages } from '../messages';
+import { clearPendingSave, writePendingSave } from './pending-save';
 
 /** Where the open diagnosis lives in the library; updated in place as it is saved. */
 export interface OpenEntry {
@@ -60,6 +61,8 @@ export function LibraryAutosave({
   const queue = useRef<Promise<void>>(Promise.resolve());
   const isUnmounted = useRef(false);
   const isHeldByConflict = useRef(false);
+  // Counts changes, so that the tab's pending copy is cleared only once the latest one is stored.
+  const changeCount = useRef(0);
   const onSavedRef = useRef(onSaved);
   onSavedRef.current = onSaved;
 
@@ -102,15 +105,25 @@ export function LibraryAutosave({
     const save = () => {
       if (isHeldByConflict.current) return;
       const changes = currentChanges();
+      changeCount.current += 1;
+      const thisChange = changeCount.current;
+      if (entry.id !== null || hasContent(changes.file)) {
+        const { file, step, status, completedAt } = changes;
+        writePendingSave({ id: entry.id, baseRevision: entry.revision, file, step, status, completedAt, previousId: entry.previousId, title: entry.title });
+      }
       queue.current = queue.current.then(async () => {
         if (isUnmounted.current || isHeldByConflict.current) return;
+        let result: LibraryWriteResult | null = null;
         if (entry.id === null) {
-          if (hasContent(changes.file)) record(await createEntry(changes));
-          return;
+          if (hasContent(changes.file)) result = await createEntry(changes);
+        } else {
+          result = await library.save(entry.id, changes, entry.revision);
+          // Deleted in another tab while open here: nothing is lost, it comes back as a new entry.
+          if (!isUnmounted.current && !result.ok && result.reason === 'missing') result = await createEntry(changes);
         }
-        const result = await library.save(entry.id, changes, entry.revision);
-        // Deleted in another tab while open here: nothing is lost, it comes back as a new entry.
-        record(!result.ok && result.reason === 'missing' ? await createEntry(changes) : result);
+        if (!result) return;
+        record(result);
+        if (result.ok && thisChange === changeCount.current && !isUnmounted.current) clearPendingSave();
       });
     };
     save();
