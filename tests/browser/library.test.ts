@@ -1,9 +1,10 @@
-import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { isRubricQuestion, type Questionnaire, type RubricQuestion } from '../../src/domain/questionnaire-schema';
+import { REPO_ROOT } from '../../scripts/lib/questionnaire-files';
 import { extractPdfText } from '../report/poppler';
 import { answerStep, namePattern } from './answer-steps';
 import {
@@ -203,6 +204,34 @@ describe('a diagnosis over time', () => {
     expect(overflow).toBeLessThanOrEqual(0);
     await shoot(page, 'library-compare-360');
     await page.close();
+  });
+});
+
+describe('a file of an older questionnaire version', () => {
+  it('opens migrated, says what changed, and asks only the questions added since', async () => {
+    const context = await browser.newContext();
+    const watch = watchContext(context, baseUrl);
+    const page = await context.newPage();
+    await page.goto(baseUrl);
+    // A diagnosis saved with the complete questionnaire 1.0.0, before six questions were added.
+    const persona = JSON.parse(readFileSync(path.join(REPO_ROOT, 'tests', 'fixtures', 'personas', 'association-sociale-complet.json'), 'utf8'));
+    const added = ['benevoles-actifs', 'rh-besoins-competences', 'fi-projet-financements', 'fi-relation-financeurs', 'fi-gouvernance-finances', 'al-pairs'];
+    for (const id of added) delete persona.answers[id];
+    persona.questionnaire.version = '1.0.0';
+    const filePath = path.join(workDir, 'reponses-2025.json');
+    writeFileSync(filePath, JSON.stringify(persona));
+    await page.locator('input[type=file]').setInputFiles(filePath);
+
+    await expect.poll(async () => flatten(await page.getByRole('status').first().textContent())).toContain('Le questionnaire a changé depuis ce diagnostic');
+    const notice = flatten(await page.getByRole('status').first().textContent());
+    expect(notice).toContain('version 1.0.0');
+    expect(notice).toContain('Six questions ont été ajoutées');
+    // The wizard opens on the first step with a question left to answer, not on the synthesis.
+    expect(await heading(page)).not.toContain('Étape 7 sur 7');
+    await expectNoAxeViolations(page, 'a migrated diagnosis with its notice');
+    await shoot(page, 'library-migrated');
+    expect(watch.pageErrors).toEqual([]);
+    await context.close();
   });
 });
 

@@ -7,6 +7,7 @@ import { questionnaireIndexQueryOptions, questionnaireQueryOptions, toolkitQuery
 import { createAnswersFile, type Answers } from '../../src/domain/answers';
 import { App } from '../../src/ui/app';
 import { buildAnswers, buildFullToolkitTools, buildQuestionnaire, buildToolkit } from '../domain/fixtures';
+import { buildAnswersAt100, buildMigratedQuestionnaire } from '../domain/migration-fixtures';
 
 const questionnaire = buildQuestionnaire();
 
@@ -36,13 +37,13 @@ async function listNames(library: DiagnosisLibrary): Promise<string[]> {
   return listed.status === 'ok' ? listed.entries.map((entry) => entry.title ?? entry.organisationName) : [];
 }
 
-function renderWelcome(library: DiagnosisLibrary) {
+function renderWelcome(library: DiagnosisLibrary, shownQuestionnaire = questionnaire) {
   window.history.replaceState(null, '', '#/');
   const queryClient = new QueryClient();
-  queryClient.setQueryData(questionnaireQueryOptions(questionnaire.id).queryKey, questionnaire);
+  queryClient.setQueryData(questionnaireQueryOptions(shownQuestionnaire.id).queryKey, shownQuestionnaire);
   queryClient.setQueryData(toolkitQueryOptions.queryKey, buildToolkit(buildFullToolkitTools()));
   queryClient.setQueryData(questionnaireIndexQueryOptions.queryKey, [
-    { id: questionnaire.id, version: questionnaire.version, title: 'Diagnostic de test', durationMinutes: 10, locale: 'fr-FR' },
+    { id: shownQuestionnaire.id, version: shownQuestionnaire.version, title: 'Diagnostic de test', durationMinutes: 10, locale: 'fr-FR' },
   ]);
   render(
     <QueryClientProvider client={queryClient}>
@@ -161,5 +162,31 @@ describe('the library of diagnoses on the welcome page', () => {
     expect(screen.queryByRole('heading', { level: 1, name: /Étape/ })).not.toBeInTheDocument();
     const kept = await library.get(newer.id);
     expect(kept.status === 'found' ? kept.entry : null).toEqual(newer);
+  });
+
+  it('opens a diagnosis of an older questionnaire version migrated, tells what was kept, mapped and dropped, and stores it migrated', async () => {
+    const migrated = buildMigratedQuestionnaire();
+    const library = createDiagnosisLibrary();
+    const old = buildEntry('La Ruche', '2025-11-20T10:00:00Z', {}, buildAnswersAt100({ [questionnaire.bindings.organisationName]: 'La Ruche' }));
+    const entry = await store(library, { ...old, file: { ...old.file, questionnaire: { id: migrated.id, version: '1.0.0' } } });
+    renderWelcome(library, migrated);
+    await userEvent.click(within(await organisationCard(/La Ruche/)).getByRole('button', { name: /^Ouvrir : La Ruche/ }));
+
+    const notice = await screen.findByRole('status');
+    expect(notice).toHaveTextContent('Le questionnaire a changé depuis ce diagnostic');
+    expect(notice).toHaveTextContent(/version 1\.0\.0/);
+    expect(notice).toHaveTextContent('Les questions sur les bénévoles ont été regroupées.');
+    expect(notice).toHaveTextContent('La question sur le mécénat a été retirée.');
+    await waitFor(async () => {
+      const stored = await library.get(entry.id);
+      expect(stored.status === 'found' ? stored.entry.file.questionnaire.version : null).toBe(migrated.version);
+    });
+    const stored = await library.get(entry.id);
+    const answers = stored.status === 'found' ? stored.entry.file.answers : {};
+    // Renamed answers moved to their new ids; the removed question's answer stays in the file, not scored.
+    expect(answers).toMatchObject({ 'hr-volunteers': expect.anything(), 'al-partners': expect.anything(), 'fin-mecenat': 'l2', 'has-staff': 'oui' });
+    expect(answers).not.toHaveProperty('benevoles');
+    // A migration is not a change by a person: the date of the last change stays.
+    expect(stored.status === 'found' ? stored.entry.file.updatedAt : null).toBe(old.file.updatedAt);
   });
 });
