@@ -7,6 +7,7 @@ import { compareDiagnoses, type ComparedScore, type DiagnosisComparison } from '
 import { diagnose, summarizeDiagnosis } from '../src/domain/diagnose';
 import { addGroupMembers, aggregateGroup, buildConsensusAnswers, createGroup, selectLeastConsensus, type Group, type ScoreSpread } from '../src/domain/group';
 import type { Questionnaire, Toolkit } from '../src/domain/questionnaire-schema';
+import { organisationKey } from '../src/domain/library-groups';
 import { labelRespondent } from '../src/domain/respondents';
 import { buildConsensusCsv, buildRespondentsCsv } from '../src/report/group-csv';
 import { buildGroupReportModel, type GroupReportModel } from '../src/report/group-report-model';
@@ -193,12 +194,11 @@ async function runSingle(options: CliOptions, answersPath: string): Promise<numb
   return EXIT_OK;
 }
 
-/** Several respondents: every file is checked first, and all the bad ones are listed together. */
-async function runGroup(options: CliOptions): Promise<number> {
-  const { content, toolkit } = loadContent(options.questionnairesDir);
+/** Every file named, checked; the bad ones are collected so that they are all listed together. */
+function readEveryAnswersFile(answersPaths: readonly string[], content: Content): { loaded: LoadedAnswers[]; problems: CliError[] } {
   const loaded: LoadedAnswers[] = [];
   const problems: CliError[] = [];
-  for (const answersPath of options.answersPaths) {
+  for (const answersPath of answersPaths) {
     try {
       loaded.push(checkAnswers(answersPath, readJson(answersPath), content));
     } catch (error) {
@@ -206,6 +206,23 @@ async function runGroup(options: CliOptions): Promise<number> {
       problems.push(error);
     }
   }
+  return { loaded, problems };
+}
+
+/** One error for all: a missing file is a usage error, as with one file; otherwise the files themselves are at fault. */
+function combineProblems(problems: readonly CliError[]): CliError {
+  const exitCode = problems.some((problem) => problem.exitCode === EXIT_USAGE) ? EXIT_USAGE : EXIT_INVALID_INPUT;
+  return new CliError(exitCode, problems.flatMap((problem) => problem.lines));
+}
+
+function writeWarnings(loaded: readonly LoadedAnswers[]): void {
+  for (const entry of loaded) for (const warning of entry.warnings) process.stderr.write(`Attention : ${entry.fileName} : ${warning}\n`);
+}
+
+/** Several respondents: every file is checked first, and all the bad ones are listed together. */
+async function runGroup(options: CliOptions): Promise<number> {
+  const { content, toolkit } = loadContent(options.questionnairesDir);
+  const { loaded, problems } = readEveryAnswersFile(options.answersPaths, content);
   const [first] = loaded;
   if (problems.length === 0 && first) {
     const { rejected } = addGroupMembers(createGroup(first.questionnaire.id), loaded.map((entry) => entry.file), () => '');
@@ -214,12 +231,8 @@ async function runGroup(options: CliOptions): Promise<number> {
       problems.push(new CliError(EXIT_INVALID_INPUT, [`${fileName} ne peut pas rejoindre le groupe : ${reason}`]));
     }
   }
-  if (problems.length > 0 || !first) {
-    // A missing file is a usage error, as with one file; otherwise the files themselves are at fault.
-    const exitCode = problems.some((problem) => problem.exitCode === EXIT_USAGE) ? EXIT_USAGE : EXIT_INVALID_INPUT;
-    throw new CliError(exitCode, problems.flatMap((problem) => problem.lines));
-  }
-  for (const entry of loaded) for (const warning of entry.warnings) process.stderr.write(`Attention : ${entry.fileName} : ${warning}\n`);
+  if (problems.length > 0 || !first) throw combineProblems(problems);
+  writeWarnings(loaded);
 
   const { questionnaire } = first;
   const group = buildCliGroup(questionnaire, loaded);
@@ -241,25 +254,13 @@ async function runGroup(options: CliOptions): Promise<number> {
 /** Two diagnoses of one organisation, the older first: what changed, and the newer report with its evolution. */
 async function runCompare(options: CliOptions): Promise<number> {
   const { content, toolkit } = loadContent(options.questionnairesDir);
-  const loaded: LoadedAnswers[] = [];
-  const problems: CliError[] = [];
-  for (const answersPath of options.answersPaths) {
-    try {
-      loaded.push(checkAnswers(answersPath, readJson(answersPath), content));
-    } catch (error) {
-      if (!(error instanceof CliError)) throw error;
-      problems.push(error);
-    }
-  }
+  const { loaded, problems } = readEveryAnswersFile(options.answersPaths, content);
   const [older, newer] = loaded;
-  if (problems.length > 0 || !older || !newer) {
-    const exitCode = problems.some((problem) => problem.exitCode === EXIT_USAGE) ? EXIT_USAGE : EXIT_INVALID_INPUT;
-    throw new CliError(exitCode, problems.flatMap((problem) => problem.lines));
-  }
-  for (const entry of loaded) for (const warning of entry.warnings) process.stderr.write(`Attention : ${entry.fileName} : ${warning}\n`);
+  if (problems.length > 0 || !older || !newer) throw combineProblems(problems);
+  writeWarnings(loaded);
   // Two different organisations may still be worth comparing (a renamed one, a sister structure): warn, do not refuse.
   const [olderName, newerName] = loaded.map((entry) => readOrganisationName(entry.questionnaire, selectVisibleAnswers(entry.questionnaire, entry.file.answers)));
-  if (olderName!.toLocaleLowerCase('fr') !== newerName!.toLocaleLowerCase('fr')) {
+  if (organisationKey(olderName!) !== organisationKey(newerName!)) {
     process.stderr.write(`Attention : les deux fichiers ne décrivent pas la même organisation (« ${olderName} », puis « ${newerName} ») ; la comparaison est faite quand même.\n`);
   }
   if (Date.parse(older.file.updatedAt) > Date.parse(newer.file.updatedAt)) {

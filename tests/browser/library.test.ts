@@ -68,39 +68,33 @@ function openId(page: Page): Promise<string | null> {
   return page.evaluate(() => window.sessionStorage.getItem('trajectoires.ouvert'));
 }
 
-async function listedIds(page: Page): Promise<string[]> {
+/** Every record of the library as stored, read straight from IndexedDB (in key order). */
+async function storedRecords(page: Page): Promise<{ key: string; value: unknown }[]> {
   return page.evaluate(
     () =>
-      new Promise<string[]>((resolve, reject) => {
+      new Promise<{ key: string; value: unknown }[]>((resolve, reject) => {
         const request = indexedDB.open('trajectoires-diagnostics');
         request.onerror = () => reject(request.error);
         request.onsuccess = () => {
-          const keys = request.result.transaction('diagnostics', 'readonly').objectStore('diagnostics').getAllKeys();
-          keys.onsuccess = () => {
+          const store = request.result.transaction('diagnostics', 'readonly').objectStore('diagnostics');
+          const keys = store.getAllKeys();
+          const values = store.getAll();
+          values.onsuccess = () => {
             request.result.close();
-            resolve((keys.result as string[]).filter((key) => key.startsWith('diagnostic:')).sort());
+            resolve((keys.result as string[]).map((key, index) => ({ key, value: values.result[index] })));
           };
         };
       }),
   );
 }
 
+async function listedIds(page: Page): Promise<string[]> {
+  return (await storedRecords(page)).map(({ key }) => key).filter((key) => key.startsWith('diagnostic:')).sort();
+}
+
 /** The organisation names stored in the library, read straight from IndexedDB. */
 async function storedOrganisationNames(page: Page): Promise<string[]> {
-  return page.evaluate(
-    () =>
-      new Promise<string[]>((resolve, reject) => {
-        const request = indexedDB.open('trajectoires-diagnostics');
-        request.onerror = () => reject(request.error);
-        request.onsuccess = () => {
-          const values = request.result.transaction('diagnostics', 'readonly').objectStore('diagnostics').getAll();
-          values.onsuccess = () => {
-            request.result.close();
-            resolve((values.result as { entry?: { organisationName?: string } }[]).map((record) => record.entry?.organisationName ?? '').sort());
-          };
-        };
-      }),
-  );
+  return (await storedRecords(page)).map(({ value }) => (value as { entry?: { organisationName?: string } }).entry?.organisationName ?? '').sort();
 }
 
 describe('a diagnosis over time', () => {
@@ -193,10 +187,15 @@ describe('a diagnosis over time', () => {
     await page.close();
   });
 
-  it('fits the comparison on a 360 px phone without scrolling the page sideways', async () => {
+  it('fits the library and the comparison on a 360 px phone without scrolling the page sideways', async () => {
     const page = await context.newPage();
     await page.setViewportSize({ width: 360, height: 740 });
     await page.goto(baseUrl);
+    await organisationCard(page).waitFor();
+    const welcome = await measureHorizontalOverflow(page);
+    expect(welcome.wideElements).toEqual([]);
+    expect(welcome.overflow).toBeLessThanOrEqual(0);
+    await shoot(page, 'library-welcome-360');
     await organisationCard(page).getByRole('button', { name: 'Comparer' }).click();
     await expect.poll(() => heading(page)).toContain('Évolution depuis le');
     const { overflow, wideElements } = await measureHorizontalOverflow(page);

@@ -16,6 +16,8 @@ import {
   type NewLibraryEntry,
 } from '../../src/data/diagnosis-library';
 import { buildAnswers, buildQuestionnaire } from '../domain/fixtures';
+import { openFailingLater, openThrowing } from './failing-indexed-db';
+import { MemoryStorage } from './memory-storage';
 
 const questionnaire = buildQuestionnaire();
 
@@ -63,28 +65,6 @@ async function readRawKeys(factory: IDBFactory): Promise<IDBValidKey[]> {
   const keys = await promisifyRequest(database.transaction(LIBRARY_STORE_NAME, 'readonly').objectStore(LIBRARY_STORE_NAME).getAllKeys());
   database.close();
   return keys;
-}
-
-class MemoryStorage implements Storage {
-  private readonly items = new Map<string, string>();
-  get length() {
-    return this.items.size;
-  }
-  clear() {
-    this.items.clear();
-  }
-  getItem(key: string) {
-    return this.items.get(key) ?? null;
-  }
-  key(index: number) {
-    return [...this.items.keys()][index] ?? null;
-  }
-  removeItem(key: string) {
-    this.items.delete(key);
-  }
-  setItem(key: string, value: string) {
-    this.items.set(key, value);
-  }
 }
 
 const legacyDraft: Draft = { step: 'financialResources', file: buildFile('2026-10-05T08:00:00.000Z'), organisationName: 'Les Amis du Quartier' };
@@ -288,18 +268,6 @@ describe('the library of diagnoses on this device', () => {
   });
 
   describe('without IndexedDB (old browser, private window, blocked storage)', () => {
-    const openFailingLater = {
-      open() {
-        const request = { error: new DOMException('Access denied', 'InvalidStateError') } as unknown as IDBOpenDBRequest;
-        setTimeout(() => request.onerror?.(new Event('error')), 0);
-        return request;
-      },
-    } as unknown as IDBFactory;
-    const openThrowing = {
-      open() {
-        throw new DOMException('The operation is insecure.', 'SecurityError');
-      },
-    } as unknown as IDBFactory;
     const unavailableWrite = { ok: false, reason: 'unavailable' };
     const methods: [string, (library: DiagnosisLibrary) => Promise<unknown>, unknown][] = [
       ['list', (library) => library.list(), { status: 'unavailable' }],

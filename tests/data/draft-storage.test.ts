@@ -1,30 +1,7 @@
 import { createAnswersFile } from '../../src/domain/answers';
 import { DRAFT_STORAGE_KEY, createDraftStorage } from '../../src/data/draft-storage';
 import { buildAnswers, buildQuestionnaire } from '../domain/fixtures';
-
-class MemoryStorage implements Storage {
-  private readonly items = new Map<string, string>();
-  failWith: DOMException | null = null;
-  get length() {
-    return this.items.size;
-  }
-  clear() {
-    this.items.clear();
-  }
-  getItem(key: string) {
-    return this.items.get(key) ?? null;
-  }
-  key(index: number) {
-    return [...this.items.keys()][index] ?? null;
-  }
-  removeItem(key: string) {
-    this.items.delete(key);
-  }
-  setItem(key: string, value: string) {
-    if (this.failWith) throw this.failWith;
-    this.items.set(key, value);
-  }
-}
+import { MemoryStorage } from './memory-storage';
 
 const questionnaire = buildQuestionnaire();
 const draft = {

@@ -5,6 +5,7 @@ import { createAnswersFile, RESPONDENT_ROLES, type AnswersFile } from '../../src
 import type { Group } from '../../src/domain/group';
 import { createGroupStorage, GROUP_DATABASE_NAME, GROUP_RECORD_KEY, GROUP_STORE_NAME } from '../../src/data/group-storage';
 import { buildAnswers, buildQuestionnaire } from '../domain/fixtures';
+import { openFailingLater, openThrowing } from './failing-indexed-db';
 
 const questionnaire = buildQuestionnaire();
 
@@ -121,19 +122,6 @@ describe('the group kept on this device', () => {
   });
 
   describe('without IndexedDB (old browser, private window, blocked storage)', () => {
-    const openFailingLater = {
-      open() {
-        const request = { error: new DOMException('Access denied', 'InvalidStateError') } as unknown as IDBOpenDBRequest;
-        setTimeout(() => request.onerror?.(new Event('error')), 0);
-        return request;
-      },
-    } as unknown as IDBFactory;
-    const openThrowing = {
-      open() {
-        throw new DOMException('The operation is insecure.', 'SecurityError');
-      },
-    } as unknown as IDBFactory;
-
     it.each([
       ['no IndexedDB at all', () => undefined],
       ['a database that throws when opened', () => openThrowing],

@@ -8,7 +8,7 @@ import { renderReportPdf, type PdfFonts } from '../../src/report/render-pdf';
 import { buildReportModel, describeDelta, formatEvolutionDate, type ReportModel } from '../../src/report/report-model';
 import { loadNodePdfFonts } from '../../scripts/lib/node-pdf-fonts';
 import { editDiagnosis, findToolkit, loadPersona } from '../domain/compare-fixtures';
-import { REPORT_DATE, buildReportFile, reportAnswers, reportQuestionnaire, reportToolkit } from './report-fixture';
+import { buildSampleReportModel, reportAnswers, reportQuestionnaire } from './report-fixture';
 import { extractPdfText, extractPdfWords, type PdfWord } from './poppler';
 
 /** The words printed on the same line as the first `anchor` of a page, left to right: a table row as a reader sees it. */
@@ -33,15 +33,7 @@ function buildOlder(answers: Answers, pathProgress?: PathProgress): ComparedDiag
 
 /** The fixture's report, compared with an older diagnosis where the pairs were only met « Ponctuellement ». */
 function buildEvolutionModel(olderAnswers: Answers = { ...reportAnswers, pairs: 'b' }, newerProgress?: PathProgress): ReportModel {
-  const file = buildReportFile(reportAnswers, newerProgress);
-  return buildReportModel({
-    questionnaire: reportQuestionnaire,
-    toolkit: reportToolkit,
-    file,
-    diagnosis: diagnose(reportQuestionnaire, reportToolkit, file.answers),
-    generatedAt: REPORT_DATE,
-    evolution: { older: buildOlder(olderAnswers) },
-  });
+  return buildSampleReportModel(reportAnswers, newerProgress, { older: buildOlder(olderAnswers) });
 }
 
 describe('report model with an evolution', () => {
@@ -63,14 +55,7 @@ describe('report model with an evolution', () => {
   });
 
   it('has no evolution section, key or outline entry without an older diagnosis', () => {
-    const file = buildReportFile();
-    const model = buildReportModel({
-      questionnaire: reportQuestionnaire,
-      toolkit: reportToolkit,
-      file,
-      diagnosis: diagnose(reportQuestionnaire, reportToolkit, file.answers),
-      generatedAt: REPORT_DATE,
-    });
+    const model = buildSampleReportModel();
     expect('evolution' in model).toBe(false);
     expect(model.outline.map((section) => section.id)).not.toContain('evolution');
   });
@@ -218,16 +203,7 @@ describe('the PDF with an evolution', () => {
 
   it('prints nothing of an evolution without an older diagnosis', () => {
     const plain = path.join(workDir, 'plain.pdf');
-    const single = buildReportFile();
-    writeFileSync(
-      plain,
-      Buffer.from(
-        renderReportPdf(
-          buildReportModel({ questionnaire: reportQuestionnaire, toolkit: reportToolkit, file: single, diagnosis: diagnose(reportQuestionnaire, reportToolkit, single.answers), generatedAt: REPORT_DATE }),
-          fonts,
-        ),
-      ),
-    );
+    writeFileSync(plain, Buffer.from(renderReportPdf(buildSampleReportModel(), fonts)));
     expect(extractPdfText(plain)).not.toContain('Évolution');
   });
 });

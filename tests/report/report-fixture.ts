@@ -1,7 +1,7 @@
 import { QuestionnaireSchema, ToolkitSchema, type Questionnaire, type Toolkit } from '../../src/domain/questionnaire-schema';
 import { createAnswersFile, type Answers, type AnswersFile, type PathProgress } from '../../src/domain/answers';
 import { diagnose } from '../../src/domain/diagnose';
-import { buildReportModel, type ReportModel } from '../../src/report/report-model';
+import { buildReportModel, type BuildReportModelInput, type ReportModel } from '../../src/report/report-model';
 
 export const UNICODE_ORGANISATION_NAME = 'Association « Les Amis de l’Œuvre » — Ćirić & Ελλάδα & Ассоциация';
 export const REPORT_DATE = new Date('2026-11-22T09:30:00Z');
@@ -231,7 +231,8 @@ export function buildReportFile(answers: Answers = reportAnswers, pathProgress?:
   });
 }
 
-export function buildSampleReportModel(answers: Answers = reportAnswers, pathProgress?: PathProgress): ReportModel {
+/** The fixture's report; with `evolution`, compared with an older diagnosis. */
+export function buildSampleReportModel(answers: Answers = reportAnswers, pathProgress?: PathProgress, evolution?: BuildReportModelInput['evolution']): ReportModel {
   const file = buildReportFile(answers, pathProgress);
   return buildReportModel({
     questionnaire: reportQuestionnaire,
@@ -239,5 +240,6 @@ export function buildSampleReportModel(answers: Answers = reportAnswers, pathPro
     file,
     diagnosis: diagnose(reportQuestionnaire, reportToolkit, file.answers),
     generatedAt: REPORT_DATE,
+    ...(evolution ? { evolution } : {}),
   });
 }

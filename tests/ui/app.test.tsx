@@ -3,10 +3,11 @@ import { cleanup, render, screen, waitFor, within } from '@testing-library/react
 import userEvent from '@testing-library/user-event';
 import { createDiagnosisLibrary, type DiagnosisLibrary, type LibraryEntry, type NewLibraryEntry } from '../../src/data/diagnosis-library';
 import { createDraftStorage } from '../../src/data/draft-storage';
-import { questionnaireIndexQueryOptions, questionnaireQueryOptions, toolkitQueryOptions } from '../../src/data/questionnaire-queries';
+import { questionnaireIndexQueryOptions } from '../../src/data/questionnaire-queries';
 import { createAnswersFile, type Answers } from '../../src/domain/answers';
 import { App } from '../../src/ui/app';
-import { buildAnswers, buildFullToolkitTools, buildQuestionnaire, buildToolkit } from '../domain/fixtures';
+import { buildAnswers, buildQuestionnaire } from '../domain/fixtures';
+import { renderApp } from './render-app';
 
 const questionnaire = buildQuestionnaire();
 const ORGANISATION = 'Les Amis du Quartier';
@@ -34,22 +35,6 @@ async function readEntry(library: DiagnosisLibrary, id: string): Promise<Library
   const found = await library.get(id);
   if (found.status !== 'found') throw new Error(`diagnosis ${id}: ${found.status}`);
   return found.entry;
-}
-
-function renderApp(library: DiagnosisLibrary, { hash = '#/', openId }: { hash?: string; openId?: string } = {}) {
-  window.history.replaceState(null, '', hash);
-  if (openId) window.sessionStorage.setItem('trajectoires.ouvert', openId);
-  const queryClient = new QueryClient();
-  queryClient.setQueryData(questionnaireQueryOptions(questionnaire.id).queryKey, questionnaire);
-  queryClient.setQueryData(toolkitQueryOptions.queryKey, buildToolkit(buildFullToolkitTools()));
-  queryClient.setQueryData(questionnaireIndexQueryOptions.queryKey, [
-    { id: questionnaire.id, version: questionnaire.version, title: 'Diagnostic de test', durationMinutes: 10, locale: 'fr-FR' },
-  ]);
-  render(
-    <QueryClientProvider client={queryClient}>
-      <App library={library} />
-    </QueryClientProvider>,
-  );
 }
 
 const organisationField = () => screen.getByRole('textbox', { name: /Nom de la structure/ });
@@ -132,8 +117,8 @@ describe('the diagnosis open in this tab', () => {
 });
 
 describe('a reload in the middle of a save', () => {
-  it('loses nothing: the tab’s pending copy reopens and is stored', async () => {
-    const library = createDiagnosisLibrary();
+  /** Stores a diagnosis, opens it in a tab whose writes never finish, adds « (Lyon) » to the organisation's name, then reloads. */
+  async function typeThenReloadMidSave(library: DiagnosisLibrary): Promise<LibraryEntry> {
     const entry = await store(library, buildEntry(buildAnswers()));
     // A write that never finishes, as when the page is reloaded while IndexedDB is still busy.
     const stalled: DiagnosisLibrary = { ...library, save: () => new Promise(() => {}) };
@@ -141,6 +126,12 @@ describe('a reload in the middle of a save', () => {
     await screen.findByRole('heading', { level: 1, name: /Étape 1 sur 7/ });
     await userEvent.type(organisationField(), ' (Lyon)');
     cleanup();
+    return entry;
+  }
+
+  it('loses nothing: the tab’s pending copy reopens and is stored', async () => {
+    const library = createDiagnosisLibrary();
+    const entry = await typeThenReloadMidSave(library);
 
     renderApp(library, { hash: '#/structure' });
     await screen.findByRole('heading', { level: 1, name: /Étape 1 sur 7/ });
@@ -150,12 +141,7 @@ describe('a reload in the middle of a save', () => {
 
   it('says so rather than overwrite when another tab saved the same diagnosis in between', async () => {
     const library = createDiagnosisLibrary();
-    const entry = await store(library, buildEntry(buildAnswers()));
-    const stalled: DiagnosisLibrary = { ...library, save: () => new Promise(() => {}) };
-    renderApp(stalled, { hash: '#/structure', openId: entry.id });
-    await screen.findByRole('heading', { level: 1, name: /Étape 1 sur 7/ });
-    await userEvent.type(organisationField(), ' (Lyon)');
-    cleanup();
+    const entry = await typeThenReloadMidSave(library);
     const current = await readEntry(library, entry.id);
     const saved = await library.save(entry.id, { ...current, organisationName: 'Autre onglet' }, current.revision);
     expect(saved.ok).toBe(true);

@@ -1,13 +1,11 @@
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { render, screen, waitFor, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { createStore, set } from 'idb-keyval';
 import { LIBRARY_DATABASE_NAME, LIBRARY_STORE_NAME, createDiagnosisLibrary, type DiagnosisLibrary, type LibraryEntry, type NewLibraryEntry } from '../../src/data/diagnosis-library';
-import { questionnaireIndexQueryOptions, questionnaireQueryOptions, toolkitQueryOptions } from '../../src/data/questionnaire-queries';
 import { createAnswersFile, type Answers } from '../../src/domain/answers';
-import { App } from '../../src/ui/app';
-import { buildAnswers, buildFullToolkitTools, buildQuestionnaire, buildToolkit } from '../domain/fixtures';
+import { buildAnswers, buildQuestionnaire } from '../domain/fixtures';
 import { buildAnswersAt100, buildMigratedQuestionnaire } from '../domain/migration-fixtures';
+import { renderApp } from './render-app';
 
 const questionnaire = buildQuestionnaire();
 
@@ -37,21 +35,6 @@ async function listNames(library: DiagnosisLibrary): Promise<string[]> {
   return listed.status === 'ok' ? listed.entries.map((entry) => entry.title ?? entry.organisationName) : [];
 }
 
-function renderWelcome(library: DiagnosisLibrary, shownQuestionnaire = questionnaire) {
-  window.history.replaceState(null, '', '#/');
-  const queryClient = new QueryClient();
-  queryClient.setQueryData(questionnaireQueryOptions(shownQuestionnaire.id).queryKey, shownQuestionnaire);
-  queryClient.setQueryData(toolkitQueryOptions.queryKey, buildToolkit(buildFullToolkitTools()));
-  queryClient.setQueryData(questionnaireIndexQueryOptions.queryKey, [
-    { id: shownQuestionnaire.id, version: shownQuestionnaire.version, title: 'Diagnostic de test', durationMinutes: 10, locale: 'fr-FR' },
-  ]);
-  render(
-    <QueryClientProvider client={queryClient}>
-      <App library={library} />
-    </QueryClientProvider>,
-  );
-}
-
 const organisationCard = (name: RegExp) => screen.findByRole('article', { name });
 
 describe('the library of diagnoses on the welcome page', () => {
@@ -60,7 +43,7 @@ describe('the library of diagnoses on the welcome page', () => {
     await store(library, buildEntry('La Ruche', '2025-11-20T10:00:00Z'));
     await store(library, buildEntry('Les Amis du Quartier', '2026-03-02T10:00:00Z', { status: 'in-progress', completedAt: null, step: 'financialResources' }));
     await store(library, buildEntry('la ruche', '2026-11-20T10:00:00Z'));
-    renderWelcome(library);
+    renderApp(library);
 
     const ruche = await organisationCard(/La Ruche · 2 diagnostics/i);
     const librarySection = screen.getByRole('region', { name: 'Vos diagnostics sur cet appareil' });
@@ -80,7 +63,7 @@ describe('the library of diagnoses on the welcome page', () => {
   it('renames, duplicates and deletes (after confirmation) a diagnosis', async () => {
     const library = createDiagnosisLibrary();
     await store(library, buildEntry('La Ruche', '2026-11-20T10:00:00Z'));
-    renderWelcome(library);
+    renderApp(library);
     const card = await organisationCard(/La Ruche/);
 
     await userEvent.click(within(card).getByRole('button', { name: /^Renommer/ }));
@@ -105,7 +88,7 @@ describe('the library of diagnoses on the welcome page', () => {
   it('« Refaire le diagnostic » opens a new diagnosis pre-filled from the last one, and leaves the old one intact', async () => {
     const library = createDiagnosisLibrary();
     const source = await store(library, buildEntry('La Ruche', '2025-11-20T10:00:00Z'));
-    renderWelcome(library);
+    renderApp(library);
     await userEvent.click(within(await organisationCard(/La Ruche/)).getByRole('button', { name: 'Refaire le diagnostic' }));
 
     expect(await screen.findByRole('heading', { level: 1, name: /Étape 1 sur 7/ })).toBeInTheDocument();
@@ -126,7 +109,7 @@ describe('the library of diagnoses on the welcome page', () => {
     const library = createDiagnosisLibrary();
     const older = await store(library, buildEntry('La Ruche', '2025-11-20T10:00:00Z'));
     const newer = await store(library, buildEntry('La Ruche', '2026-11-20T10:00:00Z'));
-    renderWelcome(library);
+    renderApp(library);
     const card = await organisationCard(/La Ruche/);
     await userEvent.selectOptions(within(card).getByRole('combobox', { name: 'Le plus ancien' }), newer.id);
     await userEvent.selectOptions(within(card).getByRole('combobox', { name: 'Le plus récent' }), newer.id);
@@ -141,7 +124,7 @@ describe('the library of diagnoses on the welcome page', () => {
     const library = createDiagnosisLibrary();
     await store(library, buildEntry('La Ruche', '2026-11-20T10:00:00Z'));
     await set('diagnostic:abime', { version: 1, entry: { id: 'abime', file: 'pas un diagnostic' } }, createStore(LIBRARY_DATABASE_NAME, LIBRARY_STORE_NAME));
-    renderWelcome(library);
+    renderApp(library);
 
     expect(await screen.findByRole('heading', { name: 'Un enregistrement illisible a été mis de côté' })).toBeInTheDocument();
     expect(await organisationCard(/La Ruche/)).toBeInTheDocument();
@@ -156,7 +139,7 @@ describe('the library of diagnoses on the welcome page', () => {
     const library = createDiagnosisLibrary();
     const entry = buildEntry('La Ruche', '2026-11-20T10:00:00Z');
     const newer = await store(library, { ...entry, file: { ...entry.file, questionnaire: { id: questionnaire.id, version: '99.0.0' } } });
-    renderWelcome(library);
+    renderApp(library);
     await userEvent.click(within(await organisationCard(/La Ruche/)).getByRole('button', { name: /^Ouvrir : La Ruche/ }));
     expect(await screen.findByRole('alert')).toHaveTextContent(/plus récente que la version/);
     expect(screen.queryByRole('heading', { level: 1, name: /Étape/ })).not.toBeInTheDocument();
@@ -169,7 +152,7 @@ describe('the library of diagnoses on the welcome page', () => {
     const library = createDiagnosisLibrary();
     const old = buildEntry('La Ruche', '2025-11-20T10:00:00Z', {}, buildAnswersAt100({ [questionnaire.bindings.organisationName]: 'La Ruche' }));
     const entry = await store(library, { ...old, file: { ...old.file, questionnaire: { id: migrated.id, version: '1.0.0' } } });
-    renderWelcome(library, migrated);
+    renderApp(library, { questionnaire: migrated });
     await userEvent.click(within(await organisationCard(/La Ruche/)).getByRole('button', { name: /^Ouvrir : La Ruche/ }));
 
     const notice = await screen.findByRole('status');

@@ -1,22 +1,16 @@
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { render, screen, waitFor } from '@testing-library/react';
+import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { createDiagnosisLibrary } from '../../src/data/diagnosis-library';
 import { createGroupStorage } from '../../src/data/group-storage';
-import { questionnaireQueryOptions, toolkitQueryOptions } from '../../src/data/questionnaire-queries';
 import { buildShareLink } from '../../src/data/share-link';
 import { createAnswersFile, type Answers } from '../../src/domain/answers';
-import { App } from '../../src/ui/app';
-import { buildAnswers, buildFullToolkitTools, buildQuestionnaire, buildToolkit } from '../domain/fixtures';
+import { buildAnswers, buildQuestionnaire } from '../domain/fixtures';
+import { renderApp as renderAppOn } from './render-app';
 
 const questionnaire = buildQuestionnaire();
 
 async function renderApp(answers: Answers, { isWorkshop }: { isWorkshop: boolean }) {
-  window.history.replaceState(null, '', '#/structure');
   if (isWorkshop) window.sessionStorage.setItem('trajectoires.atelier', 'on');
-  const queryClient = new QueryClient();
-  queryClient.setQueryData(questionnaireQueryOptions(questionnaire.id).queryKey, questionnaire);
-  queryClient.setQueryData(toolkitQueryOptions.queryKey, buildToolkit(buildFullToolkitTools()));
   const file = createAnswersFile(questionnaire, answers, new Date('2026-11-22T10:00:00Z'));
   const library = createDiagnosisLibrary();
   const created = await library.create({
@@ -29,14 +23,9 @@ async function renderApp(answers: Answers, { isWorkshop }: { isWorkshop: boolean
     file,
   });
   if (!created.ok) throw new Error('the test library refused the diagnosis');
-  // The diagnosis open in this tab: a reload on a step reopens it.
-  window.sessionStorage.setItem('trajectoires.ouvert', created.entry.id);
   const groupStorage = createGroupStorage();
-  render(
-    <QueryClientProvider client={queryClient}>
-      <App library={library} groupStorage={groupStorage} />
-    </QueryClientProvider>,
-  );
+  // The diagnosis open in this tab: a reload on a step reopens it. The questionnaire index is left to the app's own fetch.
+  renderAppOn(library, { hash: '#/structure', openId: created.entry.id, questionnaire, groupStorage, withIndex: false });
   await screen.findByRole('heading', { level: 1, name: /Étape 1 sur 7/ });
   return { groupStorage, library, id: created.entry.id };
 }

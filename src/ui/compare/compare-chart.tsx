@@ -1,4 +1,5 @@
-import { Bar, BarChart, CartesianGrid, LabelList, Legend, ResponsiveContainer, Text, XAxis, YAxis } from 'recharts';
+import { Bar, BarChart, CartesianGrid, LabelList, Legend, ResponsiveContainer, XAxis, YAxis } from 'recharts';
+import { WrappedTick } from '../charts/wrapped-tick';
 import { compareMessages as M } from './compare-messages';
 
 export interface CompareBar {
@@ -27,7 +28,7 @@ export default function CompareChart({ bars, beforeName, afterName }: { bars: Co
           <BarChart data={data} layout="vertical" margin={{ top: 4, right: 72, bottom: 4, left: 4 }} barGap={2} accessibilityLayer={false}>
             <CartesianGrid horizontal={false} stroke="#d9dde1" />
             <XAxis type="number" domain={[0, 100]} ticks={[0, 25, 50, 75, 100]} tick={{ fill: '#3e4c59', fontSize: 11 }} />
-            <YAxis type="category" dataKey="label" width={LABEL_WIDTH} interval={0} tick={<WrappedTick />} tickLine={false} />
+            <YAxis type="category" dataKey="label" width={LABEL_WIDTH} interval={0} tick={<WrappedTick labelWidth={LABEL_WIDTH} />} tickLine={false} />
             <Legend verticalAlign="top" height={32} itemSorter={null} wrapperStyle={{ fontSize: 13, color: '#1f2933' }} />
             <Bar dataKey="before" name={beforeName} fill="#d4e9e4" stroke="#0b5e55" strokeWidth={1} barSize={14} isAnimationActive={false}>
               <LabelList dataKey="beforeLabel" position="right" fill="#1f2933" fontSize={12} />
@@ -40,13 +41,5 @@ export default function CompareChart({ bars, beforeName, afterName }: { bars: Co
       </div>
       <figcaption>{M.chartLabel}</figcaption>
     </figure>
-  );
-}
-
-function WrappedTick(props: { x?: number; y?: number; payload?: { value: string } }) {
-  return (
-    <Text x={props.x} y={props.y} width={LABEL_WIDTH - 10} textAnchor="end" verticalAnchor="middle" fontSize={12} fill="#1f2933" maxLines={3}>
-      {props.payload?.value ?? ''}
-    </Text>
   );
 }

@@ -1,10 +1,11 @@
-import { Suspense, lazy, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { Suspense, lazy, useEffect, useMemo, useRef, type ReactNode } from 'react';
 import { selectVisibleAnswers } from '../../domain/answers';
 import { compareDiagnoses, type ComparedDiagnosis } from '../../domain/compare-diagnoses';
 import { diagnose } from '../../domain/diagnose';
 import { bindFrenchPunctuation } from '../../domain/french-typography';
 import type { Toolkit } from '../../domain/questionnaire-schema';
 import { buildEvolution, formatEvolutionDate, readOrganisationName, type ReportEvolutionRow, type ReportEvolutionScore } from '../../report/report-model';
+import { useReportDownload } from '../use-report-download';
 import { compareMessages as M } from './compare-messages';
 import './compare.css';
 
@@ -23,7 +24,7 @@ interface CompareViewProps {
 /** Two diagnoses of one organisation side by side: scores before and after, the answers that changed, the steps done since. */
 export function CompareView({ older, newer, toolkit, onBack }: CompareViewProps) {
   const headingRef = useRef<HTMLHeadingElement>(null);
-  const [pdfStatus, setPdfStatus] = useState<'idle' | 'working' | 'done' | 'failed'>('idle');
+  const { status: pdfStatus, download } = useReportDownload();
   // The screen and the PDF read the same words: the report's evolution section is built from the same comparison.
   const evolution = useMemo(() => buildEvolution(compareDiagnoses(older, newer, toolkit)), [older, newer, toolkit]);
   const organisationName = useMemo(
@@ -38,31 +39,15 @@ export function CompareView({ older, newer, toolkit, onBack }: CompareViewProps)
     headingRef.current?.focus();
   }, [organisationName]);
 
-  // The report's libraries and fonts load while the person reads, so the click only renders.
-  useEffect(() => {
-    import('../../report/download-report')
-      .then(({ prepareReport }) => prepareReport())
-      .catch(() => undefined);
-  }, []);
-
-  const downloadPdf = async () => {
-    setPdfStatus('working');
-    try {
-      const { downloadReport } = await import('../../report/download-report');
-      await downloadReport({
-        questionnaire: newer.questionnaire,
-        toolkit,
-        file: newer.file,
-        diagnosis: diagnose(newer.questionnaire, toolkit, newer.file.answers),
-        generatedAt: new Date(),
-        evolution: { older },
-      });
-      setPdfStatus('done');
-    } catch (error) {
-      console.error(error);
-      setPdfStatus('failed');
-    }
-  };
+  const downloadPdf = () =>
+    download(async () => ({
+      questionnaire: newer.questionnaire,
+      toolkit,
+      file: newer.file,
+      diagnosis: diagnose(newer.questionnaire, toolkit, newer.file.answers),
+      generatedAt: new Date(),
+      evolution: { older },
+    }));
 
   return (
     <div className="compare-view">

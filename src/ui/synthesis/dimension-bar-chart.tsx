@@ -1,4 +1,5 @@
-import { Bar, BarChart, CartesianGrid, LabelList, ResponsiveContainer, Text, XAxis, YAxis } from 'recharts';
+import { Bar, BarChart, CartesianGrid, LabelList, ResponsiveContainer, XAxis, YAxis } from 'recharts';
+import { WrappedTick } from '../charts/wrapped-tick';
 import { messages } from '../messages';
 
 export interface DimensionBar {
@@ -29,7 +30,7 @@ export default function DimensionBarChart({ dimensions }: { dimensions: Dimensio
           <BarChart data={data} layout="vertical" margin={{ top: 4, right: 48, bottom: 4, left: 4 }} accessibilityLayer={false}>
             <CartesianGrid horizontal={false} stroke="#d9dde1" />
             <XAxis type="number" domain={[0, 100]} ticks={[0, 25, 50, 75, 100]} tick={{ fill: '#3e4c59', fontSize: 11 }} />
-            <YAxis type="category" dataKey="label" width={LABEL_WIDTH} interval={0} tick={<WrappedTick />} tickLine={false} />
+            <YAxis type="category" dataKey="label" width={LABEL_WIDTH} interval={0} tick={<WrappedTick labelWidth={LABEL_WIDTH} />} tickLine={false} />
             <Bar dataKey="score" fill="#0b5e55" barSize={18} isAnimationActive={false}>
               <LabelList dataKey="valueLabel" position="right" fill="#1f2933" fontSize={12} fontWeight={700} />
             </Bar>
@@ -38,14 +39,5 @@ export default function DimensionBarChart({ dimensions }: { dimensions: Dimensio
       </div>
       <figcaption>{messages.synthesis.dimensionsChartLabel}</figcaption>
     </figure>
-  );
-}
-
-/** Long dimension names wrap on up to three lines instead of running into the bars. */
-function WrappedTick(props: { x?: number; y?: number; payload?: { value: string } }) {
-  return (
-    <Text x={props.x} y={props.y} width={LABEL_WIDTH - 10} textAnchor="end" verticalAnchor="middle" fontSize={12} fill="#1f2933" maxLines={3}>
-      {props.payload?.value ?? ''}
-    </Text>
   );
 }

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { Suspense, lazy, useEffect, useMemo, useState } from 'react';
+import { Suspense, lazy, useMemo } from 'react';
 import { diagnose } from '../../domain/diagnose';
 import { bindFrenchPunctuation } from '../../domain/french-typography';
 import { describeHighlight, selectHighlights } from '../../domain/highlights';
@@ -15,6 +15,7 @@ import { messages } from '../messages';
 import { AnswersReview, type EditAnswer } from './answers-review';
 import { PathTimeline } from './path-timeline';
 import { ShareLinkButton } from './share-link-button';
+import { useReportDownload } from '../use-report-download';
 import { useOpenDiagnosisControls } from '../library/open-diagnosis-context';
 import { formatLibraryDate } from '../library/library-format';
 
@@ -30,15 +31,8 @@ export function SynthesisStep({ onNewDiagnosis, onEditAnswer }: { onNewDiagnosis
   const toolkit = useQuery(toolkitQueryOptions).data;
   const fileInfo = useDiagnosisFileInfo();
   const diagnosis = useMemo(() => (toolkit ? diagnose(questionnaire, toolkit, answers) : null), [questionnaire, toolkit, answers]);
-  const [pdfStatus, setPdfStatus] = useState<'idle' | 'working' | 'done' | 'failed'>('idle');
+  const { status: pdfStatus, download } = useReportDownload();
   const library = useOpenDiagnosisControls();
-
-  // The report's libraries and fonts load while the person reads, so the click only renders.
-  useEffect(() => {
-    import('../../report/download-report')
-      .then(({ prepareReport }) => prepareReport())
-      .catch(() => undefined);
-  }, []);
 
   if (!toolkit || !diagnosis) return <p>{messages.welcome.loading}</p>;
   const highlights = selectHighlights(diagnosis.scores);
@@ -47,19 +41,12 @@ export function SynthesisStep({ onNewDiagnosis, onEditAnswer }: { onNewDiagnosis
   const answersFile = () => buildDiagnosisFile({ questionnaire, answers, pathProgress }, fileInfo, new Date());
   const organisationName = readOrganisationName(questionnaire, answers);
 
-  const downloadPdf = async () => {
-    setPdfStatus('working');
-    try {
-      const { downloadReport } = await import('../../report/download-report');
+  const downloadPdf = () =>
+    download(async () => {
       // A redone diagnosis prints how it changed since the one it redoes.
       const previous = library ? await library.loadPrevious() : null;
-      await downloadReport({ questionnaire, toolkit, file: answersFile(), diagnosis, generatedAt: new Date(), ...(previous ? { evolution: { older: previous } } : {}) });
-      setPdfStatus('done');
-    } catch (error) {
-      console.error(error);
-      setPdfStatus('failed');
-    }
-  };
+      return { questionnaire, toolkit, file: answersFile(), diagnosis, generatedAt: new Date(), ...(previous ? { evolution: { older: previous } } : {}) };
+    });
 
   return (
     <div className="synthesis">
