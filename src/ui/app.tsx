@@ -457,8 +457,9 @@ export function App({
       session={session}
       library={library}
       onRespondentChange={(respondent) => setSession({ ...session, respondent })}
-      onSaved={(entry) => {
-        writeTabValue(OPEN_DIAGNOSIS_SESSION_KEY, entry.id);
+      onSaved={(entry, isStillOpen) => {
+        if (isStillOpen) writeTabValue(OPEN_DIAGNOSIS_SESSION_KEY, entry.id);
+        // A write that lands after leaving still shows in the library on the welcome page.
         refreshLibrary();
       }}
       onReload={async (id) => {
@@ -585,7 +586,7 @@ function WizardLoader({
   workshop: WorkshopControls | null;
   controls: OpenDiagnosisControls;
   onRespondentChange: (respondent: DiagnosisFileInfo['respondent']) => void;
-  onSaved: (entry: LibraryEntry) => void;
+  onSaved: (entry: LibraryEntry, isStillOpen: boolean) => void;
   onReload: (id: string) => void;
   onNewDiagnosis: () => void;
   onLeave: () => void;

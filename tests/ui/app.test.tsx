@@ -1,5 +1,5 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
+import { act, cleanup, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { createDiagnosisLibrary, type DiagnosisLibrary, type LibraryEntry, type NewLibraryEntry } from '../../src/data/diagnosis-library';
 import { createDraftStorage } from '../../src/data/draft-storage';
@@ -164,6 +164,30 @@ describe('a reload in the middle of a save', () => {
     renderApp(library, { hash: '#/structure' });
     await screen.findByRole('heading', { level: 1, name: /Étape 1 sur 7/ });
     expect(organisationField()).toHaveValue('La Ruche');
+  });
+});
+
+describe('leaving the diagnosis while writes are still queued', () => {
+  it('stores the last change anyway, and the welcome page lists it once stored', async () => {
+    const library = createDiagnosisLibrary();
+    // A slow disk: every write takes a while, so the changes queue up behind each other.
+    const slow = <T,>(write: () => Promise<T>) => new Promise<T>((resolve) => setTimeout(() => resolve(write()), 40));
+    const slowLibrary: DiagnosisLibrary = {
+      ...library,
+      create: (entry) => slow(() => library.create(entry)),
+      save: (id, changes, revision) => slow(() => library.save(id, changes, revision)),
+    };
+    renderApp(slowLibrary);
+    await userEvent.click(await screen.findByRole('button', { name: /^Commencer/ }));
+    await userEvent.type(organisationField(), 'La Ruche');
+    // Back to the welcome page at once, as the browser's Back button does.
+    act(() => {
+      window.history.pushState(null, '', '#/');
+      window.dispatchEvent(new PopStateEvent('popstate'));
+    });
+    expect(await screen.findByRole('heading', { level: 3, name: /^La Ruche/ }, { timeout: 5_000 })).toBeInTheDocument();
+    const listed = await library.list();
+    expect(listed.status === 'ok' ? listed.entries.map((entry) => entry.organisationName) : []).toEqual(['La Ruche']);
   });
 });
 

@@ -50,7 +50,8 @@ export function LibraryAutosave({
   library: DiagnosisLibrary;
   entry: OpenEntry;
   fileInfo: DiagnosisFileInfo;
-  onSaved: (entry: LibraryEntry) => void;
+  /** After every write; `isStillOpen` is false for a write that lands after the page left the diagnosis. */
+  onSaved: (entry: LibraryEntry, isStillOpen: boolean) => void;
   onReload: (id: string) => void;
 }) {
   const actorRef = WizardActorContext.useActorRef();
@@ -80,11 +81,12 @@ export function LibraryAutosave({
     };
   };
 
+  /** Keeps the entry's id and revision for the next write, even after the page left the diagnosis. */
   const record = (result: LibraryWriteResult) => {
-    if (isUnmounted.current) return;
+    const isStillOpen = !isUnmounted.current;
     if (!result.ok) {
       if (result.reason === 'conflict') isHeldByConflict.current = true;
-      setProblem(result.reason === 'conflict' ? 'conflict' : result.reason === 'quota' ? 'quota' : 'unavailable');
+      if (isStillOpen) setProblem(result.reason === 'conflict' ? 'conflict' : result.reason === 'quota' ? 'quota' : 'unavailable');
       return;
     }
     Object.assign(entry, {
@@ -93,9 +95,11 @@ export function LibraryAutosave({
       status: result.entry.status,
       completedAt: result.entry.completedAt,
     });
-    setEntryId(result.entry.id);
-    setProblem(null);
-    onSavedRef.current(result.entry);
+    if (isStillOpen) {
+      setEntryId(result.entry.id);
+      setProblem(null);
+    }
+    onSavedRef.current(result.entry, isStillOpen);
   };
 
   const createEntry = (changes: EntryChanges) => library.create({ ...changes, title: entry.title, previousId: entry.previousId });
@@ -111,14 +115,16 @@ export function LibraryAutosave({
         const { file, step, status, completedAt } = changes;
         writePendingSave({ id: entry.id, baseRevision: entry.revision, file, step, status, completedAt, previousId: entry.previousId, title: entry.title });
       }
+      // Queued writes still run once the page has left the diagnosis: the last change is never dropped.
       queue.current = queue.current.then(async () => {
-        if (isUnmounted.current || isHeldByConflict.current) return;
+        if (isHeldByConflict.current) return;
         let result: LibraryWriteResult | null = null;
         if (entry.id === null) {
           if (hasContent(changes.file)) result = await createEntry(changes);
         } else {
           result = await library.save(entry.id, changes, entry.revision);
           // Deleted in another tab while open here: nothing is lost, it comes back as a new entry.
+          // Deleted after leaving (the workshop's next participant, « Supprimer »): it stays deleted.
           if (!isUnmounted.current && !result.ok && result.reason === 'missing') result = await createEntry(changes);
         }
         if (!result) return;
