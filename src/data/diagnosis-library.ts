@@ -9,6 +9,7 @@ import {
   type LibraryEntry,
   type NewLibraryEntry,
 } from '../domain/diagnosis-library-entry';
+import { ANSWERS_FILE_FORMAT_VERSION } from '../domain/answers';
 import { createStoreOn, isQuotaError, openGlobalChannel, readGlobalIndexedDb, stringifyForRecovery } from './indexed-db-store';
 import { DRAFT_STORAGE_KEY, type Draft, type DraftStorage } from './draft-storage';
 
@@ -37,28 +38,48 @@ export interface QuarantinedRecord {
 }
 
 export type LibraryListResult =
-  | { status: 'ok'; entries: LibraryEntry[]; quarantined: QuarantinedRecord[] }
+  | {
+      status: 'ok';
+      entries: LibraryEntry[];
+      quarantined: QuarantinedRecord[];
+      /** How many records a newer version of the app wrote (left untouched); present only when above 0. */
+      newer?: number;
+    }
   | { status: 'unavailable' };
 
-export type LibraryGetResult = { status: 'found'; entry: LibraryEntry } | { status: 'missing' } | { status: 'corrupted' } | { status: 'unavailable' };
+/** 'newer': a record written by a newer version of the app, which this one neither reads nor writes. */
+export type LibraryGetResult =
+  | { status: 'found'; entry: LibraryEntry }
+  | { status: 'missing' }
+  | { status: 'corrupted' }
+  | { status: 'newer' }
+  | { status: 'unavailable' };
 
-export type LibraryFailure = 'unavailable' | 'quota' | 'missing' | 'conflict';
+/** 'newer': the record was written by a newer version of the app; nothing was written. */
+export type LibraryFailure = 'unavailable' | 'quota' | 'missing' | 'conflict' | 'newer';
 
 export type LibraryWriteResult = { ok: true; entry: LibraryEntry } | { ok: false; reason: LibraryFailure; current?: LibraryEntry };
 
 export type LibraryRemoveResult = { ok: true } | { ok: false; reason: 'unavailable' };
 
 export interface DiagnosisLibrary {
-  /** Every readable diagnosis, most recently changed first; unreadable records are moved to quarantine and reported. */
+  /**
+   * Every readable diagnosis, most recently changed first; unreadable records are moved to quarantine
+   * and reported. Records of a newer version of the app stay where they are and are only counted.
+   */
   list(): Promise<LibraryListResult>;
   get(id: string): Promise<LibraryGetResult>;
   create(entry: NewLibraryEntry): Promise<LibraryWriteResult>;
   /**
    * Compare-and-set in one readwrite transaction: refused with 'conflict' (and `current`) when the
-   * stored revision is not `expectedRevision`, with 'missing' when the record is gone or unreadable.
+   * stored revision is not `expectedRevision`, with 'missing' when the record is gone or unreadable,
+   * with 'newer' when a newer version of the app wrote it.
    */
   save(id: string, changes: EntryChanges, expectedRevision: number): Promise<LibraryWriteResult>;
-  /** A blank title goes back to showing the organisation name. */
+  /**
+   * A blank title goes back to showing the organisation name. The revision stays: a save never
+   * writes the title, so a rename from another tab must not make that tab's next save a conflict.
+   */
   rename(id: string, title: string | null): Promise<LibraryWriteResult>;
   /** A copy under a new id, title « <name> (copie) », revision 1, previousId null. */
   duplicate(id: string): Promise<LibraryWriteResult>;
@@ -131,6 +152,22 @@ function readEntryRecord(key: string, value: unknown): LibraryEntry | null {
   return parsed.success && toEntryKey(parsed.data.entry.id) === key ? parsed.data.entry : null;
 }
 
+/**
+ * A record this version cannot read because a newer version of the app wrote it: a later record
+ * version, or an answers file of a later format. It is left alone, never quarantined nor overwritten.
+ */
+function isNewerRecord(value: unknown): boolean {
+  if (value === null || typeof value !== 'object') return false;
+  const { version, entry } = value as Record<string, unknown>;
+  if (typeof version !== 'number') return false;
+  if (version > ENTRY_RECORD_VERSION) return true;
+  if (version !== ENTRY_RECORD_VERSION || entry === null || typeof entry !== 'object') return false;
+  const { file } = entry as Record<string, unknown>;
+  if (file === null || typeof file !== 'object') return false;
+  const { formatVersion } = file as Record<string, unknown>;
+  return typeof formatVersion === 'number' && formatVersion > ANSWERS_FILE_FORMAT_VERSION;
+}
+
 function toEntryRecord(entry: LibraryEntry): { version: number; entry: LibraryEntry } {
   return { version: ENTRY_RECORD_VERSION, entry };
 }
@@ -143,11 +180,11 @@ function abortQuietly(transaction: IDBTransaction): void {
   }
 }
 
-type StoredEntry = { status: 'found'; entry: LibraryEntry } | { status: 'absent' } | { status: 'unreadable' };
+type StoredEntry = { status: 'found'; entry: LibraryEntry } | { status: 'absent' } | { status: 'unreadable' } | { status: 'newer' };
 
 type WriteDecision =
   | { write: LibraryEntry; alsoPut?: [key: string, value: unknown][] }
-  | { refuse: 'missing' | 'conflict'; current?: LibraryEntry }
+  | { refuse: 'missing' | 'conflict' | 'newer'; current?: LibraryEntry }
   | { skip: true };
 
 export function createDiagnosisLibrary({
@@ -205,8 +242,12 @@ export function createDiagnosisLibrary({
     const value: unknown = await promisifyRequest(objectStore.get(key));
     if (value === undefined) return { status: 'absent' };
     const entry = readEntryRecord(key, value);
-    return entry ? { status: 'found', entry } : { status: 'unreadable' };
+    if (entry) return { status: 'found', entry };
+    return isNewerRecord(value) ? { status: 'newer' } : { status: 'unreadable' };
   };
+
+  /** What a write on `id` does when the record is not there to be read. */
+  const refuseUnread = (stored: Exclude<StoredEntry, { status: 'found' }>): WriteDecision => ({ refuse: stored.status === 'newer' ? 'newer' : 'missing' });
 
   /** Reads, decides and writes in one readwrite transaction, so no other tab can write in between. */
   const writeEntry = async (
@@ -283,6 +324,7 @@ export function createDiagnosisLibrary({
       const entries: LibraryEntry[] = [];
       const quarantined: QuarantinedRecord[] = [];
       const unreadable: { key: string; raw: string }[] = [];
+      let newer = 0;
       const now = new Date().toISOString();
       for (const [key, value] of records) {
         // Other keys (the adoption marker, or those of a later version) are not diagnoses.
@@ -290,6 +332,8 @@ export function createDiagnosisLibrary({
         if (key.startsWith(ENTRY_KEY_PREFIX)) {
           const entry = readEntryRecord(key, value);
           if (entry) entries.push(entry);
+          // A newer version's record stays where it is: that version still reads it.
+          else if (isNewerRecord(value)) newer += 1;
           else unreadable.push({ key, raw: stringifyForRecovery(value) });
         } else if (key.startsWith(QUARANTINE_KEY_PREFIX)) {
           const parsed = QuarantineRecordSchema.safeParse(value);
@@ -302,7 +346,7 @@ export function createDiagnosisLibrary({
         quarantined.push(...unreadable.map(({ key, raw }) => ({ key: isMoved ? `${QUARANTINE_KEY_PREFIX}${key}` : key, raw, quarantinedAt: now })));
         if (isMoved) announceChange(null);
       }
-      return { status: 'ok', entries: sortLibraryEntries(entries), quarantined };
+      return { status: 'ok', entries: sortLibraryEntries(entries), quarantined, ...(newer > 0 ? { newer } : {}) };
     },
 
     async get(id) {
@@ -315,7 +359,8 @@ export function createDiagnosisLibrary({
       }
       if (value === undefined) return { status: 'missing' };
       const entry = readEntryRecord(key, value);
-      return entry ? { status: 'found', entry } : { status: 'corrupted' };
+      if (entry) return { status: 'found', entry };
+      return isNewerRecord(value) ? { status: 'newer' } : { status: 'corrupted' };
     },
 
     async create(entry) {
@@ -325,8 +370,8 @@ export function createDiagnosisLibrary({
     async save(id, { file, step, status, completedAt, organisationName }, expectedRevision) {
       const result = await writeEntry(async (read) => {
         const stored = await read(id);
-        // An unreadable record is left for list() to quarantine rather than overwritten.
-        if (stored.status !== 'found') return { refuse: 'missing' };
+        // An unreadable record is left for list() to quarantine rather than overwritten; a newer one is left alone.
+        if (stored.status !== 'found') return refuseUnread(stored);
         if (stored.entry.revision !== expectedRevision) return { refuse: 'conflict', current: stored.entry };
         // Only the fields a save may change are taken, whatever else the caller's object carries.
         return { write: { ...stored.entry, file, step, status, completedAt, organisationName, revision: stored.entry.revision + 1 } };
@@ -337,8 +382,9 @@ export function createDiagnosisLibrary({
     async rename(id, title) {
       const result = await writeEntry(async (read) => {
         const stored = await read(id);
-        if (stored.status !== 'found') return { refuse: 'missing' };
-        return { write: { ...stored.entry, title: normaliseLibraryEntryTitle(title), revision: stored.entry.revision + 1 } };
+        if (stored.status !== 'found') return refuseUnread(stored);
+        // The revision stays: saves keep the stored title, so a rename and a save never overwrite each other.
+        return { write: { ...stored.entry, title: normaliseLibraryEntryTitle(title) } };
       });
       return ensureResult(result);
     },
@@ -346,7 +392,7 @@ export function createDiagnosisLibrary({
     async duplicate(id) {
       const result = await writeEntry(async (read) => {
         const source = await read(id);
-        if (source.status !== 'found') return { refuse: 'missing' };
+        if (source.status !== 'found') return refuseUnread(source);
         const { id: _id, revision: _revision, ...copy } = source.entry;
         return decideCreation(read, { ...copy, title: buildDuplicateTitle(source.entry), previousId: null });
       });
@@ -369,9 +415,9 @@ export function createDiagnosisLibrary({
           if (key.startsWith(QUARANTINE_KEY_PREFIX)) {
             objectStore.delete(key);
           } else if (key.startsWith(ENTRY_KEY_PREFIX)) {
-            // A record whose move to quarantine failed: deleted only if it is still unreadable.
+            // A record whose move to quarantine failed: deleted only if it is still unreadable, and not a newer version's.
             const value: unknown = await promisifyRequest(objectStore.get(key));
-            if (value !== undefined && !readEntryRecord(key, value)) objectStore.delete(key);
+            if (value !== undefined && !readEntryRecord(key, value) && !isNewerRecord(value)) objectStore.delete(key);
           }
         });
       } catch {

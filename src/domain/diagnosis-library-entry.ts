@@ -8,7 +8,7 @@ export type DiagnosisStatus = (typeof DIAGNOSIS_STATUSES)[number];
 /** One diagnosis of the library: its answers file plus what the library needs to list and resume it. */
 export interface LibraryEntry {
   id: string;
-  /** Bumped by every write; a save naming an older revision is refused (another tab saved meanwhile). */
+  /** Bumped by every save (not by a rename); a save naming an older revision is refused (another tab saved meanwhile). */
   revision: number;
   /** Set by « Renommer »; null shows the organisation name. */
   title: string | null;

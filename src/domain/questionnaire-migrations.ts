@@ -45,10 +45,12 @@ export function migrateAnswersFile(file: AnswersFile, questionnaire: Questionnai
   }
   if (comparison === 0 || !currentVersion) return { ok: true, file, report: null };
 
+  // Every migration that leads past the file's version, oldest first (the schema keeps them in that
+  // order). A file saved inside a migration's range (1.0.1 for 1.0.0 → 1.2.0, the 1.0.1 having no
+  // migration of its own) still needs it: an id it already has in its new form is simply not moved.
   const applicable = questionnaire.migrations.filter((migration) => {
-    const from = parseVersion(migration.from);
     const to = parseVersion(migration.to);
-    return from !== null && to !== null && compareVersions(from, fileVersion) >= 0 && compareVersions(to, currentVersion) <= 0;
+    return parseVersion(migration.from) !== null && to !== null && compareVersions(to, fileVersion) > 0 && compareVersions(to, currentVersion) <= 0;
   });
   const state: MigrationState = { answers: new Map(Object.entries(file.answers)), mapped: [], dropped: [], touched: new Set() };
   applicable.forEach((migration) => applyMigration(migration, state));

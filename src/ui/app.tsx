@@ -120,7 +120,7 @@ interface SessionStart {
   questionnaireId: string;
   file?: AnswersFile;
   resumeAt?: WizardStepState;
-  entry?: Partial<OpenEntry>;
+  entry?: Partial<Pick<OpenEntry, 'id' | 'revision' | 'status' | 'completedAt' | 'previousId' | 'title' | 'stored'>>;
   previous?: Session['previous'];
   notices?: string[];
 }
@@ -137,7 +137,17 @@ function openSession({ questionnaireId, file, resumeAt = 'profile', entry = {}, 
     respondent: file?.respondent ?? {},
     pathProgress: file?.pathProgress ?? {},
     lastChange: { at: file?.updatedAt ?? now, content: null },
-    entry: { id: null, revision: 0, status: 'in-progress', completedAt: null, previousId: null, title: null, ...entry },
+    entry: {
+      id: entry.id ?? null,
+      revision: entry.revision ?? 0,
+      status: entry.status ?? 'in-progress',
+      completedAt: entry.completedAt ?? null,
+      previousId: entry.previousId ?? null,
+      title: entry.title ?? null,
+      stored: entry.stored ?? null,
+      hasUnsavedChanges: false,
+      whenSaved: () => Promise.resolve(),
+    },
     previous,
     notices,
   };
@@ -205,6 +215,9 @@ export function App({
     startSession(null);
   }, [startSession]);
 
+  /** Leaving is free, unless the library refused the last changes: then the person decides. */
+  const mayLeaveDiagnosis = () => !session?.entry.hasUnsavedChanges || window.confirm(messages.library.leaveUnsaved);
+
   const followRoute = useCallback(() => {
     const next = readRoute();
     // Another view replaces the wizard: its session would come back with the answers it started with.
@@ -236,9 +249,12 @@ export function App({
     [loadQuestionnaire],
   );
 
-  /** Opens a diagnosis of the library, read again with today's questionnaire. */
+  /**
+   * Opens a diagnosis of the library, read again with today's questionnaire. `stored` is what the
+   * library holds when the page opens something newer (the tab's pending copy after a reload).
+   */
   const openEntry = useCallback(
-    async (entry: LibraryEntry, resumeAt: WizardStepState = entry.step) => {
+    async (entry: LibraryEntry, resumeAt: WizardStepState = entry.step, stored: LibraryEntry = entry) => {
       const checked = await readWithTodaysQuestionnaire(entry.file);
       // Never half-loaded: a diagnosis this version cannot read stays in the library as it is.
       if (!checked.ok) return setLibraryErrors([messages.library.openFailed, ...checked.errors]);
@@ -249,13 +265,31 @@ export function App({
           questionnaireId: checked.questionnaire.id,
           file: checked.file,
           resumeAt,
-          entry: { id: entry.id, revision: entry.revision, status: entry.status, completedAt: entry.completedAt, previousId: entry.previousId, title: entry.title },
+          entry: {
+            id: entry.id,
+            revision: entry.revision,
+            status: entry.status,
+            completedAt: entry.completedAt,
+            previousId: entry.previousId,
+            title: entry.title,
+            stored: { file: stored.file, step: stored.step, status: stored.status, completedAt: stored.completedAt, organisationName: stored.organisationName },
+          },
           previous: previousEntry?.status === 'found' ? { id: previousEntry.entry.id, updatedAt: previousEntry.entry.file.updatedAt } : null,
           notices: describeMigration(checked),
         }),
       );
     },
     [library, readWithTodaysQuestionnaire, startSession],
+  );
+
+  /** « Reprendre / Ouvrir » from the list: read again, the list on screen may be older than the store. */
+  const openListedEntry = useCallback(
+    async (listed: LibraryEntry) => {
+      const found = await library.get(listed.id);
+      if (found.status === 'found') return openEntry(found.entry);
+      setLibraryErrors([messages.library.openFailed, found.status === 'missing' ? messages.library.missing : found.status === 'unavailable' ? messages.library.unavailable : found.status === 'newer' ? messages.library.newer : messages.library.unreadable]);
+    },
+    [library, openEntry],
   );
 
   /** « Refaire le diagnostic »: a new diagnosis of the same organisation, pre-filled from this one. */
@@ -306,10 +340,12 @@ export function App({
               }
             : found.entry,
           step,
+          found.entry,
         );
       } else if (ownPending) {
         // Never stored (storage refused, or the first write cut short): the tab's copy is all there is.
         const checked = await readWithTodaysQuestionnaire(ownPending.file);
+        if (!checked.ok && isCurrent) setLibraryErrors([messages.library.openFailed, ...checked.errors]);
         if (checked.ok && isCurrent) {
           startSession(
             openSession({
@@ -352,7 +388,9 @@ export function App({
     if (!outcome.ok) return setWorkshopNotice(messages.workshop.saveFailed(describeGroupFailure(outcome)));
     const [rejected] = outcome.rejected;
     if (rejected) return setWorkshopNotice(messages.workshop.saveFailed(rejected.reason));
-    // On a shared device the next participant must not find the previous one's answers in the library.
+    // On a shared device the next participant must not find the previous one's answers in the library
+    // (once the writes already queued have landed, so that none of them brings the entry back).
+    await current.entry.whenSaved();
     if (current.entry.id) await library.remove(current.entry.id);
     setWorkshopNotice(messages.workshop.saved(outcome.group.members.length));
     startSession(openSession({ questionnaireId: current.questionnaireId }));
@@ -441,7 +479,7 @@ export function App({
           <LibraryContainer
             library={library}
             drafts={drafts}
-            onOpen={(entry) => void openEntry(entry)}
+            onOpen={(entry) => void openListedEntry(entry)}
             onRedo={(entry) => void redo(entry)}
             onCompare={(olderId, newerId) => goTo(buildCompareHash(olderId, newerId))}
             errors={libraryErrors}
@@ -466,26 +504,31 @@ export function App({
         const result = await library.get(id);
         if (result.status === 'found') await openEntry(result.entry);
       }}
-      controls={{
-        previous: session.previous,
-        loadPrevious: async () => {
-          if (!session.previous) return null;
-          const found = await library.get(session.previous.id);
-          if (found.status !== 'found') return null;
-          const checked = await readWithTodaysQuestionnaire(found.entry.file);
-          return checked.ok ? { questionnaire: checked.questionnaire, file: checked.file } : null;
-        },
-        onRedo: () => {
-          // Redone from what is saved, which the autosave keeps up to date with the page.
-          if (!session.entry.id) return;
-          void library.get(session.entry.id).then((result) => {
-            if (result.status === 'found') void redo(result.entry);
-          });
-        },
-        onCompareWithPrevious: () => {
-          if (session.previous && session.entry.id) goTo(buildCompareHash(session.previous.id, session.entry.id));
-        },
-      }}
+      // In a workshop the device passes from hand to hand: no « Refaire » or comparison of someone else's answers.
+      controls={
+        isWorkshop
+          ? null
+          : {
+              previous: session.previous,
+              loadPrevious: async () => {
+                if (!session.previous) return null;
+                const found = await library.get(session.previous.id);
+                if (found.status !== 'found') return null;
+                const checked = await readWithTodaysQuestionnaire(found.entry.file);
+                return checked.ok ? { questionnaire: checked.questionnaire, file: checked.file } : null;
+              },
+              onRedo: () => {
+                // Redone from what is saved, which the autosave keeps up to date with the page.
+                if (!session.entry.id || !mayLeaveDiagnosis()) return;
+                void library.get(session.entry.id).then((result) => {
+                  if (result.status === 'found') void redo(result.entry);
+                });
+              },
+              onCompareWithPrevious: () => {
+                if (session.previous && session.entry.id && mayLeaveDiagnosis()) goTo(buildCompareHash(session.previous.id, session.entry.id));
+              },
+            }
+      }
       workshop={
         isWorkshop
           ? {
@@ -496,9 +539,14 @@ export function App({
             }
           : null
       }
-      onLeave={leaveDiagnosis}
+      onLeave={() => {
+        // The browser's Back button from the first step: refused, the address goes back to the step.
+        if (!mayLeaveDiagnosis()) return window.history.forward();
+        leaveDiagnosis();
+      }}
       onNewDiagnosis={() => {
         // Nothing to erase: the diagnosis stays in the library, the welcome page offers a new one.
+        if (!mayLeaveDiagnosis()) return;
         window.history.replaceState(null, '', HOME_HASH);
         leaveDiagnosis();
       }}
@@ -584,7 +632,7 @@ function WizardLoader({
   session: Session;
   library: DiagnosisLibrary;
   workshop: WorkshopControls | null;
-  controls: OpenDiagnosisControls;
+  controls: OpenDiagnosisControls | null;
   onRespondentChange: (respondent: DiagnosisFileInfo['respondent']) => void;
   onSaved: (entry: LibraryEntry, isStillOpen: boolean) => void;
   onReload: (id: string) => void;
@@ -633,21 +681,36 @@ function WizardLoader({
 /** What the person must know about the diagnosis just opened; dismissed once read. */
 function OpeningNotice({ notices }: { notices: readonly string[] }) {
   const [isDismissed, setIsDismissed] = useState(false);
+  // A live region already filled when it appears is not read out: the words go in once it is there.
+  const [isFilled, setIsFilled] = useState(false);
+  useEffect(() => setIsFilled(true), []);
   if (isDismissed) return null;
   const [first, ...details] = notices;
   return (
     <div className="notice card opening-notice" role="status">
-      <p>{first}</p>
-      {details.length > 0 ? (
-        <ul>
-          {details.map((detail) => (
-            <li key={detail}>{detail}</li>
-          ))}
-        </ul>
+      {isFilled ? (
+        <>
+          <p>{first}</p>
+          {details.length > 0 ? (
+            <ul>
+              {details.map((detail) => (
+                <li key={detail}>{detail}</li>
+              ))}
+            </ul>
+          ) : null}
+          <button
+            type="button"
+            className="button button-link"
+            onClick={() => {
+              setIsDismissed(true);
+              // The button disappears: reading goes on from the step's heading.
+              document.getElementById('step-heading')?.focus();
+            }}
+          >
+            {messages.library.noticeDismiss}
+          </button>
+        </>
       ) : null}
-      <button type="button" className="button button-link" onClick={() => setIsDismissed(true)}>
-        {messages.library.noticeDismiss}
-      </button>
     </div>
   );
 }

@@ -90,7 +90,7 @@ export const messages = {
     statusInProgress: (step: string) => `En cours · étape « ${step} »`,
     statusCompleted: (date: string) => `Terminé le ${date}`,
     lastChange: (date: string) => `Dernière modification le ${date}`,
-    respondent: (who: string) => `Répondant : ${who}`,
+    respondent: (who: string) => `Répondant·e : ${who}`,
     resume: 'Reprendre',
     open: 'Ouvrir',
     rename: 'Renommer',
@@ -104,6 +104,7 @@ export const messages = {
       `Supprimer définitivement le diagnostic « ${name} » du ${date} de cet appareil ? Exportez-le d’abord si vous voulez le garder.`,
     about: (action: string, name: string, date: string) => `${action} : ${name}, ${date}`,
     redo: 'Refaire le diagnostic',
+    redoOf: (name: string) => `Refaire le diagnostic : ${name}`,
     redoHelp: (date: string) => `Un nouveau diagnostic pré-rempli avec les réponses du ${date} : vous ne changez que ce qui a évolué.`,
     redoNotice: (date: string) =>
       `Ce diagnostic est pré-rempli avec vos réponses du ${date}. Parcourez les étapes et changez ce qui a évolué ; l’ancien diagnostic reste intact.`,
@@ -126,13 +127,21 @@ export const messages = {
     quota:
       'L’espace de stockage de ce navigateur est plein : vos dernières réponses ne sont pas enregistrées sur cet appareil. Elles restent dans cette page : exportez-les, puis libérez de la place (supprimez d’anciens diagnostics exportés).',
     openElsewhere:
-      'Ce diagnostic est aussi ouvert dans un autre onglet. Continuez dans un seul onglet : les réponses de l’un remplaceraient celles de l’autre.',
+      'Ce diagnostic est aussi ouvert dans un autre onglet. Continuez dans un seul onglet : si l’autre enregistre une modification, celles de cet onglet ne seront plus enregistrées automatiquement.',
     conflict:
       'Ce diagnostic a été modifié dans un autre onglet depuis que vous l’avez ouvert ici. Vos dernières réponses n’ont pas écrasé les siennes : elles restent dans cette page.',
     saveAsCopy: 'Enregistrer mes réponses comme un nouveau diagnostic',
     reloadSaved: 'Ouvrir la version de l’autre onglet (mes dernières réponses seront perdues)',
     openFailed: 'Ce diagnostic n’a pas pu être ouvert :',
     missing: 'Ce diagnostic n’existe plus sur cet appareil (supprimé dans un autre onglet ?).',
+    unreadable: 'Ce diagnostic est abîmé : il a été mis de côté, les autres restent lisibles.',
+    newer: 'Ce diagnostic a été enregistré par une version plus récente de Trajectoires : rechargez la page pour utiliser la dernière version.',
+    newerCount: (count: number) =>
+      count > 1
+        ? `${count} diagnostics enregistrés par une version plus récente de Trajectoires ne peuvent pas être lus ici. Ils restent intacts : rechargez la page pour utiliser la dernière version.`
+        : 'Un diagnostic enregistré par une version plus récente de Trajectoires ne peut pas être lu ici. Il reste intact : rechargez la page pour utiliser la dernière version.',
+    leaveUnsaved:
+      'Vos dernières réponses ne sont pas enregistrées sur cet appareil. Si vous quittez ce diagnostic, elles seront perdues. Quitter quand même ? (Annuler, puis « Exporter mes réponses » pour les garder.)',
     migrated: 'Le questionnaire a changé depuis ce diagnostic :',
     noticeDismiss: 'J’ai compris',
     actionFailed: 'L’opération n’a pas pu être enregistrée : le stockage de ce navigateur est indisponible ou plein.',

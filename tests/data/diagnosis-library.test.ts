@@ -60,6 +60,13 @@ async function writeRawRecord(factory: IDBFactory, key: string, value: unknown):
   database.close();
 }
 
+async function readRawValue(factory: IDBFactory, key: string): Promise<unknown> {
+  const database = await promisifyRequest(factory.open(LIBRARY_DATABASE_NAME));
+  const value: unknown = await promisifyRequest(database.transaction(LIBRARY_STORE_NAME, 'readonly').objectStore(LIBRARY_STORE_NAME).get(key));
+  database.close();
+  return value;
+}
+
 async function readRawKeys(factory: IDBFactory): Promise<IDBValidKey[]> {
   const database = await promisifyRequest(factory.open(LIBRARY_DATABASE_NAME));
   const keys = await promisifyRequest(database.transaction(LIBRARY_STORE_NAME, 'readonly').objectStore(LIBRARY_STORE_NAME).getAllKeys());
@@ -169,12 +176,27 @@ describe('the library of diagnoses on this device', () => {
       const library = libraryOn(new IDBFactory());
       const created = expectEntry(await library.create(buildNewEntry({ title: 'Ancien titre' })));
       const renamed = expectEntry(await library.rename(created.id, title));
-      expect(renamed).toEqual({ ...created, title: expected, revision: 2 });
+      // The revision stays: a title is not part of what a save writes, so it conflicts with none.
+      expect(renamed).toEqual({ ...created, title: expected, revision: 1 });
       expect(await library.get(created.id)).toEqual({ status: 'found', entry: renamed });
     });
 
     it('says missing for an unknown id', async () => {
       expect(await libraryOn(new IDBFactory()).rename('inconnu', 'X')).toEqual({ ok: false, reason: 'missing' });
+    });
+
+    it('from another tab, between two saves of the tab editing it, is no conflict for the next save, and its title survives that save', async () => {
+      const factory = new IDBFactory();
+      const editingTab = libraryOn(factory);
+      const welcomeTab = libraryOn(factory);
+      const created = expectEntry(await editingTab.create(buildNewEntry()));
+      const first = expectEntry(await editingTab.save(created.id, changesOf(buildNewEntry({ step: 'project' })), created.revision));
+      const renamed = expectEntry(await welcomeTab.rename(created.id, 'Bureau 2026'));
+      expect(renamed.revision).toBe(first.revision);
+      const secondChanges = changesOf(buildNewEntry({ step: 'priorities' }));
+      const second = expectEntry(await editingTab.save(created.id, secondChanges, first.revision));
+      expect(second).toEqual({ ...first, ...secondChanges, title: 'Bureau 2026', revision: first.revision + 1 });
+      expect(await welcomeTab.get(created.id)).toEqual({ status: 'found', entry: second });
     });
   });
 
@@ -212,7 +234,7 @@ describe('the library of diagnoses on this device', () => {
     it.each([
       ['a text instead of a record', 'pas un diagnostic'],
       ['a record without a version', { entry: valid }],
-      ['a record from a newer version of the tool', { version: 2, entry: valid }],
+      ['a record whose version is not a number', { version: '2', entry: valid }],
       ['an unknown step', { version: 1, entry: { ...valid, step: 'step9' } }],
       ['a broken answers file', { version: 1, entry: { ...valid, file: { ...valid.file, format: 'autre' } } }],
       ['an entry filed under another id', { version: 1, entry: { ...valid, id: 'autre' } }],
@@ -263,6 +285,62 @@ describe('the library of diagnoses on this device', () => {
       const { heard, release } = firstCall<string | null>(other.subscribe);
       await libraryOn(factory).list();
       expect(await heard).toBeNull();
+      release();
+    });
+  });
+
+  describe('a record written by a newer version of the app is left where it is, untouched, and counted', () => {
+    const valid = { ...buildNewEntry(), id: 'recent', revision: 3 };
+    const NEWER_RECORDS: [string, unknown][] = [
+      ['a record of a later format', { version: 2, entry: { ...valid, colour: 'bleu' } }],
+      ['a record of a later format whose entry this version cannot read at all', { version: 7, diagnosis: 'ailleurs' }],
+      ['an answers file of a later format', { version: 1, entry: { ...valid, file: { ...valid.file, formatVersion: 2 } } }],
+    ];
+
+    it.each(NEWER_RECORDS)('%s', async (_, stored) => {
+      const factory = new IDBFactory();
+      const library = libraryOn(factory);
+      const readable = expectEntry(await library.create(buildNewEntry()));
+      await writeRawRecord(factory, 'diagnostic:recent', stored);
+      const before = JSON.stringify(await readRawValue(factory, 'diagnostic:recent'));
+
+      const listed = await library.list();
+      expect(listed).toEqual({ status: 'ok', entries: [readable], quarantined: [], newer: 1 });
+      expect(await library.list()).toEqual(listed);
+      expect(await library.get('recent')).toEqual({ status: 'newer' });
+
+      expect(await library.save('recent', changesOf(buildNewEntry({ step: 'priorities' })), 3)).toEqual({ ok: false, reason: 'newer' });
+      expect(await library.rename('recent', 'Écrasé')).toEqual({ ok: false, reason: 'newer' });
+      expect(await library.duplicate('recent')).toEqual({ ok: false, reason: 'newer' });
+      // Not even a record reported unreadable by a failed move can take it away.
+      expect(await library.removeQuarantined('diagnostic:recent')).toEqual({ ok: true });
+
+      expect((await readRawKeys(factory)).sort()).toEqual([`diagnostic:${readable.id}`, 'diagnostic:recent']);
+      expect(await readRawValue(factory, 'diagnostic:recent')).toEqual(stored);
+      expect(JSON.stringify(await readRawValue(factory, 'diagnostic:recent'))).toBe(before);
+    });
+
+    it('counts every newer record, next to the readable and the quarantined ones', async () => {
+      const factory = new IDBFactory();
+      const library = libraryOn(factory);
+      const readable = expectEntry(await library.create(buildNewEntry()));
+      for (const [index, [, stored]] of NEWER_RECORDS.entries()) await writeRawRecord(factory, `diagnostic:recent-${index}`, stored);
+      await writeRawRecord(factory, 'diagnostic:abime', 'pas un diagnostic');
+      const listed = await library.list();
+      expect(listed).toEqual({
+        status: 'ok',
+        entries: [readable],
+        quarantined: [{ key: 'quarantaine:diagnostic:abime', raw: '"pas un diagnostic"', quarantinedAt: expect.any(String) }],
+        newer: NEWER_RECORDS.length,
+      });
+    });
+
+    it('is not announced to other tabs, since nothing moved', async () => {
+      const factory = new IDBFactory();
+      await writeRawRecord(factory, 'diagnostic:recent', NEWER_RECORDS[0]![1]);
+      const { heard, release } = firstCall<string | null>(libraryOn(factory).subscribe);
+      await libraryOn(factory).list();
+      expect(await heard).toBe('silent');
       release();
     });
   });

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import type { Answers, AnswerValue } from '../../src/domain/answers';
 import { describeMigrationReport, migrateAnswersFile, type MigrationReport } from '../../src/domain/questionnaire-migrations';
 import { scoreAnswers } from '../../src/domain/scoring';
-import { buildAnswers, buildAnswersFile } from './fixtures';
+import { buildAnswers, buildAnswersFile, buildQuestionnaire } from './fixtures';
 import { buildAnswersAt100, buildMigratedQuestionnaire } from './migration-fixtures';
 
 const questionnaire = buildMigratedQuestionnaire();
@@ -54,18 +54,25 @@ describe('migrateAnswersFile', () => {
       report: { fromVersion: '1.1.0', kept: KEPT_AT_110, mapped: [{ kind: 'question', from: 'al-network', to: 'al-partners' }], dropped: ['fin-mecenat'], notes: [NOTE_1_2] },
     },
     {
-      name: 'a file between two migrations gets only those that start at or after its version',
+      name: 'a file inside a migration’s range (1.0.5 in 1.0.0 → 1.1.0) still holding the old ids gets that migration and the next',
+      version: '1.0.5',
+      answers: buildAnswersAt100(),
+      expectedAnswers: buildAnswers({ 'preferred-kinds': ['s-informer', 'agir'], 'fin-mecenat': 'l2' }),
+      report: { fromVersion: '1.0.5', kept: KEPT_AT_100, mapped: MAPPED_FROM_100, dropped: ['fin-mecenat'], notes: [NOTE_1_1, NOTE_1_2] },
+    },
+    {
+      name: 'a file inside a migration’s range already holding its new ids gets it too, harmlessly, and is told its note',
       version: '1.0.5',
       answers: buildAnswersAt110(),
       expectedAnswers: buildAnswers({ 'fin-mecenat': 'l4' }),
-      report: { fromVersion: '1.0.5', kept: KEPT_AT_110, mapped: [{ kind: 'question', from: 'al-network', to: 'al-partners' }], dropped: ['fin-mecenat'], notes: [NOTE_1_2] },
+      report: { fromVersion: '1.0.5', kept: KEPT_AT_110, mapped: [{ kind: 'question', from: 'al-network', to: 'al-partners' }], dropped: ['fin-mecenat'], notes: [NOTE_1_1, NOTE_1_2] },
     },
     {
-      name: 'a file after the last migration keeps everything, and is still told the version changed',
+      name: 'a file inside the last migration’s range (1.1.7 in 1.1.0 → 1.2.0) with nothing left to move keeps everything, and is told the version changed and why',
       version: '1.1.7',
       answers: buildAnswers(),
       expectedAnswers: buildAnswers(),
-      report: { fromVersion: '1.1.7', kept: [...KEPT_AT_110.slice(0, 10), 'al-partners', ...KEPT_AT_110.slice(10)], mapped: [], dropped: [], notes: [] },
+      report: { fromVersion: '1.1.7', kept: [...KEPT_AT_110.slice(0, 10), 'al-partners', ...KEPT_AT_110.slice(10)], mapped: [], dropped: [], notes: [NOTE_1_2] },
     },
     {
       name: 'a renamed question whose new id is already answered keeps the answer there; the old one stays in the file, dropped',
@@ -139,6 +146,38 @@ describe('migrateAnswersFile', () => {
     { name: 'a file for another questionnaire', version: '1.0.0', questionnaireId: 'autre', error: 'Ce fichier répond au questionnaire « autre », pas à « test-mse ».' },
   ])('refuses $name whole, with a French message', ({ version, questionnaireId, error }) => {
     expect(migrateAnswersFile(buildAnswersFile(buildAnswersAt100(), { version, questionnaireId }), questionnaire)).toEqual({ ok: false, errors: [error] });
+  });
+
+  it('applies a migration to a file saved at a version inside its range, never telling that its answers were taken as they were', () => {
+    // History: 1.0.0, then 1.0.1 (wording only, no migration of its own), then 1.2.0, which renamed
+    // `benevoles` and declared its migration from 1.0.0: a 1.0.1 file still has the old id.
+    const skipping = buildQuestionnaire((input) => {
+      input.migrations = [{ from: '1.0.0', to: '1.2.0', renamedQuestions: { benevoles: 'hr-volunteers' } }];
+    });
+    const { 'hr-volunteers': volunteers, ...rest } = buildAnswers();
+    const result = migrateAnswersFile(buildAnswersFile({ ...rest, benevoles: volunteers! }, { version: '1.0.1' }), skipping);
+    if (!result.ok || !result.report) throw new Error('expected a migrated file');
+    expect(result.file.answers).toEqual(buildAnswers());
+    expect(Object.keys(result.file.answers)).not.toContain('benevoles');
+    expect(result.report.mapped).toEqual([{ kind: 'question', from: 'benevoles', to: 'hr-volunteers' }]);
+    expect(describeMigrationReport(result.report)).toContain('La réponse à la question « benevoles » est reprise sous son nouvel identifiant « hr-volunteers ».');
+    expect(describeMigrationReport(result.report).join(' ')).not.toContain('telles quelles dans la version');
+  });
+
+  it('never applies a migration that goes past the questionnaire’s version, nor one that ends at or below the file’s', () => {
+    // A hand-built questionnaire (the schema refuses the first): only 1.1.0 → 1.2.0 concerns a 1.1.0 file.
+    const handBuilt: typeof questionnaire = {
+      ...questionnaire,
+      migrations: [
+        { from: '1.0.0', to: '1.1.0', renamedQuestions: { 'org-name': 'never-1' } },
+        { from: '1.1.0', to: '1.2.0', renamedQuestions: { 'al-network': 'al-partners' } },
+        { from: '1.2.0', to: '1.3.0', renamedQuestions: { 'project-clarity': 'never-2' } },
+      ],
+    };
+    const result = migrateAnswersFile(buildAnswersFile(buildAnswersAt110(), { version: '1.1.0' }), handBuilt);
+    if (!result.ok || !result.report) throw new Error('expected a migrated file');
+    expect(result.report.mapped).toEqual([{ kind: 'question', from: 'al-network', to: 'al-partners' }]);
+    expect(Object.keys(result.file.answers)).toEqual(expect.arrayContaining(['org-name', 'project-clarity', 'al-partners']));
   });
 
   it('keeps the date of the last change by a person, and the rest of the file', () => {

@@ -67,14 +67,27 @@ describe('the diagnosis open in this tab', () => {
     expect(amended).toMatchObject({ status: 'completed', completedAt: '2026-11-22T10:00:00.000Z' });
   });
 
-  it('says when answers cannot be saved on the device and offers to export them instead', async () => {
+  it('says when answers cannot be saved on the device, offers to export them, and asks before leaving them', async () => {
     const library = createDiagnosisLibrary();
     const entry = await store(library, buildEntry(buildAnswers()));
     const full: DiagnosisLibrary = { ...library, save: async () => ({ ok: false, reason: 'quota' }) };
     renderApp(full, { hash: '#/structure', openId: entry.id });
+    await screen.findByRole('heading', { level: 1, name: /Étape 1 sur 7/ });
+    // Opening writes nothing: the first change is what the full disk refuses.
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+    await userEvent.type(organisationField(), ' (Lyon)');
     const alert = await screen.findByRole('alert');
     expect(alert).toHaveTextContent(/stockage de ce navigateur est plein/);
     expect(within(alert).getByRole('button', { name: 'Exporter mes réponses' })).toBeEnabled();
+
+    const confirm = vi.spyOn(window, 'confirm').mockReturnValue(false);
+    act(() => {
+      window.history.pushState(null, '', '#/');
+      window.dispatchEvent(new PopStateEvent('popstate'));
+    });
+    expect(confirm).toHaveBeenCalledWith(expect.stringMatching(/ne sont pas enregistrées sur cet appareil/));
+    expect(organisationField()).toHaveValue(`${ORGANISATION} (Lyon)`);
+    confirm.mockRestore();
   });
 
   it('works without browser storage (private mode): told on the welcome page, answers kept in the page with an export', async () => {
@@ -164,6 +177,34 @@ describe('a reload in the middle of a save', () => {
     renderApp(library, { hash: '#/structure' });
     await screen.findByRole('heading', { level: 1, name: /Étape 1 sur 7/ });
     expect(organisationField()).toHaveValue('La Ruche');
+  });
+});
+
+describe('a reload while writes are in flight, typing fast', () => {
+  it('takes no write of its own for another tab’s: the pending copy follows each revision stored', async () => {
+    const library = createDiagnosisLibrary();
+    const entry = await store(library, buildEntry(buildAnswers()));
+    let landed = 0;
+    const organisationOf = (changes: { file: { answers: Answers } }) => String(changes.file.answers[questionnaire.bindings.organisationName]);
+    // The write of « …a » is slow but lands; the write of « …ab » never finishes (the page reloads first).
+    const flaky: DiagnosisLibrary = {
+      ...library,
+      save: (id, changes, revision) => {
+        if (organisationOf(changes).endsWith('ab')) return new Promise(() => {});
+        return new Promise((resolve) => setTimeout(() => resolve(library.save(id, changes, revision).finally(() => (landed += 1))), 80));
+      },
+    };
+    renderApp(flaky, { hash: '#/structure', openId: entry.id });
+    await screen.findByRole('heading', { level: 1, name: /Étape 1 sur 7/ });
+    await userEvent.type(organisationField(), 'ab');
+    await waitFor(() => expect(landed).toBe(1));
+    cleanup();
+
+    renderApp(library, { hash: '#/structure' });
+    await screen.findByRole('heading', { level: 1, name: /Étape 1 sur 7/ });
+    expect(organisationField()).toHaveValue(`${ORGANISATION}ab`);
+    await waitFor(async () => expect((await readEntry(library, entry.id)).organisationName).toBe(`${ORGANISATION}ab`));
+    expect(screen.queryByText(/modifié dans un autre onglet/)).not.toBeInTheDocument();
   });
 });
 

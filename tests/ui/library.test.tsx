@@ -50,7 +50,7 @@ describe('the library of diagnoses on the welcome page', () => {
     const headings = within(librarySection).getAllByRole('heading', { level: 3 }).map((heading) => heading.textContent);
     expect(headings).toEqual(['la ruche · 2 diagnostics', 'Les Amis du Quartier · 1 diagnostic']);
     const rows = within(ruche).getAllByRole('listitem');
-    expect(rows[0]).toHaveTextContent(/Diagnostic de test.*Terminé le 20 novembre 2026.*Dernière modification le 20 novembre 2026.*Répondant : Camille, Bénévole/);
+    expect(rows[0]).toHaveTextContent(/Diagnostic de test.*Terminé le 20 novembre 2026.*Dernière modification le 20 novembre 2026.*Répondant·e : Camille, Bénévole/);
     expect(rows[1]).toHaveTextContent(/20 novembre 2025/);
     const amis = await organisationCard(/Les Amis du Quartier/);
     expect(within(amis).getByText('En cours · étape « Ressources financières »')).toBeInTheDocument();
@@ -89,7 +89,7 @@ describe('the library of diagnoses on the welcome page', () => {
     const library = createDiagnosisLibrary();
     const source = await store(library, buildEntry('La Ruche', '2025-11-20T10:00:00Z'));
     renderApp(library);
-    await userEvent.click(within(await organisationCard(/La Ruche/)).getByRole('button', { name: 'Refaire le diagnostic' }));
+    await userEvent.click(within(await organisationCard(/La Ruche/)).getByRole('button', { name: /^Refaire le diagnostic/ }));
 
     expect(await screen.findByRole('heading', { level: 1, name: /Étape 1 sur 7/ })).toBeInTheDocument();
     expect(screen.getByRole('status')).toHaveTextContent('pré-rempli avec vos réponses du 20 novembre 2025');
@@ -133,6 +133,17 @@ describe('the library of diagnoses on the welcome page', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Supprimer l’enregistrement abîmé' }));
     await waitFor(() => expect(screen.queryByRole('heading', { name: 'Un enregistrement illisible a été mis de côté' })).not.toBeInTheDocument());
     confirm.mockRestore();
+  });
+
+  it('leaves the diagnoses of a newer version of the app untouched, and says how to read them', async () => {
+    const library = createDiagnosisLibrary();
+    await store(library, buildEntry('La Ruche', '2026-11-20T10:00:00Z'));
+    const fromTheFuture = { version: 2, entry: { id: 'futur', a: 'format inconnu' } };
+    await set('diagnostic:futur', fromTheFuture, createStore(LIBRARY_DATABASE_NAME, LIBRARY_STORE_NAME));
+    renderApp(library);
+    expect(await screen.findByText(/Un diagnostic enregistré par une version plus récente de Trajectoires ne peut pas être lu ici/)).toBeInTheDocument();
+    expect(await organisationCard(/La Ruche/)).toBeInTheDocument();
+    expect(screen.queryByRole('heading', { name: 'Un enregistrement illisible a été mis de côté' })).not.toBeInTheDocument();
   });
 
   it('refuses to open a diagnosis made with a newer questionnaire version, and leaves it untouched', async () => {

@@ -1,4 +1,4 @@
-import { screen, waitFor } from '@testing-library/react';
+import { act, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { createDiagnosisLibrary } from '../../src/data/diagnosis-library';
 import { createGroupStorage } from '../../src/data/group-storage';
@@ -79,6 +79,20 @@ describe('workshop mode', () => {
     expect(await groupStorage.load()).toEqual({ status: 'none' });
     expect(screen.getByRole('textbox', { name: /Nom de la structure/ })).toHaveValue('Les Amis du Quartier');
     confirm.mockRestore();
+  });
+
+  it.each([
+    [false, 1],
+    [true, 0],
+  ])('offers « Refaire le diagnostic » on the synthesis only outside a workshop (workshop: %s)', async (isWorkshop, count) => {
+    await renderApp(buildAnswers(), { isWorkshop });
+    act(() => {
+      window.history.pushState(null, '', '#/synthese');
+      window.dispatchEvent(new PopStateEvent('popstate'));
+    });
+    expect(await screen.findByRole('heading', { level: 1, name: /Étape 7 sur 7/ })).toBeInTheDocument();
+    await screen.findByRole('button', { name: 'Exporter mes réponses' }, { timeout: 5_000 });
+    expect(screen.queryAllByRole('button', { name: /^Refaire le diagnostic/ })).toHaveLength(count);
   });
 
   it('refuses to save a participant who answered nothing', async () => {

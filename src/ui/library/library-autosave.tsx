@@ -1,3 +1,4 @@
+import { dequal } from 'dequal';
 import { useEffect, useRef, useState } from 'react';
 import type { DiagnosisLibrary, DiagnosisStatus, EntryChanges, LibraryEntry, LibraryWriteResult } from '../../data/diagnosis-library';
 import type { AnswersFile } from '../../domain/answers';
@@ -7,7 +8,7 @@ import { buildAnswersFileName } from '../../report/file-names';
 import { saveFile } from '../../report/save-file';
 import { buildDiagnosisFile, type DiagnosisFileInfo } from '../diagnosis-file';
 import { messages } from '../messages';
-import { clearPendingSave, writePendingSave } from './pending-save';
+import { clearPendingSave, readPendingSave, writePendingSave } from './pending-save';
 
 /** Where the open diagnosis lives in the library; updated in place as it is saved. */
 export interface OpenEntry {
@@ -18,9 +19,15 @@ export interface OpenEntry {
   completedAt: string | null;
   previousId: string | null;
   title: string | null;
+  /** What the library holds, as of opening or the last write: a page unchanged since is not written again. */
+  stored: EntryChanges | null;
+  /** True while the library refuses the page's changes (storage full or refused, another tab's write). */
+  hasUnsavedChanges: boolean;
+  /** Resolves once every write queued so far has landed (set by the autosave). */
+  whenSaved: () => Promise<void>;
 }
 
-type SaveProblem = 'unavailable' | 'quota' | 'conflict';
+type SaveProblem = 'unavailable' | 'quota' | 'conflict' | 'newer';
 
 function readOrganisationName(file: AnswersFile, bindingId: string): string {
   const value = file.answers[bindingId];
@@ -82,11 +89,12 @@ export function LibraryAutosave({
   };
 
   /** Keeps the entry's id and revision for the next write, even after the page left the diagnosis. */
-  const record = (result: LibraryWriteResult) => {
+  const record = (result: LibraryWriteResult, changes: EntryChanges, isLatestChange: boolean) => {
     const isStillOpen = !isUnmounted.current;
+    entry.hasUnsavedChanges = !result.ok;
     if (!result.ok) {
       if (result.reason === 'conflict') isHeldByConflict.current = true;
-      if (isStillOpen) setProblem(result.reason === 'conflict' ? 'conflict' : result.reason === 'quota' ? 'quota' : 'unavailable');
+      if (isStillOpen) setProblem(result.reason === 'conflict' || result.reason === 'quota' || result.reason === 'newer' ? result.reason : 'unavailable');
       return;
     }
     Object.assign(entry, {
@@ -94,10 +102,15 @@ export function LibraryAutosave({
       revision: result.entry.revision,
       status: result.entry.status,
       completedAt: result.entry.completedAt,
+      stored: changes,
     });
     if (isStillOpen) {
       setEntryId(result.entry.id);
       setProblem(null);
+      // The pending copy now sits on this revision: a reload must not take our own write for another tab's.
+      const pending = isLatestChange ? null : readPendingSave();
+      if (isLatestChange) clearPendingSave();
+      else if (pending) writePendingSave({ ...pending, id: result.entry.id, baseRevision: result.entry.revision });
     }
     onSavedRef.current(result.entry, isStillOpen);
   };
@@ -109,6 +122,8 @@ export function LibraryAutosave({
     const save = () => {
       if (isHeldByConflict.current) return;
       const changes = currentChanges();
+      // Opening a diagnosis or walking back and forth without a change writes nothing (and bumps no revision).
+      if (entry.stored && dequal(changes, entry.stored)) return;
       changeCount.current += 1;
       const thisChange = changeCount.current;
       if (entry.id !== null || hasContent(changes.file)) {
@@ -127,11 +142,10 @@ export function LibraryAutosave({
           // Deleted after leaving (the workshop's next participant, « Supprimer »): it stays deleted.
           if (!isUnmounted.current && !result.ok && result.reason === 'missing') result = await createEntry(changes);
         }
-        if (!result) return;
-        record(result);
-        if (result.ok && thisChange === changeCount.current && !isUnmounted.current) clearPendingSave();
+        if (result) record(result, changes, thisChange === changeCount.current);
       });
     };
+    entry.whenSaved = () => queue.current;
     save();
     const subscription = actorRef.subscribe(save);
     return () => {
@@ -157,7 +171,7 @@ export function LibraryAutosave({
     const name = changes.organisationName || messages.library.unnamedOrganisation;
     Object.assign(entry, { id: null, revision: 0, title: messages.library.copyTitle(name), previousId: entry.previousId });
     isHeldByConflict.current = false;
-    record(await createEntry(changes));
+    record(await createEntry(changes), changes, true);
   };
 
   return (
@@ -186,7 +200,7 @@ export function LibraryAutosave({
         </div>
       ) : problem ? (
         <div className="notice warning-card" role="alert">
-          <p>{problem === 'quota' ? messages.library.quota : messages.wizard.saveFailed}</p>
+          <p>{problem === 'quota' ? messages.library.quota : problem === 'newer' ? messages.library.newer : messages.wizard.saveFailed}</p>
           <button type="button" className="button button-secondary" onClick={exportNow}>
             {messages.wizard.exportAnswers}
           </button>

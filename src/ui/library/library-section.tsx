@@ -1,9 +1,9 @@
-import { useId, useState } from 'react';
+import { useId, useRef, useState } from 'react';
 import type { LibraryEntry, LibraryListResult, QuarantinedRecord } from '../../data/diagnosis-library';
 import { groupByOrganisation, selectDefaultComparison, selectRedoSource, type OrganisationGroup } from '../../domain/library-groups';
 import { RESPONDENT_ROLE_LABELS } from '../../domain/respondents';
 import { messages } from '../messages';
-import { dateTimeFormat, formatLibraryDate, nameOfEntry } from './library-format';
+import { formatLibraryDate, formatLibraryDateTime, nameOfEntry } from './library-format';
 import './library.css';
 
 const STEP_NAMES: Record<LibraryEntry['step'], string> = {
@@ -44,27 +44,48 @@ export function LibrarySection({
   actions: LibraryActions;
 }) {
   const [isShowingAll, setIsShowingAll] = useState(false);
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  // A deleted row takes the focus with it: the list's heading gets it, not the page's start.
+  const rowActions: LibraryActions = {
+    ...actions,
+    onDelete: (entry) => {
+      actions.onDelete(entry);
+      headingRef.current?.focus();
+    },
+  };
+  const errorSummary =
+    errors.length > 0 ? (
+      <div className="error-summary" role="alert">
+        {errors.map((error) => (
+          <p key={error}>{error}</p>
+        ))}
+      </div>
+    ) : null;
   if (!result) return <p>{messages.library.loading}</p>;
   if (result.status === 'unavailable') {
     return (
-      <p className="notice warning-card" role="note">
-        {messages.library.unavailable}
-      </p>
+      <>
+        {errorSummary}
+        <p className="notice warning-card" role="note">
+          {messages.library.unavailable}
+        </p>
+      </>
     );
   }
   const groups = groupByOrganisation(result.entries);
   // A first visit has nothing to list: the page starts with the choice of questionnaire.
-  if (groups.length === 0 && result.quarantined.length === 0) return null;
+  if (groups.length === 0 && result.quarantined.length === 0 && !result.newer) return errorSummary;
   const shown = isShowingAll ? groups : groups.slice(0, FIRST_ORGANISATIONS);
   return (
     <section className="library" aria-labelledby="library-heading">
-      <h2 id="library-heading">{messages.library.heading}</h2>
-      {errors.length > 0 ? (
-        <div className="error-summary" role="alert">
-          {errors.map((error) => (
-            <p key={error}>{error}</p>
-          ))}
-        </div>
+      <h2 id="library-heading" ref={headingRef} tabIndex={-1}>
+        {messages.library.heading}
+      </h2>
+      {errorSummary}
+      {result.newer ? (
+        <p className="notice warning-card" role="note">
+          {messages.library.newerCount(result.newer)}
+        </p>
       ) : null}
       {result.quarantined.map((record) => (
         <QuarantinedCard key={record.key} record={record} actions={actions} />
@@ -73,7 +94,7 @@ export function LibrarySection({
         <>
           <p>{messages.library.intro}</p>
           {shown.map((group) => (
-            <OrganisationCard key={group.key} group={group} questionnaireTitles={questionnaireTitles} actions={actions} />
+            <OrganisationCard key={group.key} group={group} questionnaireTitles={questionnaireTitles} actions={rowActions} />
           ))}
           {groups.length > shown.length ? (
             <button type="button" className="button button-secondary" onClick={() => setIsShowingAll(true)}>
@@ -131,7 +152,7 @@ function OrganisationCard({
       </ul>
       <div className="library-organisation-actions">
         <div>
-          <button type="button" className="button button-primary" onClick={() => actions.onRedo(redoSource)}>
+          <button type="button" className="button button-primary" aria-label={messages.library.redoOf(name)} onClick={() => actions.onRedo(redoSource)}>
             {messages.library.redo}
           </button>
           <p className="library-help">{messages.library.redoHelp(formatLibraryDate(redoSource.file.updatedAt))}</p>
@@ -144,8 +165,14 @@ function OrganisationCard({
 
 function EntryRow({ entry, questionnaireTitle, actions }: { entry: LibraryEntry; questionnaireTitle: string; actions: LibraryActions }) {
   const [isRenaming, setIsRenaming] = useState(false);
+  const renameButtonRef = useRef<HTMLButtonElement>(null);
+  const closeRename = () => {
+    setIsRenaming(false);
+    // The form goes away with the focus in it: give it back to the button that opened it.
+    requestAnimationFrame(() => renameButtonRef.current?.focus());
+  };
   const name = nameOfEntry(entry);
-  const date = dateTimeFormat.format(new Date(entry.file.updatedAt));
+  const date = formatLibraryDateTime(entry.file.updatedAt);
   // Every row has the same buttons: each one names its diagnosis for a screen reader's list of buttons.
   const about = (action: string) => messages.library.about(action, name, date);
   const openLabel = entry.status === 'completed' ? messages.library.open : messages.library.resume;
@@ -155,10 +182,11 @@ function EntryRow({ entry, questionnaireTitle, actions }: { entry: LibraryEntry;
     <li className="library-entry">
       {isRenaming ? (
         <RenameForm
-          initial={entry.title ?? name}
-          onCancel={() => setIsRenaming(false)}
+          initial={entry.title ?? ''}
+          placeholder={name}
+          onCancel={closeRename}
           onSave={(title) => {
-            setIsRenaming(false);
+            closeRename();
             actions.onRename(entry, title);
           }}
         />
@@ -181,7 +209,7 @@ function EntryRow({ entry, questionnaireTitle, actions }: { entry: LibraryEntry;
         <button type="button" className="button button-secondary" aria-label={about(openLabel)} onClick={() => actions.onOpen(entry)}>
           {openLabel}
         </button>
-        <button type="button" className="button button-link" aria-label={about(messages.library.rename)} onClick={() => setIsRenaming(true)}>
+        <button ref={renameButtonRef} type="button" className="button button-link" aria-label={about(messages.library.rename)} onClick={() => setIsRenaming(true)}>
           {messages.library.rename}
         </button>
         <button type="button" className="button button-link" aria-label={about(messages.library.duplicate)} onClick={() => actions.onDuplicate(entry)}>
@@ -203,7 +231,8 @@ function EntryRow({ entry, questionnaireTitle, actions }: { entry: LibraryEntry;
   );
 }
 
-function RenameForm({ initial, onSave, onCancel }: { initial: string; onSave: (title: string | null) => void; onCancel: () => void }) {
+/** Left blank, the diagnosis goes back to its organisation's name (shown as the placeholder). */
+function RenameForm({ initial, placeholder, onSave, onCancel }: { initial: string; placeholder: string; onSave: (title: string | null) => void; onCancel: () => void }) {
   const inputId = useId();
   const [value, setValue] = useState(initial);
   return (
@@ -216,7 +245,7 @@ function RenameForm({ initial, onSave, onCancel }: { initial: string; onSave: (t
       }}
     >
       <label htmlFor={inputId}>{messages.library.renameLabel}</label>
-      <input id={inputId} type="text" value={value} maxLength={200} autoFocus onChange={(event) => setValue(event.target.value)} />
+      <input id={inputId} type="text" value={value} placeholder={placeholder} maxLength={200} autoFocus onChange={(event) => setValue(event.target.value)} />
       <button type="submit" className="button button-primary">
         {messages.library.renameSave}
       </button>
@@ -235,7 +264,7 @@ function CompareForm({ group, onCompare }: { group: OrganisationGroup<LibraryEnt
   const [error, setError] = useState<string | null>(null);
   const options = group.entries.map((entry) => (
     <option key={entry.id} value={entry.id}>
-      {`${nameOfEntry(entry)} – ${dateTimeFormat.format(new Date(entry.file.updatedAt))}`}
+      {`${nameOfEntry(entry)} – ${formatLibraryDateTime(entry.file.updatedAt)}`}
     </option>
   ));
   return (
@@ -250,7 +279,7 @@ function CompareForm({ group, onCompare }: { group: OrganisationGroup<LibraryEnt
         const older = group.entries.find((entry) => entry.id === olderId);
         const newer = group.entries.find((entry) => entry.id === newerId);
         if (!older || !newer) return;
-        const isInOrder = older.file.updatedAt <= newer.file.updatedAt;
+        const isInOrder = Date.parse(older.file.updatedAt) <= Date.parse(newer.file.updatedAt);
         onCompare(isInOrder ? older.id : newer.id, isInOrder ? newer.id : older.id);
       }}
     >
