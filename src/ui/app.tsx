@@ -1,36 +1,28 @@
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { dequal } from 'dequal';
-import { Suspense, lazy, useCallback, useEffect, useMemo, useState } from 'react';
-import { findFirstIncompleteStep, type AnswersFile, type Answers, type PathProgress } from '../domain/answers';
-import type { Questionnaire } from '../domain/questionnaire-schema';
+import { Suspense, lazy, useCallback, useEffect, useState } from 'react';
+import type { AnswersFile } from '../domain/answers';
 import { findWizardStepBySlug, type WizardStepState } from '../domain/wizard-steps';
-import { createDraftStorage, type Draft, type DraftStorage } from '../data/draft-storage';
-import { getDefaultDiagnosisLibrary, type DiagnosisLibrary, type LibraryEntry, type NewLibraryEntry } from '../data/diagnosis-library';
+import { createDraftStorage, type DraftStorage } from '../data/draft-storage';
+import { getDefaultDiagnosisLibrary, type DiagnosisLibrary, type LibraryEntry } from '../data/diagnosis-library';
 import type { AddToStoredGroupOutcome } from '../data/group-membership';
 import type { GroupStorage } from '../data/group-storage';
 import type { ImportAnswersResult } from '../data/import-answers-file';
-import { ContentLoadError, questionnaireIndexQueryOptions, questionnaireQueryOptions, toolkitQueryOptions } from '../data/questionnaire-queries';
-import { WizardActorContext } from '../machine/wizard-actor-context';
-import { saveFile } from '../report/save-file';
-import { DiagnosisFileContext, buildDiagnosisFile, type DiagnosisFileInfo, type LastChange } from './diagnosis-file';
-import { ContentErrorPage } from './error-page';
-import { LibraryAutosave, exportAnswersFile, type OpenEntry } from './library/library-autosave';
-import { formatLibraryDate, nameOfEntry } from './library/library-format';
-import { OpenDiagnosisContext, type OpenDiagnosisControls } from './library/open-diagnosis-context';
+import { questionnaireQueryOptions } from '../data/questionnaire-queries';
+import { LIBRARY_QUERY_KEY, LibraryContainer } from './library/library-container';
+import { formatLibraryDate } from './library/library-format';
 import { clearPendingSave, readPendingSave, type PendingSave } from './library/pending-save';
 import { messages } from './messages';
 import { GROUP_HASH, HOME_HASH, PROJECTION_HASH, buildCompareHash, isShareLinkHash, readCompareHash } from './routes';
 import type { SharedDiagnosis } from './shared-link-page';
 import { WelcomePage } from './welcome-page';
-import { RespondentFields } from './wizard/respondent-fields';
-import { WizardShell } from './wizard/wizard-shell';
+import { describeMigration, openSession, statusOfFile, type Session } from './session';
+import { WizardLoader } from './wizard-loader';
 
 // The group screens load when opened: a person answering alone never downloads them.
 const GroupPage = lazy(() => import('./group/group-page').then((module) => ({ default: module.GroupPage })));
 const ProjectionPage = lazy(() => import('./group/projection-page').then((module) => ({ default: module.ProjectionPage })));
 const SharedLinkPage = lazy(() => import('./shared-link-page').then((module) => ({ default: module.SharedLinkPage })));
-// The library's list loads beside the library's first read: a first visit has nothing to list.
-const LibrarySection = lazy(() => import('./library/library-section').then((module) => ({ default: module.LibrarySection })));
 const ComparePage = lazy(() => import('./compare/compare-page').then((module) => ({ default: module.ComparePage })));
 
 /** Adds diagnoses to the group on this device; the group's code and IndexedDB library load only then. */
@@ -40,24 +32,6 @@ async function addToGroup(storage: GroupStorage | undefined, file: AnswersFile):
     import('../data/group-storage'),
   ]);
   return addDiagnosesToStoredGroup(storage ?? getDefaultGroupStorage(), [file]);
-}
-
-interface Session {
-  /** A new one for every diagnosis opened: the wizard starts afresh. */
-  key: number;
-  questionnaireId: string;
-  answers: Answers;
-  resumeAt: WizardStepState;
-  createdAt: string;
-  respondent: DiagnosisFileInfo['respondent'];
-  pathProgress: PathProgress;
-  lastChange: LastChange;
-  /** Where it is saved; mutated by the autosave as the library answers. */
-  entry: OpenEntry;
-  /** The diagnosis it redoes, for the synthesis' « Comparer avec… ». */
-  previous: { id: string; updatedAt: string } | null;
-  /** Told once on opening: a redo pre-filled, a questionnaire that changed since. */
-  notices: string[];
 }
 
 type Route =
@@ -99,6 +73,7 @@ function writeTabValue(key: string, value: string | null): void {
   }
 }
 
+
 function describeGroupFailure(outcome: Extract<AddToStoredGroupOutcome, { ok: false }>): string {
   return outcome.reason === 'quota'
     ? messages.workshop.storageQuota
@@ -113,65 +88,6 @@ interface Reopening {
   step: WizardStepState;
   pending: PendingSave | null;
 }
-
-let sessionCount = 0;
-
-interface SessionStart {
-  questionnaireId: string;
-  file?: AnswersFile;
-  resumeAt?: WizardStepState;
-  entry?: Partial<Pick<OpenEntry, 'id' | 'revision' | 'status' | 'completedAt' | 'previousId' | 'title' | 'stored'>>;
-  previous?: Session['previous'];
-  notices?: string[];
-}
-
-function openSession({ questionnaireId, file, resumeAt = 'profile', entry = {}, previous = null, notices = [] }: SessionStart): Session {
-  const now = new Date().toISOString();
-  sessionCount += 1;
-  return {
-    key: sessionCount,
-    questionnaireId,
-    answers: file?.answers ?? {},
-    resumeAt,
-    createdAt: file?.createdAt ?? now,
-    respondent: file?.respondent ?? {},
-    pathProgress: file?.pathProgress ?? {},
-    lastChange: { at: file?.updatedAt ?? now, content: null },
-    entry: {
-      id: entry.id ?? null,
-      revision: entry.revision ?? 0,
-      status: entry.status ?? 'in-progress',
-      completedAt: entry.completedAt ?? null,
-      previousId: entry.previousId ?? null,
-      title: entry.title ?? null,
-      stored: entry.stored ?? null,
-      hasUnsavedChanges: false,
-      whenSaved: () => Promise.resolve(),
-    },
-    previous,
-    notices,
-  };
-}
-
-/** A whole questionnaire answered is a finished diagnosis, whatever step it was exported from. */
-function statusOfFile(questionnaire: Questionnaire, file: AnswersFile): Pick<OpenEntry, 'status' | 'completedAt'> {
-  return findFirstIncompleteStep(questionnaire, file.answers) === null
-    ? { status: 'completed', completedAt: file.updatedAt }
-    : { status: 'in-progress', completedAt: null };
-}
-
-/** The single draft older versions kept in localStorage, moved into the library once. */
-function describeLegacyDraft({ step, file, organisationName }: Draft): NewLibraryEntry {
-  const isCompleted = step === 'synthesis';
-  return { title: null, organisationName, status: isCompleted ? 'completed' : 'in-progress', completedAt: isCompleted ? file.updatedAt : null, step, previousId: null, file };
-}
-
-/** What the person is told on opening a file of an older questionnaire version: kept, mapped, dropped. */
-function describeMigration(read: Extract<ImportAnswersResult, { ok: true }>): string[] {
-  return read.migration ? [messages.library.migrated, ...read.warnings] : [];
-}
-
-const LIBRARY_QUERY_KEY = ['library'] as const;
 
 export function App({
   library: libraryProp,
@@ -556,212 +472,3 @@ export function App({
 
 const defaultDrafts = createDraftStorage();
 
-/** The library on the welcome page: read when shown, refreshed when this or another tab writes. */
-function LibraryContainer({
-  library,
-  drafts,
-  onOpen,
-  onRedo,
-  onCompare,
-  errors,
-  onFailure,
-}: {
-  library: DiagnosisLibrary;
-  drafts: DraftStorage;
-  onOpen: (entry: LibraryEntry) => void;
-  onRedo: (entry: LibraryEntry) => void;
-  onCompare: (olderId: string, newerId: string) => void;
-  errors: readonly string[];
-  onFailure: (text: string) => void;
-}) {
-  const queryClient = useQueryClient();
-  const list = useQuery({
-    queryKey: LIBRARY_QUERY_KEY,
-    queryFn: async () => {
-      await library.adoptLegacyDraft(drafts, describeLegacyDraft);
-      return library.list();
-    },
-  });
-  const index = useQuery(questionnaireIndexQueryOptions);
-  const titles = useMemo(() => Object.fromEntries((index.data ?? []).map((questionnaire) => [questionnaire.id, questionnaire.title])), [index.data]);
-  const afterWrite = (result: { ok: boolean }) => {
-    if (!result.ok) onFailure(messages.library.actionFailed);
-    void queryClient.invalidateQueries({ queryKey: LIBRARY_QUERY_KEY });
-  };
-  return (
-    <Suspense fallback={null}>
-      <LibrarySection
-        result={list.data}
-        errors={errors}
-        questionnaireTitles={titles}
-        actions={{
-          onOpen,
-          onRedo,
-          onCompare,
-          onRename: (entry, title) => void library.rename(entry.id, title).then(afterWrite),
-          onDuplicate: (entry) => void library.duplicate(entry.id).then(afterWrite),
-          onDelete: (entry) => void library.remove(entry.id).then(afterWrite),
-          onExport: (entry) => exportAnswersFile(entry.file, entry.organisationName || nameOfEntry(entry)),
-          onDownloadQuarantined: (record) => saveFile(new Blob([record.raw], { type: 'text/plain' }), 'diagnostic-illisible.txt'),
-          onDeleteQuarantined: (record) => void library.removeQuarantined(record.key).then(afterWrite),
-        }}
-      />
-    </Suspense>
-  );
-}
-
-interface WorkshopControls {
-  notice: string | null;
-  /** Tests pass their own; the app uses the page's default group storage, loaded on demand. */
-  groupStorage: GroupStorage | undefined;
-  onNextParticipant: (file: AnswersFile) => Promise<void>;
-  onStop: () => void;
-}
-
-function WizardLoader({
-  session,
-  library,
-  workshop,
-  controls,
-  onRespondentChange,
-  onSaved,
-  onReload,
-  onNewDiagnosis,
-  onLeave,
-}: {
-  session: Session;
-  library: DiagnosisLibrary;
-  workshop: WorkshopControls | null;
-  controls: OpenDiagnosisControls | null;
-  onRespondentChange: (respondent: DiagnosisFileInfo['respondent']) => void;
-  onSaved: (entry: LibraryEntry, isStillOpen: boolean) => void;
-  onReload: (id: string) => void;
-  onNewDiagnosis: () => void;
-  onLeave: () => void;
-}) {
-  const questionnaire = useQuery(questionnaireQueryOptions(session.questionnaireId));
-  // Loaded now, with the questionnaire, so that the synthesis works even if the network drops later.
-  const toolkit = useQuery(toolkitQueryOptions);
-  const fileInfo = useMemo<DiagnosisFileInfo>(
-    () => ({ createdAt: session.createdAt, respondent: session.respondent, lastChange: session.lastChange }),
-    [session.createdAt, session.respondent, session.lastChange],
-  );
-  const failed = questionnaire.error ?? toolkit.error;
-  if (failed) {
-    return (
-      <ContentErrorPage
-        message={failed.message}
-        details={failed instanceof ContentLoadError ? failed.details : []}
-        onRetry={() => {
-          void questionnaire.refetch();
-          void toolkit.refetch();
-        }}
-      />
-    );
-  }
-  if (!questionnaire.data) return <p className="loading">{messages.welcome.loading}</p>;
-  return (
-    <DiagnosisFileContext.Provider value={fileInfo}>
-      <OpenDiagnosisContext.Provider value={controls}>
-        <WizardActorContext.Provider options={{ input: { questionnaire: questionnaire.data, answers: session.answers, resumeAt: session.resumeAt, pathProgress: session.pathProgress } }}>
-          <LibraryAutosave library={library} entry={session.entry} fileInfo={fileInfo} onSaved={onSaved} onReload={onReload} />
-          {session.notices.length > 0 ? <OpeningNotice notices={session.notices} /> : null}
-          {workshop ? <WorkshopBanner workshop={workshop} fileInfo={fileInfo} /> : null}
-          <WizardShell
-            onNewDiagnosis={onNewDiagnosis}
-            onLeave={onLeave}
-            profileIntro={<RespondentFields respondent={session.respondent} onChange={onRespondentChange} />}
-          />
-        </WizardActorContext.Provider>
-      </OpenDiagnosisContext.Provider>
-    </DiagnosisFileContext.Provider>
-  );
-}
-
-/** What the person must know about the diagnosis just opened; dismissed once read. */
-function OpeningNotice({ notices }: { notices: readonly string[] }) {
-  const [isDismissed, setIsDismissed] = useState(false);
-  // A live region already filled when it appears is not read out: the words go in once it is there.
-  const [isFilled, setIsFilled] = useState(false);
-  useEffect(() => setIsFilled(true), []);
-  if (isDismissed) return null;
-  const [first, ...details] = notices;
-  return (
-    <div className="notice card opening-notice" role="status">
-      {isFilled ? (
-        <>
-          <p>{first}</p>
-          {details.length > 0 ? (
-            <ul>
-              {details.map((detail) => (
-                <li key={detail}>{detail}</li>
-              ))}
-            </ul>
-          ) : null}
-          <button
-            type="button"
-            className="button button-link"
-            onClick={() => {
-              setIsDismissed(true);
-              // The button disappears: reading goes on from the step's heading.
-              document.getElementById('step-heading')?.focus();
-            }}
-          >
-            {messages.library.noticeDismiss}
-          </button>
-        </>
-      ) : null}
-    </div>
-  );
-}
-
-/** Workshop mode: participants answer in turn on this device; each one's answers join the group. */
-function WorkshopBanner({ workshop, fileInfo }: { workshop: WorkshopControls; fileInfo: DiagnosisFileInfo }) {
-  const actorRef = WizardActorContext.useActorRef();
-  const [memberCount, setMemberCount] = useState<number | null>(null);
-  const [isSaving, setIsSaving] = useState(false);
-  useEffect(() => {
-    let isCurrent = true;
-    const storage = workshop.groupStorage
-      ? Promise.resolve(workshop.groupStorage)
-      : import('../data/group-storage').then((module) => module.getDefaultGroupStorage());
-    void storage.then((groups) => groups.load()).then((loaded) => {
-      if (isCurrent) setMemberCount(loaded.status === 'found' ? loaded.group.members.length : 0);
-    });
-    return () => {
-      isCurrent = false;
-    };
-  }, [workshop.groupStorage]);
-
-  const saveAndContinue = async () => {
-    const { context } = actorRef.getSnapshot();
-    if (Object.keys(context.answers).length === 0) return window.alert(messages.workshop.nothingToSave);
-    const isComplete = findFirstIncompleteStep(context.questionnaire, context.answers) === null;
-    if (!isComplete && !window.confirm(messages.workshop.incompleteConfirm)) return;
-    setIsSaving(true);
-    await workshop.onNextParticipant(buildDiagnosisFile(context, fileInfo, new Date()));
-    setIsSaving(false);
-  };
-
-  return (
-    <section className="card workshop-banner" aria-label={messages.workshop.modeName}>
-      <p>
-        <strong>{memberCount === null ? messages.workshop.modeName : messages.workshop.banner(memberCount + 1)}</strong>
-        <br />
-        {messages.workshop.bannerHelp}
-      </p>
-      <button type="button" className="button button-primary" onClick={saveAndContinue} disabled={isSaving}>
-        {messages.workshop.next}
-      </button>
-      <a className="button button-secondary" href={PROJECTION_HASH} target="_blank" rel="noopener">
-        {messages.workshop.projection}
-      </a>
-      <button type="button" className="button button-link" onClick={workshop.onStop}>
-        {messages.workshop.stop}
-      </button>
-      <p role="status" className="workshop-notice">
-        {workshop.notice ?? ''}
-      </p>
-    </section>
-  );
-}

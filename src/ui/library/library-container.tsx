@@ -1,0 +1,76 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { Suspense, lazy, useMemo } from 'react';
+import type { Draft, DraftStorage } from '../../data/draft-storage';
+import type { DiagnosisLibrary, LibraryEntry, NewLibraryEntry } from '../../data/diagnosis-library';
+import { questionnaireIndexQueryOptions } from '../../data/questionnaire-queries';
+import { saveFile } from '../../report/save-file';
+import { messages } from '../messages';
+import { exportAnswersFile } from './library-autosave';
+import { nameOfEntry } from './library-format';
+
+// The library's list loads beside the library's first read: a first visit has nothing to list.
+const LibrarySection = lazy(() => import('./library-section').then((module) => ({ default: module.LibrarySection })));
+
+export const LIBRARY_QUERY_KEY = ['library'] as const;
+
+
+/** The single draft older versions kept in localStorage, moved into the library once. */
+function describeLegacyDraft({ step, file, organisationName }: Draft): NewLibraryEntry {
+  const isCompleted = step === 'synthesis';
+  return { title: null, organisationName, status: isCompleted ? 'completed' : 'in-progress', completedAt: isCompleted ? file.updatedAt : null, step, previousId: null, file };
+}
+
+
+/** The library on the welcome page: read when shown, refreshed when this or another tab writes. */
+export function LibraryContainer({
+  library,
+  drafts,
+  onOpen,
+  onRedo,
+  onCompare,
+  errors,
+  onFailure,
+}: {
+  library: DiagnosisLibrary;
+  drafts: DraftStorage;
+  onOpen: (entry: LibraryEntry) => void;
+  onRedo: (entry: LibraryEntry) => void;
+  onCompare: (olderId: string, newerId: string) => void;
+  errors: readonly string[];
+  onFailure: (text: string) => void;
+}) {
+  const queryClient = useQueryClient();
+  const list = useQuery({
+    queryKey: LIBRARY_QUERY_KEY,
+    queryFn: async () => {
+      await library.adoptLegacyDraft(drafts, describeLegacyDraft);
+      return library.list();
+    },
+  });
+  const index = useQuery(questionnaireIndexQueryOptions);
+  const titles = useMemo(() => Object.fromEntries((index.data ?? []).map((questionnaire) => [questionnaire.id, questionnaire.title])), [index.data]);
+  const afterWrite = (result: { ok: boolean }) => {
+    if (!result.ok) onFailure(messages.library.actionFailed);
+    void queryClient.invalidateQueries({ queryKey: LIBRARY_QUERY_KEY });
+  };
+  return (
+    <Suspense fallback={null}>
+      <LibrarySection
+        result={list.data}
+        errors={errors}
+        questionnaireTitles={titles}
+        actions={{
+          onOpen,
+          onRedo,
+          onCompare,
+          onRename: (entry, title) => void library.rename(entry.id, title).then(afterWrite),
+          onDuplicate: (entry) => void library.duplicate(entry.id).then(afterWrite),
+          onDelete: (entry) => void library.remove(entry.id).then(afterWrite),
+          onExport: (entry) => exportAnswersFile(entry.file, entry.organisationName || nameOfEntry(entry)),
+          onDownloadQuarantined: (record) => saveFile(new Blob([record.raw], { type: 'text/plain' }), 'diagnostic-illisible.txt'),
+          onDeleteQuarantined: (record) => void library.removeQuarantined(record.key).then(afterWrite),
+        }}
+      />
+    </Suspense>
+  );
+}

@@ -1,0 +1,174 @@
+import { useQuery } from '@tanstack/react-query';
+import { useEffect, useMemo, useState } from 'react';
+import { findFirstIncompleteStep, type AnswersFile } from '../domain/answers';
+import type { DiagnosisLibrary, LibraryEntry } from '../data/diagnosis-library';
+import type { GroupStorage } from '../data/group-storage';
+import { ContentLoadError, questionnaireQueryOptions, toolkitQueryOptions } from '../data/questionnaire-queries';
+import { WizardActorContext } from '../machine/wizard-actor-context';
+import { DiagnosisFileContext, buildDiagnosisFile, type DiagnosisFileInfo } from './diagnosis-file';
+import { ContentErrorPage } from './error-page';
+import { LibraryAutosave } from './library/library-autosave';
+import { OpenDiagnosisContext, type OpenDiagnosisControls } from './library/open-diagnosis-context';
+import { messages } from './messages';
+import { PROJECTION_HASH } from './routes';
+import type { Session } from './session';
+import { RespondentFields } from './wizard/respondent-fields';
+import { WizardShell } from './wizard/wizard-shell';
+
+/** The wizard around one open diagnosis: its questionnaire loaded, saved as it changes, the workshop's banner. */
+
+export interface WorkshopControls {
+  notice: string | null;
+  /** Tests pass their own; the app uses the page's default group storage, loaded on demand. */
+  groupStorage: GroupStorage | undefined;
+  onNextParticipant: (file: AnswersFile) => Promise<void>;
+  onStop: () => void;
+}
+
+export function WizardLoader({
+  session,
+  library,
+  workshop,
+  controls,
+  onRespondentChange,
+  onSaved,
+  onReload,
+  onNewDiagnosis,
+  onLeave,
+}: {
+  session: Session;
+  library: DiagnosisLibrary;
+  workshop: WorkshopControls | null;
+  controls: OpenDiagnosisControls | null;
+  onRespondentChange: (respondent: DiagnosisFileInfo['respondent']) => void;
+  onSaved: (entry: LibraryEntry, isStillOpen: boolean) => void;
+  onReload: (id: string) => void;
+  onNewDiagnosis: () => void;
+  onLeave: () => void;
+}) {
+  const questionnaire = useQuery(questionnaireQueryOptions(session.questionnaireId));
+  // Loaded now, with the questionnaire, so that the synthesis works even if the network drops later.
+  const toolkit = useQuery(toolkitQueryOptions);
+  const fileInfo = useMemo<DiagnosisFileInfo>(
+    () => ({ createdAt: session.createdAt, respondent: session.respondent, lastChange: session.lastChange }),
+    [session.createdAt, session.respondent, session.lastChange],
+  );
+  const failed = questionnaire.error ?? toolkit.error;
+  if (failed) {
+    return (
+      <ContentErrorPage
+        message={failed.message}
+        details={failed instanceof ContentLoadError ? failed.details : []}
+        onRetry={() => {
+          void questionnaire.refetch();
+          void toolkit.refetch();
+        }}
+      />
+    );
+  }
+  if (!questionnaire.data) return <p className="loading">{messages.welcome.loading}</p>;
+  return (
+    <DiagnosisFileContext.Provider value={fileInfo}>
+      <OpenDiagnosisContext.Provider value={controls}>
+        <WizardActorContext.Provider options={{ input: { questionnaire: questionnaire.data, answers: session.answers, resumeAt: session.resumeAt, pathProgress: session.pathProgress } }}>
+          <LibraryAutosave library={library} entry={session.entry} fileInfo={fileInfo} onSaved={onSaved} onReload={onReload} />
+          {session.notices.length > 0 ? <OpeningNotice notices={session.notices} /> : null}
+          {workshop ? <WorkshopBanner workshop={workshop} fileInfo={fileInfo} /> : null}
+          <WizardShell
+            onNewDiagnosis={onNewDiagnosis}
+            onLeave={onLeave}
+            profileIntro={<RespondentFields respondent={session.respondent} onChange={onRespondentChange} />}
+          />
+        </WizardActorContext.Provider>
+      </OpenDiagnosisContext.Provider>
+    </DiagnosisFileContext.Provider>
+  );
+}
+
+/** What the person must know about the diagnosis just opened; dismissed once read. */
+function OpeningNotice({ notices }: { notices: readonly string[] }) {
+  const [isDismissed, setIsDismissed] = useState(false);
+  // A live region already filled when it appears is not read out: the words go in once it is there.
+  const [isFilled, setIsFilled] = useState(false);
+  useEffect(() => setIsFilled(true), []);
+  if (isDismissed) return null;
+  const [first, ...details] = notices;
+  return (
+    <div className="notice card opening-notice" role="status">
+      {isFilled ? (
+        <>
+          <p>{first}</p>
+          {details.length > 0 ? (
+            <ul>
+              {details.map((detail) => (
+                <li key={detail}>{detail}</li>
+              ))}
+            </ul>
+          ) : null}
+          <button
+            type="button"
+            className="button button-link"
+            onClick={() => {
+              setIsDismissed(true);
+              // The button disappears: reading goes on from the step's heading.
+              document.getElementById('step-heading')?.focus();
+            }}
+          >
+            {messages.library.noticeDismiss}
+          </button>
+        </>
+      ) : null}
+    </div>
+  );
+}
+
+/** Workshop mode: participants answer in turn on this device; each one's answers join the group. */
+function WorkshopBanner({ workshop, fileInfo }: { workshop: WorkshopControls; fileInfo: DiagnosisFileInfo }) {
+  const actorRef = WizardActorContext.useActorRef();
+  const [memberCount, setMemberCount] = useState<number | null>(null);
+  const [isSaving, setIsSaving] = useState(false);
+  useEffect(() => {
+    let isCurrent = true;
+    const storage = workshop.groupStorage
+      ? Promise.resolve(workshop.groupStorage)
+      : import('../data/group-storage').then((module) => module.getDefaultGroupStorage());
+    void storage.then((groups) => groups.load()).then((loaded) => {
+      if (isCurrent) setMemberCount(loaded.status === 'found' ? loaded.group.members.length : 0);
+    });
+    return () => {
+      isCurrent = false;
+    };
+  }, [workshop.groupStorage]);
+
+  const saveAndContinue = async () => {
+    const { context } = actorRef.getSnapshot();
+    if (Object.keys(context.answers).length === 0) return window.alert(messages.workshop.nothingToSave);
+    const isComplete = findFirstIncompleteStep(context.questionnaire, context.answers) === null;
+    if (!isComplete && !window.confirm(messages.workshop.incompleteConfirm)) return;
+    setIsSaving(true);
+    await workshop.onNextParticipant(buildDiagnosisFile(context, fileInfo, new Date()));
+    setIsSaving(false);
+  };
+
+  return (
+    <section className="card workshop-banner" aria-label={messages.workshop.modeName}>
+      <p>
+        <strong>{memberCount === null ? messages.workshop.modeName : messages.workshop.banner(memberCount + 1)}</strong>
+        <br />
+        {messages.workshop.bannerHelp}
+      </p>
+      <button type="button" className="button button-primary" onClick={saveAndContinue} disabled={isSaving}>
+        {messages.workshop.next}
+      </button>
+      <a className="button button-secondary" href={PROJECTION_HASH} target="_blank" rel="noopener">
+        {messages.workshop.projection}
+      </a>
+      <button type="button" className="button button-link" onClick={workshop.onStop}>
+        {messages.workshop.stop}
+      </button>
+      <p role="status" className="workshop-notice">
+        {workshop.notice ?? ''}
+      </p>
+    </section>
+  );
+}
