@@ -97,7 +97,7 @@ export interface DiagnosisLibrary {
    * Announces that this tab edits `id`; `onOtherTab` is called (possibly more than once) when another
    * tab edits the same diagnosis, whichever opened it first. Returns the release.
    */
-  watchEditing(id: string, onOtherTab: () => void): () => void;
+  watchEditing(id: string, onOtherTab: (isOpenElsewhere: boolean) => void): () => void;
 }
 
 export interface DiagnosisLibraryOptions {
@@ -113,14 +113,14 @@ const QuarantineRecordSchema = z.object({ raw: z.string(), quarantinedAt: z.stri
 
 type ChannelMessage =
   | { type: 'changed'; id: string | null; tabId: string }
-  | { type: 'editing' | 'also-editing'; id: string; tabId: string };
+  | { type: 'editing' | 'also-editing' | 'left'; id: string; tabId: string };
 
 function readChannelMessage(data: unknown): ChannelMessage | null {
   if (data === null || typeof data !== 'object') return null;
   const { type, id, tabId } = data as Record<string, unknown>;
   if (typeof tabId !== 'string') return null;
   if (type === 'changed' && (typeof id === 'string' || id === null)) return { type, id, tabId };
-  if ((type === 'editing' || type === 'also-editing') && typeof id === 'string') return { type, id, tabId };
+  if ((type === 'editing' || type === 'also-editing' || type === 'left') && typeof id === 'string') return { type, id, tabId };
   return null;
 }
 
@@ -468,15 +468,22 @@ export function createDiagnosisLibrary({
     watchEditing(id, onOtherTab) {
       const channel = tryOpenChannel();
       if (!channel) return () => {};
+      // Every other tab editing the same diagnosis, so that the warning goes only when the last one leaves.
+      const others = new Set<string>();
       channel.onmessage = (event: MessageEvent<unknown>) => {
         const message = readChannelMessage(event.data);
         if (!message || message.type === 'changed' || message.id !== id || message.tabId === tabId) return;
+        if (message.type === 'left') others.delete(message.tabId);
+        else others.add(message.tabId);
         // Answering tells the tab that just opened it that this one was already there.
         if (message.type === 'editing') post(channel, { type: 'also-editing', id, tabId });
-        onOtherTab();
+        onOtherTab(others.size > 0);
       };
       post(channel, { type: 'editing', id, tabId });
-      return () => channel.close();
+      return () => {
+        post(channel, { type: 'left', id, tabId });
+        channel.close();
+      };
     },
   };
 }

@@ -508,19 +508,41 @@ describe('the library of diagnoses on this device', () => {
 
     it('editing the same diagnosis learn it, whichever opened it first', async () => {
       const factory = new IDBFactory();
-      const first = firstCall<void>((listener) => libraryOn(factory).watchEditing('d1', listener));
-      const second = firstCall<void>((listener) => libraryOn(factory).watchEditing('d1', listener));
-      expect([await first.heard, await second.heard]).toEqual([undefined, undefined]);
+      const first = firstCall<boolean>((listener) => libraryOn(factory).watchEditing('d1', listener));
+      const second = firstCall<boolean>((listener) => libraryOn(factory).watchEditing('d1', listener));
+      expect([await first.heard, await second.heard]).toEqual([true, true]);
       first.release();
       second.release();
+    });
+
+    it('editing the same diagnosis learn when the other tab leaves, and only when the last one does', async () => {
+      const factory = new IDBFactory();
+      const heard: boolean[] = [];
+      const release = libraryOn(factory).watchEditing('d1', (isOpenElsewhere) => heard.push(isOpenElsewhere));
+      const releaseSecond = libraryOn(factory).watchEditing('d1', () => {});
+      const releaseThird = libraryOn(factory).watchEditing('d1', () => {});
+      try {
+        await vi.waitFor(() => expect(heard).toContain(true));
+        const before = heard.length;
+        releaseSecond();
+        await vi.waitFor(() => expect(heard.length).toBeGreaterThan(before));
+        // One other tab is still there.
+        expect(heard.at(-1)).toBe(true);
+        releaseThird();
+        await vi.waitFor(() => expect(heard.at(-1)).toBe(false));
+      } finally {
+        releaseSecond();
+        releaseThird();
+        release();
+      }
     });
 
     it('editing other diagnoses are not warned, nor is the same tab', async () => {
       const factory = new IDBFactory();
       const library = libraryOn(factory);
-      const first = firstCall<void>((listener) => library.watchEditing('d1', listener));
-      const sameTab = firstCall<void>((listener) => library.watchEditing('d1', listener));
-      const otherDiagnosis = firstCall<void>((listener) => libraryOn(factory).watchEditing('d2', listener));
+      const first = firstCall<boolean>((listener) => library.watchEditing('d1', listener));
+      const sameTab = firstCall<boolean>((listener) => library.watchEditing('d1', listener));
+      const otherDiagnosis = firstCall<boolean>((listener) => libraryOn(factory).watchEditing('d2', listener));
       expect([await first.heard, await sameTab.heard, await otherDiagnosis.heard]).toEqual(['silent', 'silent', 'silent']);
       first.release();
       sameTab.release();
@@ -529,9 +551,9 @@ describe('the library of diagnoses on this device', () => {
 
     it('no longer learn about a tab that released its diagnosis', async () => {
       const factory = new IDBFactory();
-      const released = firstCall<void>((listener) => libraryOn(factory).watchEditing('d1', listener));
+      const released = firstCall<boolean>((listener) => libraryOn(factory).watchEditing('d1', listener));
       released.release();
-      const later = firstCall<void>((listener) => libraryOn(factory).watchEditing('d1', listener));
+      const later = firstCall<boolean>((listener) => libraryOn(factory).watchEditing('d1', listener));
       expect([await released.heard, await later.heard]).toEqual(['silent', 'silent']);
       later.release();
     });

@@ -102,6 +102,17 @@ describe('the diagnosis open in this tab', () => {
     expect(organisationField()).toHaveValue('La Ruche');
   });
 
+  it('takes the warning away when the other tab leaves the diagnosis', async () => {
+    const library = createDiagnosisLibrary();
+    const entry = await store(library, buildEntry(buildAnswers()));
+    renderApp(library, { hash: '#/structure', openId: entry.id });
+    await screen.findByRole('heading', { level: 1, name: /Étape 1 sur 7/ });
+    const release = createDiagnosisLibrary().watchEditing(entry.id, () => {});
+    expect(await screen.findByText(/aussi ouvert dans un autre onglet/)).toBeInTheDocument();
+    release();
+    await waitFor(() => expect(screen.queryByText(/aussi ouvert dans un autre onglet/)).not.toBeInTheDocument());
+  });
+
   it('warns when another tab edits the same diagnosis, and never overwrites what that tab saved', async () => {
     const library = createDiagnosisLibrary();
     const otherTab = createDiagnosisLibrary();

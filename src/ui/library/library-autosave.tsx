@@ -157,8 +157,16 @@ export function LibraryAutosave({
   }, [actorRef, library, fileInfo, entry]);
 
   useEffect(() => {
+    // A new entry (saved as a copy) is open nowhere else yet.
+    setIsOpenElsewhere(false);
     if (entryId === null) return;
-    return library.watchEditing(entryId, () => setIsOpenElsewhere(true));
+    const release = library.watchEditing(entryId, setIsOpenElsewhere);
+    // Closing the tab unmounts nothing: the other tabs hear it leave on pagehide.
+    window.addEventListener('pagehide', release);
+    return () => {
+      window.removeEventListener('pagehide', release);
+      release();
+    };
   }, [library, entryId]);
 
   const exportNow = () => {
