@@ -92,7 +92,8 @@ describe('the library of diagnoses on the welcome page', () => {
     await userEvent.click(within(await organisationCard(/La Ruche/)).getByRole('button', { name: /^Refaire le diagnostic/ }));
 
     expect(await screen.findByRole('heading', { level: 1, name: /Étape 1 sur 7/ })).toBeInTheDocument();
-    expect(screen.getByRole('status')).toHaveTextContent('pré-rempli avec vos réponses du 20 novembre 2025');
+    // The notice fills its live region once it is on the page, so that screen readers announce it.
+    await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('pré-rempli avec vos réponses du 20 novembre 2025'));
     expect(screen.getByRole('textbox', { name: /Nom de la structure/ })).toHaveValue('La Ruche');
     await userEvent.type(screen.getByRole('textbox', { name: /Nom de la structure/ }), ' solidaire');
 
@@ -167,7 +168,7 @@ describe('the library of diagnoses on the welcome page', () => {
     await userEvent.click(within(await organisationCard(/La Ruche/)).getByRole('button', { name: /^Ouvrir : La Ruche/ }));
 
     const notice = await screen.findByRole('status');
-    expect(notice).toHaveTextContent('Le questionnaire a changé depuis ce diagnostic');
+    await waitFor(() => expect(notice).toHaveTextContent('Le questionnaire a changé depuis ce diagnostic'));
     expect(notice).toHaveTextContent(/version 1\.0\.0/);
     expect(notice).toHaveTextContent('Les questions sur les bénévoles ont été regroupées.');
     expect(notice).toHaveTextContent('La question sur le mécénat a été retirée.');
