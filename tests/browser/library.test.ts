@@ -131,7 +131,7 @@ describe('a diagnosis over time', () => {
     // « Refaire »: pre-filled from the first diagnosis, which stays as it was.
     await organisationCard(page).getByRole('button', { name: 'Refaire le diagnostic' }).click();
     await expect.poll(() => heading(page)).toContain('Étape 1 sur 7');
-    expect(flatten(await page.getByRole('status').first().textContent())).toContain('pré-rempli avec vos réponses du');
+    await expect.poll(async () => flatten(await page.getByRole('status').first().textContent())).toContain('pré-rempli avec vos réponses du');
     await expect.poll(() => openId(page)).not.toBe(firstId);
     await page.reload();
     await expect.poll(() => heading(page)).toContain('Étape 1 sur 7');
