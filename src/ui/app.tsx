@@ -73,7 +73,6 @@ function writeTabValue(key: string, value: string | null): void {
   }
 }
 
-
 function describeGroupFailure(outcome: Extract<AddToStoredGroupOutcome, { ok: false }>): string {
   return outcome.reason === 'quota'
     ? messages.workshop.storageQuota

@@ -13,13 +13,11 @@ const LibrarySection = lazy(() => import('./library-section').then((module) => (
 
 export const LIBRARY_QUERY_KEY = ['library'] as const;
 
-
 /** The single draft older versions kept in localStorage, moved into the library once. */
 function describeLegacyDraft({ step, file, organisationName }: Draft): NewLibraryEntry {
   const isCompleted = step === 'synthesis';
   return { title: null, organisationName, status: isCompleted ? 'completed' : 'in-progress', completedAt: isCompleted ? file.updatedAt : null, step, previousId: null, file };
 }
-
 
 /** The library on the welcome page: read when shown, refreshed when this or another tab writes. */
 export function LibraryContainer({
