@@ -11,7 +11,7 @@ import type { ImportAnswersResult } from '../data/import-answers-file';
 import { questionnaireQueryOptions } from '../data/questionnaire-queries';
 import { LIBRARY_QUERY_KEY, LibraryContainer } from './library/library-container';
 import { formatLibraryDate } from './library/library-format';
-import { clearPendingSave, readPendingSave, type PendingSave } from './library/pending-save';
+import { clearPendingSave, readPendingSave, type ReadPendingSave } from './library/pending-save';
 import { messages } from './messages';
 import { GROUP_HASH, HOME_HASH, PROJECTION_HASH, buildCompareHash, isShareLinkHash, readCompareHash } from './routes';
 import type { SharedDiagnosis } from './shared-link-page';
@@ -81,11 +81,21 @@ function describeGroupFailure(outcome: Extract<AddToStoredGroupOutcome, { ok: fa
       : messages.workshop.storageUnavailable;
 }
 
+/**
+ * Whether the stored diagnosis is where this tab left it before the reload: nothing written since
+ * the pending copy's revision, or only this tab's own queued writes, landed after the page went.
+ * Otherwise another tab wrote, and the reopened page's first save shows the conflict.
+ */
+function isOwnWriteOrNone(pending: ReadPendingSave, stored: LibraryEntry): boolean {
+  if (pending.id === null || stored.revision === pending.baseRevision) return true;
+  return stored.revision - pending.baseRevision <= pending.queuedWrites.length && pending.queuedWrites.includes(stored.file.updatedAt);
+}
+
 /** A reload on a step of the wizard: the diagnosis this tab had open, and its copy not yet stored, if any. */
 interface Reopening {
   id: string | null;
   step: WizardStepState;
-  pending: PendingSave | null;
+  pending: ReadPendingSave | null;
 }
 
 export function App({
@@ -251,7 +261,7 @@ export function App({
                 status: unsaved.status,
                 completedAt: unsaved.completedAt,
                 // Written on the revision it started from: if another tab wrote since, the next save says so.
-                revision: unsaved.id === null ? found.entry.revision : unsaved.baseRevision,
+                revision: isOwnWriteOrNone(unsaved, found.entry) ? found.entry.revision : unsaved.baseRevision,
               }
             : found.entry,
           step,

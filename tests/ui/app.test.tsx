@@ -219,6 +219,34 @@ describe('a reload while writes are in flight, typing fast', () => {
   });
 });
 
+describe('a reload while this tab’s write is still landing', () => {
+  it('takes that write for its own, not another tab’s: no false conflict, the latest answers stored', async () => {
+    const library = createDiagnosisLibrary();
+    const entry = await store(library, buildEntry(buildAnswers()));
+    let landed = 0;
+    const organisationOf = (changes: { file: { answers: Answers } }) => String(changes.file.answers[questionnaire.bindings.organisationName]);
+    // « …a » lands only after the page has gone; « …ab » never does (the page died first).
+    const dying: DiagnosisLibrary = {
+      ...library,
+      save: (id, changes, revision) => {
+        if (organisationOf(changes).endsWith('ab')) return new Promise(() => {});
+        return new Promise((resolve) => setTimeout(() => resolve(library.save(id, changes, revision).finally(() => (landed += 1))), 150));
+      },
+    };
+    renderApp(dying, { hash: '#/structure', openId: entry.id });
+    await screen.findByRole('heading', { level: 1, name: /Étape 1 sur 7/ });
+    await userEvent.type(organisationField(), 'ab');
+    cleanup();
+    await waitFor(() => expect(landed).toBe(1));
+
+    renderApp(library, { hash: '#/structure' });
+    await screen.findByRole('heading', { level: 1, name: /Étape 1 sur 7/ });
+    expect(organisationField()).toHaveValue(`${ORGANISATION}ab`);
+    await waitFor(async () => expect((await readEntry(library, entry.id)).organisationName).toBe(`${ORGANISATION}ab`));
+    expect(screen.queryByText(/modifié dans un autre onglet/)).not.toBeInTheDocument();
+  });
+});
+
 describe('leaving the diagnosis while writes are still queued', () => {
   it('stores the last change anyway, and the welcome page lists it once stored', async () => {
     const library = createDiagnosisLibrary();

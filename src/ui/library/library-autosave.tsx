@@ -71,6 +71,8 @@ export function LibraryAutosave({
   const isHeldByConflict = useRef(false);
   // Counts changes, so that the tab's pending copy is cleared only once the latest one is stored.
   const changeCount = useRef(0);
+  // This tab's writes not yet confirmed, by change number, with the last-change date each one stores.
+  const queuedWrites = useRef<{ change: number; updatedAt: string }[]>([]);
   const onSavedRef = useRef(onSaved);
   onSavedRef.current = onSaved;
 
@@ -89,7 +91,9 @@ export function LibraryAutosave({
   };
 
   /** Keeps the entry's id and revision for the next write, even after the page left the diagnosis. */
-  const record = (result: LibraryWriteResult, changes: EntryChanges, isLatestChange: boolean) => {
+  const record = (result: LibraryWriteResult, changes: EntryChanges, change: number) => {
+    const isLatestChange = change === changeCount.current;
+    queuedWrites.current = queuedWrites.current.filter((queued) => queued.change > change);
     const isStillOpen = !isUnmounted.current;
     entry.hasUnsavedChanges = !result.ok;
     if (!result.ok) {
@@ -110,7 +114,7 @@ export function LibraryAutosave({
       // The pending copy now sits on this revision: a reload must not take our own write for another tab's.
       const pending = isLatestChange ? null : readPendingSave();
       if (isLatestChange) clearPendingSave();
-      else if (pending) writePendingSave({ ...pending, id: result.entry.id, baseRevision: result.entry.revision });
+      else if (pending) writePendingSave({ ...pending, id: result.entry.id, baseRevision: result.entry.revision, queuedWrites: queuedWrites.current.map((queued) => queued.updatedAt) });
     }
     onSavedRef.current(result.entry, isStillOpen);
   };
@@ -128,7 +132,18 @@ export function LibraryAutosave({
       const thisChange = changeCount.current;
       if (entry.id !== null || hasContent(changes.file)) {
         const { file, step, status, completedAt } = changes;
-        writePendingSave({ id: entry.id, baseRevision: entry.revision, file, step, status, completedAt, previousId: entry.previousId, title: entry.title });
+        queuedWrites.current.push({ change: thisChange, updatedAt: file.updatedAt });
+        writePendingSave({
+          id: entry.id,
+          baseRevision: entry.revision,
+          queuedWrites: queuedWrites.current.map((queued) => queued.updatedAt),
+          file,
+          step,
+          status,
+          completedAt,
+          previousId: entry.previousId,
+          title: entry.title,
+        });
       }
       // Queued writes still run once the page has left the diagnosis: the last change is never dropped.
       queue.current = queue.current.then(async () => {
@@ -142,7 +157,7 @@ export function LibraryAutosave({
           // Deleted after leaving (the workshop's next participant, « Supprimer »): it stays deleted.
           if (!isUnmounted.current && !result.ok && result.reason === 'missing') result = await createEntry(changes);
         }
-        if (result) record(result, changes, thisChange === changeCount.current);
+        if (result) record(result, changes, thisChange);
       });
     };
     entry.whenSaved = () => queue.current;
@@ -179,7 +194,8 @@ export function LibraryAutosave({
     const name = changes.organisationName || messages.library.unnamedOrganisation;
     Object.assign(entry, { id: null, revision: 0, title: messages.library.copyTitle(name), previousId: entry.previousId });
     isHeldByConflict.current = false;
-    record(await createEntry(changes), changes, true);
+    changeCount.current += 1;
+    record(await createEntry(changes), changes, changeCount.current);
   };
 
   return (

@@ -13,6 +13,11 @@ const PendingSaveSchema = z.object({
   id: z.string().nullable(),
   /** The revision these changes were made on: a write in between by another tab shows as a conflict. */
   baseRevision: z.number().int().min(0),
+  /**
+   * The last-change dates of this tab's writes queued since `baseRevision` and not yet confirmed:
+   * one of them landing after the reload is this tab's own write, not another tab's.
+   */
+  queuedWrites: z.array(z.string()).default([]),
   step: z.custom<WizardStepState>(isWizardStepState),
   file: AnswersFileSchema,
   previousId: z.string().nullable(),
@@ -21,7 +26,8 @@ const PendingSaveSchema = z.object({
   completedAt: z.string().nullable(),
 });
 
-export type PendingSave = z.infer<typeof PendingSaveSchema>;
+export type PendingSave = z.input<typeof PendingSaveSchema>;
+export type ReadPendingSave = z.infer<typeof PendingSaveSchema>;
 
 export function writePendingSave(pending: PendingSave): void {
   try {
@@ -31,7 +37,7 @@ export function writePendingSave(pending: PendingSave): void {
   }
 }
 
-export function readPendingSave(): PendingSave | null {
+export function readPendingSave(): ReadPendingSave | null {
   try {
     const raw = window.sessionStorage.getItem(PENDING_SAVE_KEY);
     if (raw === null) return null;
