@@ -136,6 +136,7 @@ describe('share links', () => {
     });
 
     it('agrees with lz-string on damaged payloads: what it reads as JSON is read the same, the rest refused', () => {
+      expect(decodeSharePayload('xOLA').ok).toBe(false);
       const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+-$'.split('');
       const payloads = fc.oneof(
         fc.array(fc.constantFrom(...alphabet), { minLength: 1, maxLength: 60 }).map((characters) => characters.join('')),
@@ -147,6 +148,10 @@ describe('share links', () => {
             return `${payload.slice(0, at)}${character}${payload.slice(at + 1)}`;
           }),
       );
+      // The stream's first two bits say how its first character is written (0: 8 bits, 1: 16 bits, 2: end);
+      // 3 means nothing, but lz-string's switch falls through and goes on reading after an
+      // « undefined » first character (« xOLA » gives "9"). Such a payload is damage: refused here.
+      const hasMalformedHeader = (payload: string) => (alphabet.indexOf(payload.charAt(0)) & 48) === 48;
       fc.assert(
         fc.property(payloads, (payload) => {
           let expected: unknown;
@@ -157,7 +162,7 @@ describe('share links', () => {
             expected = { ok: false };
           }
           const result = decodeSharePayload(payload);
-          expect(result.ok ? result : { ok: false }).toEqual(expected);
+          expect(result.ok ? result : { ok: false }).toEqual(hasMalformedHeader(payload) ? { ok: false } : expected);
         }),
         { numRuns: 500 },
       );
