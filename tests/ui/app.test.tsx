@@ -191,24 +191,33 @@ describe('a reload in the middle of a save', () => {
   });
 });
 
+/**
+ * Opens a stored diagnosis and types « ab » into its organisation's name: the write of « …a » lands
+ * after `delayMs`, the write of « …ab » never finishes, as when the page reloads in between.
+ */
+async function typeWithSlowThenStalledWrites(delayMs: number) {
+  const library = createDiagnosisLibrary();
+  const entry = await store(library, buildEntry(buildAnswers()));
+  let landed = 0;
+  const organisationOf = (changes: { file: { answers: Answers } }) => String(changes.file.answers[questionnaire.bindings.organisationName]);
+  const slowThenStalled: DiagnosisLibrary = {
+    ...library,
+    save: (id, changes, revision) => {
+      if (organisationOf(changes).endsWith('ab')) return new Promise(() => {});
+      return new Promise((resolve) => setTimeout(() => resolve(library.save(id, changes, revision).finally(() => (landed += 1))), delayMs));
+    },
+  };
+  renderApp(slowThenStalled, { hash: '#/structure', openId: entry.id });
+  await screen.findByRole('heading', { level: 1, name: /Étape 1 sur 7/ });
+  await userEvent.type(organisationField(), 'ab');
+  return { library, entry, landed: () => landed };
+}
+
 describe('a reload while writes are in flight, typing fast', () => {
   it('takes no write of its own for another tab’s: the pending copy follows each revision stored', async () => {
-    const library = createDiagnosisLibrary();
-    const entry = await store(library, buildEntry(buildAnswers()));
-    let landed = 0;
-    const organisationOf = (changes: { file: { answers: Answers } }) => String(changes.file.answers[questionnaire.bindings.organisationName]);
+    const { library, entry, landed } = await typeWithSlowThenStalledWrites(80);
     // The write of « …a » is slow but lands; the write of « …ab » never finishes (the page reloads first).
-    const flaky: DiagnosisLibrary = {
-      ...library,
-      save: (id, changes, revision) => {
-        if (organisationOf(changes).endsWith('ab')) return new Promise(() => {});
-        return new Promise((resolve) => setTimeout(() => resolve(library.save(id, changes, revision).finally(() => (landed += 1))), 80));
-      },
-    };
-    renderApp(flaky, { hash: '#/structure', openId: entry.id });
-    await screen.findByRole('heading', { level: 1, name: /Étape 1 sur 7/ });
-    await userEvent.type(organisationField(), 'ab');
-    await waitFor(() => expect(landed).toBe(1));
+    await waitFor(() => expect(landed()).toBe(1));
     cleanup();
 
     renderApp(library, { hash: '#/structure' });
@@ -221,23 +230,10 @@ describe('a reload while writes are in flight, typing fast', () => {
 
 describe('a reload while this tab’s write is still landing', () => {
   it('takes that write for its own, not another tab’s: no false conflict, the latest answers stored', async () => {
-    const library = createDiagnosisLibrary();
-    const entry = await store(library, buildEntry(buildAnswers()));
-    let landed = 0;
-    const organisationOf = (changes: { file: { answers: Answers } }) => String(changes.file.answers[questionnaire.bindings.organisationName]);
+    const { library, entry, landed } = await typeWithSlowThenStalledWrites(150);
     // « …a » lands only after the page has gone; « …ab » never does (the page died first).
-    const dying: DiagnosisLibrary = {
-      ...library,
-      save: (id, changes, revision) => {
-        if (organisationOf(changes).endsWith('ab')) return new Promise(() => {});
-        return new Promise((resolve) => setTimeout(() => resolve(library.save(id, changes, revision).finally(() => (landed += 1))), 150));
-      },
-    };
-    renderApp(dying, { hash: '#/structure', openId: entry.id });
-    await screen.findByRole('heading', { level: 1, name: /Étape 1 sur 7/ });
-    await userEvent.type(organisationField(), 'ab');
     cleanup();
-    await waitFor(() => expect(landed).toBe(1));
+    await waitFor(() => expect(landed()).toBe(1));
 
     renderApp(library, { hash: '#/structure' });
     await screen.findByRole('heading', { level: 1, name: /Étape 1 sur 7/ });
