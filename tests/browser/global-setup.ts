@@ -14,7 +14,8 @@ export async function setup(project: TestProject): Promise<void> {
   if (!existsSync(CHROMIUM_PATH)) {
     throw new Error(`Browser tests need Chromium at ${CHROMIUM_PATH} (Debian: apt-get install chromium).`);
   }
-  const outDir = path.join(root, 'dist');
+  // Its own output directory when asked, so that two runs (or a build beside them) do not collide.
+  const outDir = process.env.BROWSER_TEST_OUT_DIR ?? path.join(root, 'dist');
   await build({ root, logLevel: 'warn', build: { outDir, emptyOutDir: true } });
   server = await preview({ root, logLevel: 'warn', build: { outDir }, preview: { port: 0, host: '127.0.0.1', strictPort: false } });
   const address = server.httpServer.address();
