@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { buildCoverageTable } from '../src/domain/content-checks';
 import type { Questionnaire } from '../src/domain/questionnaire-schema';
-import { formatCoverageTable, formatQuestionnaireSummary } from './lib/content-report';
+import { formatCoverageTable, formatQuestionnaireSummary, formatTranslationSummary } from './lib/content-report';
 import { buildJsonSchemas, CONTENT_DIR, loadContentDirectory, REPO_ROOT } from './lib/questionnaire-files';
 
 // Usage: tsx scripts/check-questionnaires.ts [--check-schemas]
@@ -28,9 +28,11 @@ errors.push(...content.errors);
 
 // The report comes first, even when some files fail: the table shows where a gap is.
 for (const { file, questionnaire } of content.questionnaires) console.log(formatQuestionnaireSummary(file, questionnaire));
+for (const { file, questionnaire } of content.translatedQuestionnaires) console.log(formatTranslationSummary(file, questionnaire));
 const [toolkit] = content.toolkits;
 if (toolkit) {
   console.log(`${toolkit.file}: toolkit ${toolkit.toolkit.id} ${toolkit.toolkit.version}, ${toolkit.toolkit.tools.length} tools`);
+  for (const { file, toolkit: translated } of content.translatedToolkits) console.log(formatTranslationSummary(file, translated));
   // Questionnaires normally share their levels; a table per distinct set of levels otherwise.
   const questionnairesByLevels = new Map<string, Questionnaire[]>();
   for (const { questionnaire } of content.questionnaires) {

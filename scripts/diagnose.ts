@@ -5,20 +5,32 @@ import { selectVisibleAnswers, type AnswersFile } from '../src/domain/answers';
 import { parseAnswersFile } from '../src/domain/answers-file';
 import { compareDiagnoses, type ComparedScore, type DiagnosisComparison } from '../src/domain/compare-diagnoses';
 import { diagnose, summarizeDiagnosis } from '../src/domain/diagnose';
-import { addGroupMembers, aggregateGroup, buildConsensusAnswers, createGroup, selectLeastConsensus, type Group, type ScoreSpread } from '../src/domain/group';
+import {
+  addGroupMembers,
+  aggregateGroup,
+  buildConsensusAnswers,
+  createGroup,
+  selectLeastConsensus,
+  type Group,
+  type GroupAggregate,
+  type ScoreSpread,
+} from '../src/domain/group';
 import type { Questionnaire, Toolkit } from '../src/domain/questionnaire-schema';
 import { organisationKey } from '../src/domain/library-groups';
 import { labelRespondent } from '../src/domain/respondents';
+import { DONT_KNOW, NOT_APPLICABLE } from '../src/domain/questionnaire-schema';
+import { DEFAULT_LANGUAGE, LANGUAGES, isLanguage, type Language } from '../src/i18n/languages';
 import { buildConsensusCsv, buildRespondentsCsv } from '../src/report/group-csv';
 import { buildGroupReportModel, type GroupReportModel } from '../src/report/group-report-model';
 import { renderGroupReportPdf } from '../src/report/render-group-pdf';
 import { buildEvolution, buildReportModel, formatEvolutionDate, readOrganisationName, type ReportEvolution, type ReportEvolutionScore, type ReportModel } from '../src/report/report-model';
 import { renderReportPdf } from '../src/report/render-pdf';
+import { loadReportWording, type ReportWording } from '../src/report/report-wording';
 import { loadNodePdfFonts } from './lib/node-pdf-fonts';
 import { CONTENT_DIR, loadContentDirectory } from './lib/questionnaire-files';
 
-const USAGE = `Usage : npm run diagnose -- <réponses.json> [<réponses.json>…] [--json] [--pdf <rapport.pdf>] [--csv <réponses.csv>] [--noms] [--questionnaires <dossier>] [--date <AAAA-MM-JJ>]
-        npm run diagnose -- --compare <ancien.json> <récent.json> [--json] [--pdf <rapport.pdf>] [--questionnaires <dossier>] [--date <AAAA-MM-JJ>]
+const USAGE = `Usage : npm run diagnose -- <réponses.json> [<réponses.json>…] [--json] [--pdf <rapport.pdf>] [--csv <réponses.csv>] [--noms] [--langue <fr|en>] [--questionnaires <dossier>] [--date <AAAA-MM-JJ>]
+        npm run diagnose -- --compare <ancien.json> <récent.json> [--json] [--pdf <rapport.pdf>] [--langue <fr|en>] [--questionnaires <dossier>] [--date <AAAA-MM-JJ>]
 
   <réponses.json>            un fichier de réponses exporté par Trajectoires ; avec plusieurs fichiers
                              du même questionnaire, le diagnostic collectif (répartitions, zones de
@@ -33,6 +45,8 @@ const USAGE = `Usage : npm run diagnose -- <réponses.json> [<réponses.json>…
                              avec --compare, celui du diagnostic récent avec sa section « Évolution depuis le … »)
   --csv <réponses.csv>       écrit une ligne par répondant·e, et le consensus dans <réponses>-consensus.csv
   --noms                     montre les noms des répondant·es (anonymes par défaut)
+  --langue <fr|en>           langue du résumé, du rapport PDF et du CSV (par défaut : fr ; --lang aussi) ;
+                             les questions et les outils viennent de la traduction du questionnaire quand elle existe
   --questionnaires <dossier> dossier des questionnaires (par défaut : questionnaires/)
   --date <AAAA-MM-JJ>        date du rapport (par défaut : date de mise à jour du fichier, la plus récente pour un groupe)
 
@@ -60,6 +74,7 @@ interface CliOptions {
   showNames: boolean;
   questionnairesDir: string;
   reportDate: Date | undefined;
+  language: Language;
 }
 
 // npm runs scripts from the package root; INIT_CWD is where the person typed the command.
@@ -79,6 +94,8 @@ function readOptions(argv: string[]): CliOptions {
         noms: { type: 'boolean', default: false },
         questionnaires: { type: 'string' },
         date: { type: 'string' },
+        langue: { type: 'string' },
+        lang: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -105,7 +122,20 @@ function readOptions(argv: string[]): CliOptions {
     showNames: values.noms,
     questionnairesDir: values.questionnaires === undefined ? CONTENT_DIR : path.resolve(callerDir, values.questionnaires),
     reportDate: values.date === undefined ? undefined : parseReportDate(values.date),
+    language: parseLanguage(values.langue, values.lang),
   };
+}
+
+function parseLanguage(langue: string | undefined, lang: string | undefined): Language {
+  if (langue !== undefined && lang !== undefined && langue !== lang) {
+    throw new CliError(EXIT_USAGE, [`--langue « ${langue} » et --lang « ${lang} » se contredisent : n’en donnez qu’une.`]);
+  }
+  const text = langue ?? lang;
+  if (text === undefined) return DEFAULT_LANGUAGE;
+  if (!isLanguage(text)) {
+    throw new CliError(EXIT_USAGE, [`--langue : langue « ${text} » inconnue (disponibles : ${LANGUAGES.join(', ')}).`]);
+  }
+  return text;
 }
 
 function parseReportDate(text: string): Date {
@@ -148,6 +178,34 @@ function loadContent(questionnairesDir: string): { content: Content; toolkit: To
   return { content, toolkit };
 }
 
+/**
+ * The questionnaire and the toolkit in the report's language: their translation when the directory
+ * has one, the source (French) otherwise, said once on stderr. Answers are always checked against
+ * the source: a translation carries the same ids.
+ */
+function createLocaliser(content: Content, language: Language) {
+  const warned = new Set<string>();
+  const warnUntranslated = (name: string) => {
+    if (language === DEFAULT_LANGUAGE || warned.has(name)) return;
+    warned.add(name);
+    process.stderr.write(`Attention : ${name} n’a pas de traduction « ${language} » ; ses textes restent en français.\n`);
+  };
+  return {
+    questionnaire(questionnaire: Questionnaire): Questionnaire {
+      if (language === DEFAULT_LANGUAGE) return questionnaire;
+      const translated = content.translatedQuestionnaires.find((entry) => entry.language === language && entry.questionnaire.id === questionnaire.id);
+      if (!translated) warnUntranslated(`le questionnaire « ${questionnaire.id} »`);
+      return translated?.questionnaire ?? questionnaire;
+    },
+    toolkit(toolkit: Toolkit): Toolkit {
+      if (language === DEFAULT_LANGUAGE) return toolkit;
+      const translated = content.translatedToolkits.find((entry) => entry.language === language && entry.toolkit.id === toolkit.id);
+      if (!translated) warnUntranslated(`la boîte à outils « ${toolkit.id} »`);
+      return translated?.toolkit ?? toolkit;
+    },
+  };
+}
+
 /** Checks one answers file against its own questionnaire; every problem names the file. */
 function checkAnswers(answersPath: string, input: unknown, content: Content): LoadedAnswers {
   const fileName = path.basename(answersPath);
@@ -172,25 +230,29 @@ async function run(argv: string[]): Promise<number> {
 
 async function runSingle(options: CliOptions, answersPath: string): Promise<number> {
   const input = readJson(answersPath);
-  const { content, toolkit } = loadContent(options.questionnairesDir);
+  const { content, toolkit: sourceToolkit } = loadContent(options.questionnairesDir);
   const loaded = checkAnswers(answersPath, input, content);
-  const { file, questionnaire } = loaded;
+  const { file } = loaded;
   for (const warning of loaded.warnings) process.stderr.write(`Attention : ${warning}\n`);
+  const wording = await loadReportWording(options.language);
+  const localise = createLocaliser(content, options.language);
+  const questionnaire = localise.questionnaire(loaded.questionnaire);
+  const toolkit = localise.toolkit(sourceToolkit);
 
-  const diagnosis = diagnose(questionnaire, toolkit, file.answers);
+  const diagnosis = diagnose(questionnaire, toolkit, file.answers, wording.diagnosis);
   const generatedAt = options.reportDate ?? new Date(file.updatedAt);
-  const model = buildReportModel({ questionnaire, toolkit, file, diagnosis, generatedAt });
+  const model = buildReportModel({ questionnaire, toolkit, file, diagnosis, generatedAt, wording });
 
-  if (options.isJson) process.stdout.write(`${JSON.stringify(summarizeDiagnosis(questionnaire, diagnosis), null, 2)}\n`);
-  else process.stdout.write(formatTextSummary(model));
+  if (options.isJson) process.stdout.write(`${JSON.stringify(summarizeDiagnosis(questionnaire, diagnosis, wording.diagnosis), null, 2)}\n`);
+  else process.stdout.write(formatTextSummary(model, wording));
 
   if (options.pdfPath) {
-    const bytes = renderReportPdf(model, await loadNodePdfFonts());
+    const bytes = renderReportPdf(model, await loadNodePdfFonts(), wording);
     writeFileSync(options.pdfPath, Buffer.from(bytes));
     // On stderr, so that --json --pdf still prints pure JSON on stdout.
     process.stderr.write(`Rapport PDF écrit : ${displayPath(options.pdfPath)}\n`);
   }
-  if (options.csvPath) writeCsvFiles(options.csvPath, questionnaire, buildCliGroup(questionnaire, [loaded]), options.showNames);
+  if (options.csvPath) writeCsvFiles(options.csvPath, questionnaire, buildCliGroup(questionnaire, [loaded]), options.showNames, wording);
   return EXIT_OK;
 }
 
@@ -221,7 +283,7 @@ function writeWarnings(loaded: readonly LoadedAnswers[]): void {
 
 /** Several respondents: every file is checked first, and all the bad ones are listed together. */
 async function runGroup(options: CliOptions): Promise<number> {
-  const { content, toolkit } = loadContent(options.questionnairesDir);
+  const { content, toolkit: sourceToolkit } = loadContent(options.questionnairesDir);
   const { loaded, problems } = readEveryAnswersFile(options.answersPaths, content);
   const [first] = loaded;
   if (problems.length === 0 && first) {
@@ -234,32 +296,40 @@ async function runGroup(options: CliOptions): Promise<number> {
   if (problems.length > 0 || !first) throw combineProblems(problems);
   writeWarnings(loaded);
 
-  const { questionnaire } = first;
+  const wording = await loadReportWording(options.language);
+  const localise = createLocaliser(content, options.language);
+  const questionnaire = localise.questionnaire(first.questionnaire);
+  const toolkit = localise.toolkit(sourceToolkit);
   const group = buildCliGroup(questionnaire, loaded);
   const generatedAt = options.reportDate ?? new Date(Math.max(...loaded.map((entry) => Date.parse(entry.file.updatedAt))));
-  const model = buildGroupReportModel({ questionnaire, toolkit, group, generatedAt, showNames: options.showNames });
+  const model = buildGroupReportModel({ questionnaire, toolkit, group, generatedAt, showNames: options.showNames, wording });
 
-  if (options.isJson) process.stdout.write(`${JSON.stringify(summarizeGroup(questionnaire, toolkit, group, loaded, options.showNames), null, 2)}\n`);
-  else process.stdout.write(formatGroupTextSummary(model));
+  if (options.isJson) process.stdout.write(`${JSON.stringify(summarizeGroup(questionnaire, toolkit, group, loaded, options.showNames, wording), null, 2)}\n`);
+  else process.stdout.write(formatGroupTextSummary(model, wording));
 
   if (options.pdfPath) {
-    const bytes = renderGroupReportPdf(model, await loadNodePdfFonts());
+    const bytes = renderGroupReportPdf(model, await loadNodePdfFonts(), wording);
     writeFileSync(options.pdfPath, Buffer.from(bytes));
     process.stderr.write(`Rapport PDF collectif écrit : ${displayPath(options.pdfPath)}\n`);
   }
-  if (options.csvPath) writeCsvFiles(options.csvPath, questionnaire, group, options.showNames);
+  if (options.csvPath) writeCsvFiles(options.csvPath, questionnaire, group, options.showNames, wording);
   return EXIT_OK;
 }
 
 /** Two diagnoses of one organisation, the older first: what changed, and the newer report with its evolution. */
 async function runCompare(options: CliOptions): Promise<number> {
-  const { content, toolkit } = loadContent(options.questionnairesDir);
+  const { content, toolkit: sourceToolkit } = loadContent(options.questionnairesDir);
   const { loaded, problems } = readEveryAnswersFile(options.answersPaths, content);
   const [older, newer] = loaded;
   if (problems.length > 0 || !older || !newer) throw combineProblems(problems);
   writeWarnings(loaded);
+  const wording = await loadReportWording(options.language);
+  const localise = createLocaliser(content, options.language);
+  const toolkit = localise.toolkit(sourceToolkit);
   // Two different organisations may still be worth comparing (a renamed one, a sister structure): warn, do not refuse.
-  const [olderName, newerName] = loaded.map((entry) => readOrganisationName(entry.questionnaire, selectVisibleAnswers(entry.questionnaire, entry.file.answers)));
+  const [olderName, newerName] = loaded.map((entry) =>
+    readOrganisationName(entry.questionnaire, selectVisibleAnswers(entry.questionnaire, entry.file.answers), wording),
+  );
   if (organisationKey(olderName!) !== organisationKey(newerName!)) {
     process.stderr.write(`Attention : les deux fichiers ne décrivent pas la même organisation (« ${olderName} », puis « ${newerName} ») ; la comparaison est faite quand même.\n`);
   }
@@ -267,17 +337,17 @@ async function runCompare(options: CliOptions): Promise<number> {
     process.stderr.write(`Attention : ${older.fileName} a été modifié après ${newer.fileName} ; donnez l’ancien diagnostic d’abord pour lire l’évolution dans le bon sens.\n`);
   }
 
-  const olderDiagnosis = { questionnaire: older.questionnaire, file: older.file };
-  const newerDiagnosis = { questionnaire: newer.questionnaire, file: newer.file };
-  const comparison = compareDiagnoses(olderDiagnosis, newerDiagnosis, toolkit);
-  if (options.isJson) process.stdout.write(`${JSON.stringify(summarizeComparison(comparison, older, newer), null, 2)}\n`);
-  else process.stdout.write(formatComparisonText(buildEvolution(comparison), comparison, newerName!));
+  const olderDiagnosis = { questionnaire: localise.questionnaire(older.questionnaire), file: older.file };
+  const newerDiagnosis = { questionnaire: localise.questionnaire(newer.questionnaire), file: newer.file };
+  const comparison = compareDiagnoses(olderDiagnosis, newerDiagnosis, toolkit, wording);
+  if (options.isJson) process.stdout.write(`${JSON.stringify(summarizeComparison(comparison, older, newer, wording), null, 2)}\n`);
+  else process.stdout.write(formatComparisonText(buildEvolution(comparison, wording), comparison, newerName!, wording));
 
   if (options.pdfPath) {
-    const diagnosis = diagnose(newer.questionnaire, toolkit, newer.file.answers);
+    const diagnosis = diagnose(newerDiagnosis.questionnaire, toolkit, newer.file.answers, wording.diagnosis);
     const generatedAt = options.reportDate ?? new Date(newer.file.updatedAt);
-    const model = buildReportModel({ ...newerDiagnosis, toolkit, diagnosis, generatedAt, evolution: { older: olderDiagnosis } });
-    writeFileSync(options.pdfPath, Buffer.from(renderReportPdf(model, await loadNodePdfFonts())));
+    const model = buildReportModel({ ...newerDiagnosis, toolkit, diagnosis, generatedAt, evolution: { older: olderDiagnosis }, wording });
+    writeFileSync(options.pdfPath, Buffer.from(renderReportPdf(model, await loadNodePdfFonts(), wording)));
     process.stderr.write(`Rapport PDF écrit, avec son évolution : ${displayPath(options.pdfPath)}\n`);
   }
   return EXIT_OK;
@@ -289,13 +359,13 @@ function summarizeScore(score: ComparedScore | null) {
 }
 
 /** The comparison as JSON: ids, scores and level ids for scripts; the answers in words, as the report prints them. */
-function summarizeComparison(comparison: DiagnosisComparison, older: LoadedAnswers, newer: LoadedAnswers) {
+function summarizeComparison(comparison: DiagnosisComparison, older: LoadedAnswers, newer: LoadedAnswers, wording: ReportWording) {
   const side = (entry: LoadedAnswers, described: DiagnosisComparison['older']) => ({ file: entry.fileName, date: described.updatedAt, questionnaire: described.questionnaire });
   return {
     older: side(older, comparison.older),
     newer: side(newer, comparison.newer),
     sameQuestionnaire: comparison.sameQuestionnaire,
-    areas: comparison.areas.map((area) => ({ id: area.id, label: area.label, before: summarizeScore(area.before), after: summarizeScore(area.after), delta: area.delta })),
+    areas: comparison.areas.map((area) => ({ id: area.id, label: wording.pillarLabels[area.id], before: summarizeScore(area.before), after: summarizeScore(area.after), delta: area.delta })),
     dimensions: comparison.dimensions.map((dimension) => ({
       id: dimension.id,
       label: dimension.label,
@@ -316,28 +386,33 @@ function summarizeComparison(comparison: DiagnosisComparison, older: LoadedAnswe
 }
 
 /** The comparison in a terminal: the same words as the report's evolution section. */
-function formatComparisonText(evolution: ReportEvolution, comparison: DiagnosisComparison, organisationName: string): string {
+function formatComparisonText(evolution: ReportEvolution, comparison: DiagnosisComparison, organisationName: string, wording: ReportWording): string {
+  const { t } = wording;
   const describeSide = (side: DiagnosisComparison['older']) =>
-    `« ${side.questionnaire.title} », version ${side.questionnaire.version}, du ${formatEvolutionDate(new Date(side.updatedAt))}`;
+    t('cli.side', { title: side.questionnaire.title, version: side.questionnaire.version, date: formatEvolutionDate(new Date(side.updatedAt), wording) });
   const describe = (score: ReportEvolutionScore) => (score.levelLabel ? `${score.scoreLabel} · ${score.levelLabel}` : score.scoreLabel);
-  const row = (label: string, entry: ReportEvolution['areas'][number]) => `${label} : ${describe(entry.before)} → ${describe(entry.after)} (${entry.deltaLabel})`;
+  const row = (label: string, entry: ReportEvolution['areas'][number]) =>
+    t('cli.labelled', { label, value: `${describe(entry.before)} → ${describe(entry.after)} (${entry.deltaLabel})` });
   const lines = [
     `${evolution.heading} – ${organisationName}`,
-    `Avant : ${describeSide(comparison.older)}`,
-    `Après : ${describeSide(comparison.newer)}`,
+    t('cli.olderSide', { side: describeSide(comparison.older) }),
+    t('cli.newerSide', { side: describeSide(comparison.newer) }),
     ...(evolution.questionnaireNote ? [evolution.questionnaireNote] : []),
     '',
     ...evolution.areas.map((area) => row(area.label, area)),
     '',
-    `${evolution.dimensionsHeading} :`,
+    t('cli.heading', { heading: evolution.dimensionsHeading }),
     ...evolution.dimensionGroups.flatMap((group) => [`  ${group.title}`, ...group.rows.map((dimension) => row(`    ${dimension.label}`, dimension))]),
     '',
-    `${evolution.changedAnswersHeading} : ${evolution.changedAnswersIntro}`,
+    t('cli.labelled', { label: evolution.changedAnswersHeading, value: evolution.changedAnswersIntro }),
     ...evolution.changedAnswerGroups.flatMap((group) =>
-      group.rows.map((change) => `  - [${group.title}] ${change.question}\n      avant : ${change.before}\n      après : ${change.after}`),
+      group.rows.map(
+        (change) =>
+          `  - [${group.title}] ${change.question}\n      ${t('cli.changedBefore', { answer: change.before })}\n      ${t('cli.changedAfter', { answer: change.after })}`,
+      ),
     ),
     '',
-    `${evolution.stepsDoneHeading} :`,
+    t('cli.heading', { heading: evolution.stepsDoneHeading }),
     ...(evolution.stepsDone.length === 0 ? [`  ${evolution.noStepsDone}`] : evolution.stepsDone.map((step) => `  - ${step.title}`)),
   ];
   return `${lines.join('\n')}\n`;
@@ -349,37 +424,45 @@ function buildCliGroup(questionnaire: Questionnaire, loaded: readonly LoadedAnsw
   return addGroupMembers(createGroup(questionnaire.id), loaded.map((entry) => entry.file), () => `membre-${(position += 1)}`).group;
 }
 
-function writeCsvFiles(csvPath: string, questionnaire: Questionnaire, group: Group, showNames: boolean): void {
+function writeCsvFiles(csvPath: string, questionnaire: Questionnaire, group: Group, showNames: boolean, wording: ReportWording): void {
   const consensusPath = path.join(path.dirname(csvPath), `${path.basename(csvPath, path.extname(csvPath))}-consensus.csv`);
-  writeFileSync(csvPath, buildRespondentsCsv(questionnaire, group, { showNames }));
-  writeFileSync(consensusPath, buildConsensusCsv(questionnaire, group));
+  writeFileSync(csvPath, buildRespondentsCsv(questionnaire, group, { showNames, wording }));
+  writeFileSync(consensusPath, buildConsensusCsv(questionnaire, group, wording));
   process.stderr.write(`Fichiers CSV écrits : ${displayPath(csvPath)}, ${displayPath(consensusPath)}\n`);
 }
 
-function summarizeSpread<T extends ScoreSpread & { id: string; label: string }>(spread: T) {
-  return { id: spread.id, label: spread.label, mean: spread.mean, min: spread.min, max: spread.max, scoredCount: spread.scoredCount, distribution: spread.distribution };
+/**
+ * A spread as JSON; the aggregate names areas and the unscored in French, so its labels are
+ * written again in the report's language (level labels come from the questionnaire given).
+ */
+function summarizeSpread<T extends ScoreSpread & { id: string; label: string }>(spread: T, label: string, questionnaire: Questionnaire, wording: ReportWording) {
+  const distribution = spread.distribution.map((entry) =>
+    questionnaire.levels.some((level) => level.id === entry.level) ? entry : { ...entry, label: wording.t('single.insufficientData') },
+  );
+  return { id: spread.id, label, mean: spread.mean, min: spread.min, max: spread.max, scoredCount: spread.scoredCount, distribution };
 }
 
 /** The group as JSON: what an adviser feeds to a spreadsheet or a script, with level and question ids. */
-function summarizeGroup(questionnaire: Questionnaire, toolkit: Toolkit, group: Group, loaded: readonly LoadedAnswers[], showNames: boolean) {
+function summarizeGroup(questionnaire: Questionnaire, toolkit: Toolkit, group: Group, loaded: readonly LoadedAnswers[], showNames: boolean, wording: ReportWording) {
   const files = group.members.map((member) => member.file);
   const aggregate = aggregateGroup(questionnaire, files);
   const project = aggregate.areas.find((area) => area.id === 'project');
-  const consensus = diagnose(questionnaire, toolkit, buildConsensusAnswers(questionnaire, group));
+  const consensus = diagnose(questionnaire, toolkit, buildConsensusAnswers(questionnaire, group), wording.diagnosis);
+  const summarizeArea = (area: GroupAggregate['areas'][number]) => summarizeSpread(area, wording.pillarLabels[area.id], questionnaire, wording);
   return {
     questionnaire: { id: questionnaire.id, version: questionnaire.version },
     respondents: aggregate.respondentCount,
     participants: loaded.map((entry, index) => ({
       file: entry.fileName,
-      label: labelRespondent(entry.file, index + 1, { showNames }),
+      label: labelRespondent(entry.file, index + 1, { showNames, wording: wording.respondents }),
       role: entry.file.respondent.role ?? null,
       questionnaireVersion: entry.file.questionnaire.version,
     })),
-    roles: aggregate.roles,
+    roles: aggregate.roles.map((role) => ({ ...role, label: wording.respondents.roleLabels[role.role] })),
     versions: aggregate.versions,
-    project: project ? summarizeSpread(project) : null,
-    pillars: aggregate.areas.filter((area) => area.id !== 'project').map(summarizeSpread),
-    dimensions: aggregate.dimensions.map((dimension) => ({ ...summarizeSpread(dimension), area: dimension.area })),
+    project: project ? summarizeArea(project) : null,
+    pillars: aggregate.areas.filter((area) => area.id !== 'project').map(summarizeArea),
+    dimensions: aggregate.dimensions.map((dimension) => ({ ...summarizeSpread(dimension, dimension.label, questionnaire, wording), area: dimension.area })),
     leastConsensus: selectLeastConsensus(aggregate).map((question) => ({
       questionId: question.questionId,
       label: question.label,
@@ -387,38 +470,42 @@ function summarizeGroup(questionnaire: Questionnaire, toolkit: Toolkit, group: G
       dimension: question.dimension,
       divergence: question.divergence,
       ratedCount: question.ratedCount,
-      distribution: question.distribution,
+      distribution: question.distribution.map((entry) =>
+        entry.value === DONT_KNOW || entry.value === NOT_APPLICABLE ? { ...entry, label: wording.answers.reservedAnswers[entry.value] } : entry,
+      ),
     })),
     agreedQuestionIds: Object.keys(group.agreedAnswers),
-    consensus: summarizeDiagnosis(questionnaire, consensus),
+    consensus: summarizeDiagnosis(questionnaire, consensus, wording.diagnosis),
   };
 }
 
 /** The group in a terminal: the same words as the group PDF, from the same model. */
-function formatGroupTextSummary(model: GroupReportModel): string {
+function formatGroupTextSummary(model: GroupReportModel, { t }: ReportWording): string {
   const stepCount = model.path.groups.reduce((count, group) => count + group.steps.length, 0);
+  const describeArea = (area: { label: string; scoreLabel: string; levelLabel: string | null }) =>
+    t('cli.labelled', { label: `  ${area.label}`, value: area.levelLabel ? `${area.scoreLabel} · ${area.levelLabel}` : area.scoreLabel });
   const lines = [
     `${model.documentTitle} – ${model.organisationName}`,
     `${model.cover.questionnaireLabel} · ${model.dateLabel}`,
-    `${model.cover.respondentsLabel} : ${model.participants.roles.map((role) => `${role.label} ${role.count}`).join(', ')}`,
+    t('cli.labelled', { label: model.cover.respondentsLabel, value: model.participants.roles.map((role) => `${role.label} ${role.count}`).join(', ') }),
     '',
-    `${model.distributions.heading} :`,
+    t('cli.heading', { heading: model.distributions.heading }),
     ...model.distributions.areas.flatMap((area) => [
-      `  ${area.label} : ${area.summary}`,
+      t('cli.labelled', { label: `  ${area.label}`, value: area.summary }),
       `    ${area.distribution.map((entry) => `${entry.label} ${entry.count}`).join(' · ')}`,
     ]),
     '',
-    `${model.leastConsensus.heading} :`,
+    t('cli.heading', { heading: model.leastConsensus.heading }),
     ...(model.leastConsensus.items.length === 0 ? [`  ${model.leastConsensus.intro}`] : []),
     ...model.leastConsensus.items.flatMap((item) => [
       `  ${item.rank}. ${item.question} [${item.questionId}] · ${item.divergenceLabel}`,
       `     ${item.answers.filter((answer) => answer.count > 0).map((answer) => `${answer.label} ${answer.count}`).join(' · ')}`,
     ]),
     '',
-    `${model.consensus.heading} :`,
-    ...model.consensus.areas.map((area) => `  ${area.label} : ${area.levelLabel ? `${area.scoreLabel} · ${area.levelLabel}` : area.scoreLabel}`),
+    t('cli.heading', { heading: model.consensus.heading }),
+    ...model.consensus.areas.map(describeArea),
     `  ${model.consensus.sourcesLabel}`,
-    `  ${model.path.heading} : ${stepCount} étape${stepCount > 1 ? 's' : ''} (détail avec --json ou --pdf).`,
+    `  ${t('cli.groupPathLine', { heading: model.path.heading, count: stepCount })}`,
   ];
   return `${lines.join('\n')}\n`;
 }
@@ -433,19 +520,19 @@ function indent(lines: string[]): string[] {
 }
 
 /** The text a person reads in a terminal: the same words as the PDF, from the same model. */
-function formatTextSummary(model: ReportModel): string {
+function formatTextSummary(model: ReportModel, { t }: ReportWording): string {
   const stepCount = model.path.groups.reduce((count, group) => count + group.steps.length, 0);
   const numberWidth = `${stepCount}.`.length;
   const lines = [
     `${model.documentTitle} – ${model.organisationName}`,
     `${model.cover.questionnaireLabel} · ${model.dateLabel}`,
     '',
-    ...model.summary.areas.map((area) => `${area.label} : ${area.levelLabel ? `${area.scoreLabel} · ${area.levelLabel}` : area.scoreLabel}`),
+    ...model.summary.areas.map((area) => t('cli.labelled', { label: area.label, value: area.levelLabel ? `${area.scoreLabel} · ${area.levelLabel}` : area.scoreLabel })),
     '',
-    `${model.summary.flagsHeading} :`,
+    t('cli.heading', { heading: model.summary.flagsHeading }),
     ...(model.summary.flags.length === 0 ? [`  ${model.summary.noFlagsText}`] : model.summary.flags.map((flag) => `  - ${flag}`)),
     '',
-    `${model.path.heading}, un parcours d’outils sur mesure :`,
+    t('cli.pathLine', { heading: model.path.heading }),
     ...(model.path.groups.length === 0 ? [`  ${model.path.emptyText}`] : []),
     ...model.path.groups.flatMap((group) =>
       group.steps.flatMap((step) => {

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type { Plugin, ResolvedConfig } from 'vite';
+import { languageOfLocale } from '../src/domain/questionnaire-translation';
 import { loadContentDirectory, type ContentDirectory } from './lib/questionnaire-files';
 
 // Runs in Node only (the config's plugin), so the YAML parser never reaches the browser bundle:
@@ -13,11 +14,29 @@ export interface QuestionnaireAsset {
   source: string;
 }
 
+/** One entry of `questionnaires/index.json`: what the welcome page shows before any questionnaire is fetched. */
+export interface QuestionnaireIndexEntry {
+  id: string;
+  version: string;
+  title: string;
+  description?: string;
+  durationMinutes: number;
+  locale: string;
+  /** The source's language first, then each translation's (`['fr', 'en']`): `<id>.<language>.json` exists for all but the first. */
+  languages: string[];
+  /** The title and description in each translation's language, so that the welcome page can list them in the chosen language. */
+  translations: Record<string, { locale: string; title: string; description?: string }>;
+}
+
 /**
- * The JSON files the app fetches: one per questionnaire, the toolkit under a fixed name whatever
- * its id, and the index of questionnaires. Both the dev server and the build serve exactly these.
+ * The JSON files the app fetches: one per questionnaire and one per translation of it
+ * (`<id>.<language>.json`), the toolkit under a fixed name whatever its id (`toolkit.json`,
+ * `toolkit.<language>.json`), and the index of questionnaires. Both the dev server and the build
+ * serve exactly these.
  */
-export function buildQuestionnaireAssets(content: Pick<ContentDirectory, 'questionnaires' | 'toolkits'>): QuestionnaireAsset[] {
+export function buildQuestionnaireAssets(
+  content: Pick<ContentDirectory, 'questionnaires' | 'toolkits'> & Partial<Pick<ContentDirectory, 'translatedQuestionnaires' | 'translatedToolkits'>>,
+): QuestionnaireAsset[] {
   const asset = (name: string, data: unknown): QuestionnaireAsset => ({
     fileName: `${QUESTIONNAIRE_ASSET_DIR}/${name}.json`,
     source: JSON.stringify(data),
@@ -25,17 +44,31 @@ export function buildQuestionnaireAssets(content: Pick<ContentDirectory, 'questi
   // `$schema` only points YAML editors at the schema file; it means nothing to the app.
   const withoutSchemaKey = <T extends { $schema?: string }>({ $schema: _, ...data }: T) => data;
 
+  const translatedQuestionnaires = content.translatedQuestionnaires ?? [];
+  const translatedToolkits = content.translatedToolkits ?? [];
+
   const assets = content.questionnaires.map(({ questionnaire }) => asset(questionnaire.id, withoutSchemaKey(questionnaire)));
+  assets.push(...translatedQuestionnaires.map(({ language, questionnaire }) => asset(`${questionnaire.id}.${language}`, withoutSchemaKey(questionnaire))));
   const [toolkit] = content.toolkits;
-  if (toolkit) assets.push(asset('toolkit', withoutSchemaKey(toolkit.toolkit)));
-  const index = content.questionnaires.map(({ questionnaire: { id, version, title, description, durationMinutes, locale } }) => ({
-    id,
-    version,
-    title,
-    description,
-    durationMinutes,
-    locale,
-  }));
+  if (toolkit) {
+    assets.push(asset('toolkit', withoutSchemaKey(toolkit.toolkit)));
+    assets.push(...translatedToolkits.map(({ language, toolkit: translated }) => asset(`toolkit.${language}`, withoutSchemaKey(translated))));
+  }
+  const index = content.questionnaires.map(({ questionnaire: { id, version, title, description, durationMinutes, locale } }): QuestionnaireIndexEntry => {
+    const translations = translatedQuestionnaires.filter(({ questionnaire }) => questionnaire.id === id);
+    return {
+      id,
+      version,
+      title,
+      description,
+      durationMinutes,
+      locale,
+      languages: [languageOfLocale(locale), ...translations.map(({ language }) => language)],
+      translations: Object.fromEntries(
+        translations.map(({ language, questionnaire }) => [language, { locale: questionnaire.locale, title: questionnaire.title, description: questionnaire.description }]),
+      ),
+    };
+  });
   assets.push(asset('index', index));
   return assets;
 }
@@ -47,9 +80,17 @@ export function matchQuestionnaireRequest(url: string, base: string): string | u
   const prefix = `${basePath.endsWith('/') ? basePath : `${basePath}/`}${QUESTIONNAIRE_ASSET_DIR}/`;
   if (!pathname.startsWith(prefix)) return undefined;
   const name = pathname.slice(prefix.length);
-  // Only `<id>.json`: the schema files (`*.schema.json`) and the YAML sources are left to Vite.
-  return /^[a-z0-9]+(-[a-z0-9]+)*\.json$/.test(name) ? `${QUESTIONNAIRE_ASSET_DIR}/${name}` : undefined;
+  // Only `<id>.json` and `<id>.<language>.json`: the schema files (`*.schema.json`) and the YAML sources are left to Vite.
+  return /^[a-z0-9]+(-[a-z0-9]+)*(\.[a-z]{2})?\.json$/.test(name) ? `${QUESTIONNAIRE_ASSET_DIR}/${name}` : undefined;
 }
+
+/**
+ * The index of questionnaires as a module of the app, so that the welcome page lists them in its
+ * first paint (no request, no schema to load, nothing moving under the reader once it arrives).
+ * The build checked it; `questionnaires/index.json` stays for anyone who reads the files.
+ */
+export const QUESTIONNAIRE_INDEX_MODULE = 'virtual:trajectoires/questionnaire-index';
+const RESOLVED_INDEX_MODULE = `\0${QUESTIONNAIRE_INDEX_MODULE}`;
 
 export function questionnairesPlugin(options: { dir?: string } = {}): Plugin {
   let config: ResolvedConfig;
@@ -72,9 +113,23 @@ export function questionnairesPlugin(options: { dir?: string } = {}): Plugin {
       // The dev server reports errors per request instead, so that fixing a file needs no restart.
       if (config.command !== 'build') return;
       const content = load();
-      [...content.questionnaires, ...content.toolkits].forEach(({ file }) => this.addWatchFile(path.resolve(config.root, file)));
+      [...content.questionnaires, ...content.toolkits, ...content.translatedQuestionnaires, ...content.translatedToolkits].forEach(({ file }) =>
+        this.addWatchFile(path.resolve(config.root, file)),
+      );
       if (content.errors.length > 0) this.error(formatReport(content.errors));
       assets = buildQuestionnaireAssets(content);
+    },
+
+    resolveId(id) {
+      return id === QUESTIONNAIRE_INDEX_MODULE ? RESOLVED_INDEX_MODULE : undefined;
+    },
+
+    load(id) {
+      if (id !== RESOLVED_INDEX_MODULE) return undefined;
+      const content = load();
+      if (content.errors.length > 0) this.error(formatReport(content.errors));
+      const index = buildQuestionnaireAssets(content).find((asset) => asset.fileName === `${QUESTIONNAIRE_ASSET_DIR}/index.json`);
+      return `export default ${index?.source ?? '[]'};`;
     },
 
     generateBundle() {
@@ -87,6 +142,8 @@ export function questionnairesPlugin(options: { dir?: string } = {}): Plugin {
         if (!isContentFile(file)) return;
         const { errors } = load();
         if (errors.length > 0) config.logger.error(formatReport(errors), { timestamp: true });
+        const indexModule = server.moduleGraph.getModuleById(RESOLVED_INDEX_MODULE);
+        if (indexModule) server.moduleGraph.invalidateModule(indexModule);
         server.ws.send({ type: 'full-reload', path: '*' });
       };
       server.watcher.on('change', reloadOnContentChange);

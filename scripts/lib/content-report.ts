@@ -4,7 +4,7 @@ import {
   MIN_KINDS_PER_CELL,
   type CoverageCell,
 } from '../../src/domain/content-checks';
-import { SCORED_AREA_IDS, TOOL_KINDS, type Questionnaire } from '../../src/domain/questionnaire-schema';
+import { SCORED_AREA_IDS, TOOL_KINDS, type Questionnaire, type Toolkit } from '../../src/domain/questionnaire-schema';
 
 // The terminal report of `npm run questionnaires:check`: text only, so that tests can read it.
 
@@ -37,4 +37,11 @@ export function formatQuestionnaireSummary(file: string, questionnaire: Question
     `${file}: ${questionnaire.id} ${questionnaire.version}, ${counts.total} questions (${counts.shownByDefault} shown by default); ` +
     `rubric questions: ${rubric}; estimated ${estimated} min, declared ${questionnaire.durationMinutes} min`
   );
+}
+
+/** One line per translation that passed its checks: its language and what it covers, beside the source's own line. */
+export function formatTranslationSummary(file: string, translated: Questionnaire | Toolkit): string {
+  const [count, noun] = 'tools' in translated ? [translated.tools.length, 'tool'] : [countQuestions(translated).total, 'question'];
+  const covered = `${count} ${noun}${count === 1 ? '' : 's'}`;
+  return `${file}: ${translated.locale} translation of ${translated.id} ${translated.version}, ${covered}`;
 }

@@ -11,6 +11,16 @@ import {
   type Questionnaire,
   type Toolkit,
 } from '../../src/domain/questionnaire-schema';
+import {
+  applyQuestionnaireTranslation,
+  applyToolkitTranslation,
+  checkTranslation,
+  findTranslationPath,
+  isToolkit,
+  languageOfLocale,
+  TranslationSchema,
+  type Translation,
+} from '../../src/domain/questionnaire-translation';
 
 // Node only: this file reads the disk and parses YAML, so nothing under src/ may import it.
 
@@ -23,6 +33,17 @@ export const CONTENT_DIR = path.join(REPO_ROOT, 'questionnaires');
  * `tools` key is misspelt then reads as a questionnaire, whose errors still name the stray key.
  */
 export type ContentKind = 'questionnaire' | 'toolkit';
+
+/**
+ * `diagnostic-express.en.yaml` translates `diagnostic-express.yaml` into `en`: the file name, not
+ * the content, says which file a translation belongs to, so that it sits beside its source.
+ */
+const TRANSLATION_FILE_NAME = /^(?<stem>.+)\.(?<language>[a-z]{2})\.yaml$/;
+
+export function parseTranslationFileName(name: string): { sourceName: string; language: string } | undefined {
+  const groups = TRANSLATION_FILE_NAME.exec(name)?.groups;
+  return groups?.stem && groups.language ? { sourceName: `${groups.stem}.yaml`, language: groups.language } : undefined;
+}
 
 /** `file:line path: message`, for errors found after loading (cross-file checks). */
 export type FormatError = (issuePath: readonly PropertyKey[], message: string) => string;
@@ -37,7 +58,17 @@ interface ContentFileBase {
 /** The parsed content is present only when `errors` is empty. */
 export type ContentFileResult =
   | (ContentFileBase & { kind: 'questionnaire'; questionnaire?: Questionnaire })
-  | (ContentFileBase & { kind: 'toolkit'; toolkit?: Toolkit });
+  | (ContentFileBase & { kind: 'toolkit'; toolkit?: Toolkit })
+  | TranslationFileResult;
+
+export type TranslationFileResult = ContentFileBase & {
+  kind: 'translation';
+  /** The two-letter language of the file name (`en` for `toolkit.en.yaml`). */
+  language: string;
+  /** The display path of the file it translates, in the same directory. */
+  sourceFile: string;
+  translation?: Translation;
+};
 
 export interface LoadedQuestionnaire {
   file: string;
@@ -47,9 +78,19 @@ export interface LoadedToolkit {
   file: string;
   toolkit: Toolkit;
 }
+/** A questionnaire in another language than its source's: the source with the translation's words. */
+export interface TranslatedQuestionnaire extends LoadedQuestionnaire {
+  language: string;
+}
+export interface TranslatedToolkit extends LoadedToolkit {
+  language: string;
+}
 export interface ContentDirectory {
   questionnaires: LoadedQuestionnaire[];
   toolkits: LoadedToolkit[];
+  /** Only translations that passed checkTranslation, already applied; `file` is the translation's. */
+  translatedQuestionnaires: TranslatedQuestionnaire[];
+  translatedToolkits: TranslatedToolkit[];
   errors: string[];
 }
 
@@ -69,43 +110,59 @@ const RESERVED_QUESTIONNAIRE_IDS = ['index', 'toolkit'];
 export function loadContentFile(filePath: string, options: LoadOptions = {}): ContentFileResult {
   const absolutePath = path.resolve(filePath);
   const file = toDisplayPath(absolutePath, options.rootDir ?? REPO_ROOT);
-  const source = readFileSync(absolutePath, 'utf8');
+  const { document, formatError, syntaxErrors } = parseYamlFile(absolutePath, file);
+
+  const translationName = parseTranslationFileName(path.basename(absolutePath));
+  if (translationName) {
+    const sourceFile = toDisplayPath(path.join(path.dirname(absolutePath), translationName.sourceName), options.rootDir ?? REPO_ROOT);
+    const base = { kind: 'translation' as const, file, formatError, language: translationName.language, sourceFile };
+    if (syntaxErrors.length > 0) return { ...base, errors: syntaxErrors };
+    const parsed = parseWithMessages(TranslationSchema, document.toJS(), formatError);
+    return parsed.success ? { ...base, errors: [], translation: parsed.data } : { ...base, errors: parsed.errors };
+  }
+
+  const kind: ContentKind = isMap(document.contents) && document.contents.has('tools') ? 'toolkit' : 'questionnaire';
+  if (syntaxErrors.length > 0) return { kind, file, errors: syntaxErrors, formatError };
+
+  const data: unknown = document.toJS();
+  if (kind === 'toolkit') {
+    const result = parseWithMessages(ToolkitSchema, data, formatError);
+    return result.success
+      ? { kind, file, errors: [], formatError, toolkit: result.data }
+      : { kind, file, errors: result.errors, formatError };
+  }
+  const result = parseWithMessages(QuestionnaireSchema, data, formatError);
+  return result.success
+    ? { kind, file, errors: [], formatError, questionnaire: result.data }
+    : { kind, file, errors: result.errors, formatError };
+}
+
+function parseYamlFile(absolutePath: string, file: string): { document: Document; formatError: FormatError; syntaxErrors: string[] } {
   const lineCounter = new LineCounter();
   // prettyErrors would append a multi-line excerpt to each message; we want one line per error.
-  const document = parseDocument(source, { lineCounter, prettyErrors: false });
+  const document = parseDocument(readFileSync(absolutePath, 'utf8'), { lineCounter, prettyErrors: false });
   const lineOf = (offset: number) => lineCounter.linePos(offset).line;
   const formatError: FormatError = (issuePath, message) =>
     `${file}:${findLine(document, issuePath, lineOf)} ${formatIssuePath(issuePath)}: ${message}`;
+  const syntaxErrors = document.errors.map((error) => `${file}:${lineOf(error.pos[0])} YAML syntax: ${error.message}${YAML_HINTS[error.message] ?? ''}`);
+  return { document, formatError, syntaxErrors };
+}
 
-  const kind: ContentKind = isMap(document.contents) && document.contents.has('tools') ? 'toolkit' : 'questionnaire';
-  if (document.errors.length > 0) {
-    const errors = document.errors.map((error) => `${file}:${lineOf(error.pos[0])} YAML syntax: ${error.message}${YAML_HINTS[error.message] ?? ''}`);
-    return { kind, file, errors, formatError };
-  }
-
-  const data: unknown = document.toJS();
+/** The schema's result, its issues as `file:line path: message` lines in line order. */
+function parseWithMessages<T>(schema: z.ZodType<T>, data: unknown, formatError: FormatError): { success: true; data: T } | { success: false; errors: string[] } {
   const knownKeysAt = new Map<string, string[]>();
-  const parseOptions = { error: createErrorMap(knownKeysAt) };
-  const formatIssues = (issues: z.core.$ZodIssue[]) =>
-    sortByLine(issues.flatMap((issue) => formatIssue(issue, formatError, knownKeysAt)));
-
-  if (kind === 'toolkit') {
-    const result = ToolkitSchema.safeParse(data, parseOptions);
-    return result.success
-      ? { kind, file, errors: [], formatError, toolkit: result.data }
-      : { kind, file, errors: formatIssues(result.error.issues), formatError };
-  }
-  const result = QuestionnaireSchema.safeParse(data, parseOptions);
-  return result.success
-    ? { kind, file, errors: [], formatError, questionnaire: result.data }
-    : { kind, file, errors: formatIssues(result.error.issues), formatError };
+  const result = schema.safeParse(data, { error: createErrorMap(knownKeysAt) });
+  if (result.success) return { success: true, data: result.data };
+  return { success: false, errors: sortByLine(result.error.issues.flatMap((issue) => formatIssue(issue, formatError, knownKeysAt))) };
 }
 
 /** Loads every `*.yaml` of a directory (not its subdirectories) and checks the files against each other. */
 export function loadContentDirectory(dir: string = CONTENT_DIR, options: LoadOptions = {}): ContentDirectory {
   const absoluteDir = path.resolve(dir);
   const displayDir = toDisplayPath(absoluteDir, options.rootDir ?? REPO_ROOT);
-  if (!isDirectory(absoluteDir)) return { questionnaires: [], toolkits: [], errors: [`${displayDir}: directory not found`] };
+  if (!isDirectory(absoluteDir)) {
+    return { questionnaires: [], toolkits: [], translatedQuestionnaires: [], translatedToolkits: [], errors: [`${displayDir}: directory not found`] };
+  }
   const files = readdirSync(absoluteDir)
     .filter((name) => name.endsWith('.yaml'))
     .sort()
@@ -115,9 +172,9 @@ export function loadContentDirectory(dir: string = CONTENT_DIR, options: LoadOpt
 
 /**
  * The checks that need every file at once: one toolkit, at least one questionnaire, unique
- * questionnaire ids, each questionnaire's references from the toolkit, and the content checks
- * (coverage gaps, signals no tool answers, links outside the allow-list), so that the build
- * refuses what `npm run questionnaires:check` refuses.
+ * questionnaire ids, each questionnaire's references from the toolkit, the content checks
+ * (coverage gaps, signals no tool answers, links outside the allow-list) and each translation
+ * against its source, so that the build refuses what `npm run questionnaires:check` refuses.
  */
 export function checkContentFiles(files: readonly ContentFileResult[], displayDir: string): ContentDirectory {
   const errors = files.flatMap((file) => file.errors);
@@ -162,11 +219,59 @@ export function checkContentFiles(files: readonly ContentFileResult[], displayDi
     errors.push(...locateContentGaps(firstToolkit, allQuestionnaires));
   }
 
+  const translations = checkTranslationFiles(files);
+  errors.push(...translations.errors);
+
   return {
     questionnaires: questionnaires.map(({ file, questionnaire }) => ({ file, questionnaire })),
     toolkits: toolkits.map(({ file, toolkit }) => ({ file, toolkit })),
+    translatedQuestionnaires: translations.questionnaires,
+    translatedToolkits: translations.toolkits,
     errors,
   };
+}
+
+/**
+ * Each translation against the file beside it that it translates: same ids everywhere, same
+ * placeholders, the source's version, a locale of the file name's language; then the translated
+ * result must pass the source's own schema (two rubric levels given one label, for instance).
+ * A source that failed to load has its own errors already: its translations wait for it.
+ */
+function checkTranslationFiles(files: readonly ContentFileResult[]): { questionnaires: TranslatedQuestionnaire[]; toolkits: TranslatedToolkit[]; errors: string[] } {
+  const errors: string[] = [];
+  const questionnaires: TranslatedQuestionnaire[] = [];
+  const toolkits: TranslatedToolkit[] = [];
+  for (const file of files) {
+    if (file.kind !== 'translation' || !file.translation) continue;
+    const { translation, formatError, language } = file;
+    const source = files.find((candidate) => candidate.file === file.sourceFile);
+    if (!source || source.kind === 'translation') {
+      errors.push(formatError([], `no source file ${file.sourceFile} beside this translation (a translation is named <source file name>.<language>.yaml)`));
+      continue;
+    }
+    const sourceContent = source.kind === 'toolkit' ? source.toolkit : source.questionnaire;
+    if (!sourceContent) continue;
+
+    const issues = checkTranslation(sourceContent, translation);
+    if (languageOfLocale(translation.locale) !== language) {
+      issues.push({ path: ['locale'], message: `expected a locale of language "${language}" (the file name's), got "${translation.locale}"` });
+    }
+    if (issues.length > 0) {
+      errors.push(...sortByLine(issues.map(({ path: issuePath, message }) => formatError(issuePath, message))));
+      continue;
+    }
+
+    const translated = isToolkit(sourceContent)
+      ? ToolkitSchema.safeParse(applyToolkitTranslation(sourceContent, translation))
+      : QuestionnaireSchema.safeParse(applyQuestionnaireTranslation(sourceContent, translation));
+    if (!translated.success) {
+      errors.push(...sortByLine(translated.error.issues.map((issue) => formatError(findTranslationPath(sourceContent, issue.path), issue.message))));
+      continue;
+    }
+    if ('tools' in translated.data) toolkits.push({ file: file.file, language, toolkit: translated.data });
+    else questionnaires.push({ file: file.file, language, questionnaire: translated.data });
+  }
+  return { questionnaires, toolkits, errors };
 }
 
 /**
@@ -346,6 +451,7 @@ function isDirectory(dir: string): boolean {
 export const JSON_SCHEMA_FILES = [
   { fileName: 'questionnaire.schema.json', title: 'Trajectoires questionnaire', schema: QuestionnaireSchema },
   { fileName: 'toolkit.schema.json', title: 'Trajectoires toolkit', schema: ToolkitSchema },
+  { fileName: 'translation.schema.json', title: 'Trajectoires translation of a questionnaire or of the toolkit', schema: TranslationSchema },
 ] as const;
 
 /** Each schema file's name (inside the questionnaires directory) and its exact expected text. */

@@ -1,6 +1,6 @@
 import { listQuestions, type Check, type Questionnaire } from './questionnaire-schema';
 import { doesConditionHold, selectVisibleAnswers, type Answers } from './answers';
-import { PILLAR_LABELS } from './pillars';
+import { PILLAR_LABELS, type PillarLabels } from './pillars';
 import { selectPillarScores, type Scores } from './scoring';
 
 export interface Flag {
@@ -8,10 +8,25 @@ export interface Flag {
   message: string;
 }
 
-const frenchNumber = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 1 });
+/** The words a check fills into a content file's message: pillar names and the numbers' locale. */
+export interface CheckWording {
+  pillarLabels: PillarLabels;
+  /** A BCP 47 tag for `Intl.NumberFormat`. */
+  localeTag: string;
+}
 
-function formatFrenchNumber(value: number): string {
-  return frenchNumber.format(value);
+export const FRENCH_CHECK_WORDING: CheckWording = { pillarLabels: PILLAR_LABELS, localeTag: 'fr-FR' };
+
+// Building a NumberFormat is slow next to using one: one per locale, kept.
+const numberFormats = new Map<string, Intl.NumberFormat>();
+
+function formatNumber(value: number, localeTag: string): string {
+  let format = numberFormats.get(localeTag);
+  if (!format) {
+    format = new Intl.NumberFormat(localeTag, { maximumFractionDigits: 1 });
+    numberFormats.set(localeTag, format);
+  }
+  return format.format(value);
 }
 
 /** Replaces `{name}` placeholders; unknown ones stay visible so a typo in a content file shows. */
@@ -21,7 +36,7 @@ function fillMessage(template: string, values: Record<string, string>): string {
 
 type CheckOf<T extends Check['type']> = Extract<Check, { type: T }>;
 
-function evaluateLargestShare(check: CheckOf<'largest-share-above'>, questionnaire: Questionnaire, answers: Answers): string | null {
+function evaluateLargestShare(check: CheckOf<'largest-share-above'>, questionnaire: Questionnaire, answers: Answers, wording: CheckWording): string | null {
   const question = listQuestions(questionnaire).find((candidate) => candidate.id === check.question);
   const value = answers[check.question];
   if (question?.type !== 'shares' || typeof value !== 'object' || Array.isArray(value)) return null;
@@ -33,10 +48,10 @@ function evaluateLargestShare(check: CheckOf<'largest-share-above'>, questionnai
     if (share !== undefined && (largest === null || share > largest.share)) largest = { label: part.label, share };
   }
   if (largest === null || largest.share <= check.threshold) return null;
-  return fillMessage(check.message, { part: largest.label, share: formatFrenchNumber(largest.share) });
+  return fillMessage(check.message, { part: largest.label, share: formatNumber(largest.share, wording.localeTag) });
 }
 
-function evaluatePillarGap(check: CheckOf<'pillar-gap-above'>, scores: Scores): string | null {
+function evaluatePillarGap(check: CheckOf<'pillar-gap-above'>, scores: Scores, wording: CheckWording): string | null {
   // An unscored pillar has no position: comparing it would invent a gap.
   const scored = selectPillarScores(scores).flatMap((area) => (area.score === null ? [] : [{ id: area.id, score: area.score }]));
   const [first] = scored;
@@ -46,28 +61,31 @@ function evaluatePillarGap(check: CheckOf<'pillar-gap-above'>, scores: Scores): 
   const gap = strongest.score - weakest.score;
   if (gap <= check.threshold) return null;
   return fillMessage(check.message, {
-    strongest: PILLAR_LABELS[strongest.id],
-    weakest: PILLAR_LABELS[weakest.id],
-    gap: formatFrenchNumber(gap),
+    strongest: wording.pillarLabels[strongest.id],
+    weakest: wording.pillarLabels[weakest.id],
+    gap: formatNumber(gap, wording.localeTag),
   });
 }
 
-function evaluateCheck(check: Check, questionnaire: Questionnaire, answers: Answers, scores: Scores): string | null {
+function evaluateCheck(check: Check, questionnaire: Questionnaire, answers: Answers, scores: Scores, wording: CheckWording): string | null {
   switch (check.type) {
     case 'largest-share-above':
-      return evaluateLargestShare(check, questionnaire, answers);
+      return evaluateLargestShare(check, questionnaire, answers, wording);
     case 'pillar-gap-above':
-      return evaluatePillarGap(check, scores);
+      return evaluatePillarGap(check, scores, wording);
     case 'answer-matches':
       return check.when.every((condition) => doesConditionHold(condition, answers)) ? check.message : null;
   }
 }
 
-/** The flags raised by the questionnaire's checks, in declaration order; only visible answers count. */
-export function evaluateChecks(questionnaire: Questionnaire, answers: Answers, scores: Scores): Flag[] {
+/**
+ * The flags raised by the questionnaire's checks, in declaration order; only visible answers count.
+ * The messages come from the (already translated) questionnaire; the wording fills their pillar names and numbers.
+ */
+export function evaluateChecks(questionnaire: Questionnaire, answers: Answers, scores: Scores, wording: CheckWording = FRENCH_CHECK_WORDING): Flag[] {
   const visibleAnswers = selectVisibleAnswers(questionnaire, answers);
   return questionnaire.checks.flatMap((check) => {
-    const message = evaluateCheck(check, questionnaire, visibleAnswers, scores);
+    const message = evaluateCheck(check, questionnaire, visibleAnswers, scores, wording);
     return message === null ? [] : [{ checkId: check.id, message }];
   });
 }

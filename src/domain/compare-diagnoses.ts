@@ -1,6 +1,6 @@
 import { isAnswered, listVisibleQuestionIds, type AnswersFile, type AnswerValue } from './answers';
-import { describeAnswer } from './format-answer';
-import { PILLAR_LABELS } from './pillars';
+import { FRENCH_ANSWER_WORDING, describeAnswer, type AnswerWording } from './format-answer';
+import { PILLAR_LABELS, type PillarLabels } from './pillars';
 import { listQuestions, type Question, type Questionnaire, type ScoredAreaId, type Toolkit } from './questionnaire-schema';
 import { scoreAnswers, type AreaScore, type DimensionScore } from './scoring';
 
@@ -75,8 +75,21 @@ export interface DiagnosisComparison {
   stepsDoneSince: StepDoneSince[];
 }
 
+/** The words a comparison writes itself: the areas' names and the answers (reserved answers, numbers). A report's wording fits. */
+export interface ComparisonWording {
+  pillarLabels: PillarLabels;
+  answers: AnswerWording;
+}
+
+export const FRENCH_COMPARISON_WORDING: ComparisonWording = { pillarLabels: PILLAR_LABELS, answers: FRENCH_ANSWER_WORDING };
+
 /** What changed from one diagnosis of an organisation to a later one: scores, answers and path steps done. */
-export function compareDiagnoses(older: ComparedDiagnosis, newer: ComparedDiagnosis, toolkit: Toolkit): DiagnosisComparison {
+export function compareDiagnoses(
+  older: ComparedDiagnosis,
+  newer: ComparedDiagnosis,
+  toolkit: Toolkit,
+  wording: ComparisonWording = FRENCH_COMPARISON_WORDING,
+): DiagnosisComparison {
   const olderScores = scoreAnswers(older.questionnaire, older.file.answers);
   const newerScores = scoreAnswers(newer.questionnaire, newer.file.answers);
   return {
@@ -85,10 +98,10 @@ export function compareDiagnoses(older: ComparedDiagnosis, newer: ComparedDiagno
     sameQuestionnaire: older.questionnaire.id === newer.questionnaire.id,
     areas: newerScores.areas.map((after) => {
       const before = olderScores.areas.find((area) => area.id === after.id);
-      return compareArea(after.id, before ? toComparedScore(before) : null, toComparedScore(after));
+      return compareArea(after.id, before ? toComparedScore(before) : null, toComparedScore(after), wording.pillarLabels);
     }),
     dimensions: compareDimensions(olderScores.dimensions, newerScores.dimensions),
-    changedAnswers: listChangedAnswers(older, newer),
+    changedAnswers: listChangedAnswers(older, newer, wording.answers),
     stepsDoneSince: listStepsDoneSince(older.file, newer.file, toolkit),
   };
 }
@@ -99,10 +112,10 @@ function describeSide({ questionnaire, file }: ComparedDiagnosis): ComparisonSid
 
 const UNSCORED: ComparedScore = { score: null, levelId: null, levelLabel: null, isInsufficient: true, isNotApplicable: false };
 
-function compareArea(id: ScoredAreaId, before: ComparedScore | null, after: ComparedScore): ComparedArea {
+function compareArea(id: ScoredAreaId, before: ComparedScore | null, after: ComparedScore, pillarLabels: PillarLabels): ComparedArea {
   // scoreAnswers always scores the four areas; an area missing on one side would only come from a broken questionnaire.
   const beforeScore = before ?? UNSCORED;
-  return { id, label: PILLAR_LABELS[id], before: beforeScore, after, delta: computeDelta(beforeScore, after) };
+  return { id, label: pillarLabels[id], before: beforeScore, after, delta: computeDelta(beforeScore, after) };
 }
 
 function toComparedScore(score: AreaScore | DimensionScore): ComparedScore {
@@ -151,7 +164,7 @@ function readVisibleAnswer(diagnosis: ComparedDiagnosis, visibleIds: ReadonlySet
   return visibleIds.has(questionId) && isAnswered(value) ? value : undefined;
 }
 
-function listChangedAnswers(older: ComparedDiagnosis, newer: ComparedDiagnosis): ChangedAnswer[] {
+function listChangedAnswers(older: ComparedDiagnosis, newer: ComparedDiagnosis, wording: AnswerWording): ChangedAnswer[] {
   const olderQuestions = locateQuestions(older.questionnaire);
   const newerQuestions = locateQuestions(newer.questionnaire);
   const olderVisible = listVisibleQuestionIds(older.questionnaire, older.file.answers);
@@ -175,8 +188,8 @@ function listChangedAnswers(older: ComparedDiagnosis, newer: ComparedDiagnosis):
         questionId,
         label: located.question.label,
         stepTitle: located.stepTitle,
-        before: before === undefined || !beforeQuestion ? null : describeAnswer(beforeQuestion.question, before),
-        after: after === undefined || !afterQuestion ? null : describeAnswer(afterQuestion.question, after),
+        before: before === undefined || !beforeQuestion ? null : describeAnswer(beforeQuestion.question, before, wording),
+        after: after === undefined || !afterQuestion ? null : describeAnswer(afterQuestion.question, after, wording),
         isInOlder: beforeQuestion !== undefined,
         isInNewer: afterQuestion !== undefined,
       },

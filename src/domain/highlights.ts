@@ -1,4 +1,4 @@
-import { PILLAR_LABELS } from './pillars';
+import { PILLAR_LABELS, type PillarLabels } from './pillars';
 import type { Level } from './questionnaire-schema';
 import type { DimensionScore, Scores } from './scoring';
 
@@ -27,22 +27,56 @@ export function selectHighlights(scores: Pick<Scores, 'dimensions'>, count = 3):
 
 export type HighlightKind = 'strength' | 'fragility';
 
+/** How a highlight ends: on a solid strength, a strength, a priority (lowest level) or a margin of progress. */
+export type HighlightEnding = 'solid-support' | 'support' | 'priority' | 'margin';
+
+/** The words of a highlight sentence in one language; French by default. */
+export interface HighlightWording {
+  /** A BCP 47 tag: the level's label is lower-cased inside the sentence. */
+  localeTag: string;
+  pillarLabels: PillarLabels;
+  /** « Compétences (Richesses humaines) : 67 / 100, consolidé — un appui pour la suite. » */
+  describe(parts: { dimension: string; pillar: string | null; score: number | null; level: string | null; ending: HighlightEnding }): string;
+}
+
+const FRENCH_ENDINGS: Record<HighlightEnding, string> = {
+  'solid-support': 'un point d’appui solide pour la suite.',
+  support: 'un appui pour la suite.',
+  priority: 'une piste à travailler en priorité.',
+  margin: 'une marge de progrès à travailler.',
+};
+
+export const FRENCH_HIGHLIGHT_WORDING: HighlightWording = {
+  localeTag: 'fr-FR',
+  pillarLabels: PILLAR_LABELS,
+  describe: ({ dimension, pillar, score, level, ending }) =>
+    `${pillar === null ? dimension : `${dimension} (${pillar})`} : ${score === null ? 'données insuffisantes' : `${score} / 100`}${level ? `, ${level}` : ''} — ${FRENCH_ENDINGS[ending]}`,
+};
+
 /**
  * One sober sentence per highlight, shared by the synthesis and the report:
  * "Compétences (Richesses humaines) : 67 / 100, consolidé — un appui pour la suite."
  * A weak dimension at the lowest level is a priority; above it, a margin to work on.
  */
-export function describeHighlight(dimension: DimensionScore, kind: HighlightKind, levels: readonly Level[]): string {
-  // A project dimension already names the project ("Gouvernance du projet"); a pillar's says which pillar.
-  const opening = dimension.area === 'project' ? dimension.label : `${dimension.label} (${PILLAR_LABELS[dimension.area]})`;
-  const figure = dimension.score === null ? 'données insuffisantes' : `${dimension.score} / 100`;
-  const level = dimension.level ? `, ${dimension.level.label.toLocaleLowerCase('fr-FR')}` : '';
-  return `${opening} : ${figure}${level} — ${chooseEnding(dimension, kind, levels)}`;
+export function describeHighlight(
+  dimension: DimensionScore,
+  kind: HighlightKind,
+  levels: readonly Level[],
+  wording: HighlightWording = FRENCH_HIGHLIGHT_WORDING,
+): string {
+  return wording.describe({
+    dimension: dimension.label,
+    // A project dimension already names the project ("Gouvernance du projet"); a pillar's says which pillar.
+    pillar: dimension.area === 'project' ? null : wording.pillarLabels[dimension.area],
+    score: dimension.score,
+    level: dimension.level ? dimension.level.label.toLocaleLowerCase(wording.localeTag) : null,
+    ending: chooseEnding(dimension, kind, levels),
+  });
 }
 
-function chooseEnding(dimension: DimensionScore, kind: HighlightKind, levels: readonly Level[]): string {
+function chooseEnding(dimension: DimensionScore, kind: HighlightKind, levels: readonly Level[]): HighlightEnding {
   const sorted = [...levels].sort((a, b) => a.minScore - b.minScore);
   const rank = dimension.level ? sorted.findIndex((level) => level.id === dimension.level?.id) : -1;
-  if (kind === 'strength') return rank === sorted.length - 1 ? 'un point d’appui solide pour la suite.' : 'un appui pour la suite.';
-  return rank <= 0 ? 'une piste à travailler en priorité.' : 'une marge de progrès à travailler.';
+  if (kind === 'strength') return rank === sorted.length - 1 ? 'solid-support' : 'support';
+  return rank <= 0 ? 'priority' : 'margin';
 }

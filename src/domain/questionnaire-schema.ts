@@ -37,10 +37,10 @@ export const DONT_KNOW = 'dont-know';
 export const RESERVED_ANSWERS = [NOT_APPLICABLE, DONT_KNOW] as const;
 export type ReservedAnswer = (typeof RESERVED_ANSWERS)[number];
 
-const SlugSchema = z
+export const SlugSchema = z
   .string()
   .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, { error: 'expected an id in kebab-case (a-z, 0-9, -)' });
-const TextSchema = z.string().trim().min(1, { error: 'expected a non-empty text' });
+export const TextSchema = z.string().trim().min(1, { error: 'expected a non-empty text' });
 
 export const LevelSchema = z.strictObject({
   id: SlugSchema,
@@ -210,7 +210,8 @@ export const BindingsSchema = z.strictObject({
   preferredKinds: SlugSchema.optional(),
 });
 
-const VersionSchema = z.string().regex(/^\d+\.\d+\.\d+$/, { error: 'expected a version like 1.0.0' });
+export const LocaleSchema = z.string().regex(/^[a-z]{2}(-[A-Z]{2})?$/, { error: 'expected a locale like fr-FR' });
+export const VersionSchema = z.string().regex(/^\d+\.\d+\.\d+$/, { error: 'expected a version like 1.0.0' });
 
 /** [major, minor, patch], or null when the text is not a plain x.y.z version. */
 export function parseVersion(version: string): [number, number, number] | null {
@@ -248,7 +249,7 @@ export const QuestionnaireSchema = z
     $schema: z.string().optional(),
     id: SlugSchema,
     version: VersionSchema,
-    locale: z.string().regex(/^[a-z]{2}(-[A-Z]{2})?$/, { error: 'expected a locale like fr-FR' }),
+    locale: LocaleSchema,
     title: TextSchema,
     description: TextSchema.optional(),
     /** Shown on the welcome screen, in minutes. */

@@ -25,8 +25,10 @@ export interface PathStep {
   pillar: PillarId | null;
   kind: ToolKind;
   horizon: Horizon;
-  /** One French sentence starting with "Parce que". */
+  /** One sentence starting with "Parce que" (or its translation), in the path wording's language. */
   reason: string;
+  /** Why the step is there, without words: a report or a screen in another language re-words it with `describePathReason`. */
+  cause: PathReasonCause;
   /** 1-based position in the path. */
   order: number;
   trigger: 'level' | 'flag' | 'dont-know';
@@ -38,6 +40,22 @@ export const PATH_MAX_STEPS = 15;
 /** Steps per pillar by rank: the priority pillar gets the most attention. */
 const PILLAR_QUOTAS = [5, 4, 3] as const;
 const MAX_TRIGGERED_STEPS = 3;
+
+/** Why a step is in the path; level labels, flag messages and dimension labels come from the questionnaire as given. */
+export type PathReasonCause =
+  /** The pillar's level; `levelLabel` is null when the answers do not place it yet. */
+  | { type: 'level'; pillar: PillarId; isPriority: boolean; levelLabel: string | null }
+  /** A tool that tops a short path up. */
+  | { type: 'fill'; pillar: PillarId }
+  /** The flag's message without its final full stop: it is quoted inside the sentence. */
+  | { type: 'flag'; message: string }
+  | { type: 'dont-know'; dimensionLabel: string };
+
+/** The reasons' words in one language; French by default. */
+export interface PathWording {
+  /** One sentence: the cause, then what the tool's kind brings. */
+  describeReason(cause: PathReasonCause, kind: ToolKind): string;
+}
 
 const KIND_ENDINGS: Record<ToolKind, string> = {
   comprendre: 'commencer par comprendre les fondamentaux.',
@@ -56,6 +74,41 @@ const DONT_KNOW_ENDINGS: Record<ToolKind, string> = {
   accompagner: 'faire le point avec un accompagnement.',
 };
 
+/** "les richesses humaines": inside a sentence, French writes the pillar in lower case. */
+function namePillarInSentence(pillar: PillarId): string {
+  return `les ${PILLAR_LABELS[pillar].toLowerCase()}`;
+}
+
+export const FRENCH_PATH_WORDING: PathWording = {
+  describeReason(cause, kind) {
+    switch (cause.type) {
+      case 'level': {
+        const pillarName = namePillarInSentence(cause.pillar);
+        const ending = KIND_ENDINGS[kind];
+        if (cause.isPriority) {
+          return cause.levelLabel === null
+            ? `Parce que ${pillarName} sont votre priorité et que vos réponses ne suffisent pas encore à y situer votre niveau : ${ending}`
+            : `Parce que ${pillarName} sont votre priorité et que votre niveau y est « ${cause.levelLabel} » : ${ending}`;
+        }
+        return cause.levelLabel === null
+          ? `Parce que vos réponses sur ${pillarName} ne suffisent pas encore à situer votre niveau : ${ending}`
+          : `Parce que votre niveau sur ${pillarName} est « ${cause.levelLabel} » : ${ending}`;
+      }
+      case 'fill':
+        return `Parce que cet outil complète votre parcours sur ${namePillarInSentence(cause.pillar)} : ${KIND_ENDINGS[kind]}`;
+      case 'flag':
+        return `Parce que « ${cause.message} » : ${KIND_ENDINGS[kind]}`;
+      case 'dont-know':
+        return `Parce que vous avez répondu « Je ne sais pas » sur « ${cause.dimensionLabel} » : ${DONT_KNOW_ENDINGS[kind]}`;
+    }
+  },
+};
+
+/** A step's reason in the given wording: how a report or a screen in another language re-words a computed path. */
+export function describePathReason(step: Pick<PathStep, 'cause' | 'kind'>, wording: PathWording = FRENCH_PATH_WORDING): string {
+  return wording.describeReason(step.cause, step.kind);
+}
+
 interface RankedPillar {
   id: PillarId;
   /** 0 for the pillar to work on first. */
@@ -66,7 +119,7 @@ interface RankedPillar {
 }
 
 /** A step before the path is sorted and numbered. */
-type DraftStep = Omit<PathStep, 'order'>;
+type DraftStep = Omit<PathStep, 'order' | 'reason'>;
 
 export interface BuildToolkitPathInput {
   questionnaire: Questionnaire;
@@ -74,6 +127,8 @@ export interface BuildToolkitPathInput {
   answers: Answers;
   scores: Scores;
   flags: Flag[];
+  /** The reasons' language; French when left out. */
+  wording?: PathWording;
 }
 
 function isPillarId(value: unknown): value is PillarId {
@@ -142,32 +197,14 @@ function stripFinalPunctuation(message: string): string {
   return message.trim().replace(/[\s.!…]+$/u, '');
 }
 
-/** "les richesses humaines": inside a sentence, French writes the pillar in lower case. */
-function namePillarInSentence(pillar: PillarId): string {
-  return `les ${PILLAR_LABELS[pillar].toLowerCase()}`;
-}
-
-function describeLevelReason(pillar: RankedPillar, kind: ToolKind): string {
-  const pillarName = namePillarInSentence(pillar.id);
-  const ending = KIND_ENDINGS[kind];
-  if (pillar.isPriority) {
-    return pillar.isInsufficient
-      ? `Parce que ${pillarName} sont votre priorité et que vos réponses ne suffisent pas encore à y situer votre niveau : ${ending}`
-      : `Parce que ${pillarName} sont votre priorité et que votre niveau y est « ${pillar.level.label} » : ${ending}`;
-  }
-  return pillar.isInsufficient
-    ? `Parce que vos réponses sur ${pillarName} ne suffisent pas encore à situer votre niveau : ${ending}`
-    : `Parce que votre niveau sur ${pillarName} est « ${pillar.level.label} » : ${ending}`;
-}
-
-function describeFillReason(pillar: RankedPillar, kind: ToolKind): string {
-  return `Parce que cet outil complète votre parcours sur ${namePillarInSentence(pillar.id)} : ${KIND_ENDINGS[kind]}`;
+function describeLevelCause(pillar: RankedPillar): PathReasonCause {
+  return { type: 'level', pillar: pillar.id, isPriority: pillar.isPriority, levelLabel: pillar.isInsufficient ? null : pillar.level.label };
 }
 
 interface TriggerSource {
   trigger: 'flag' | 'dont-know';
   key: string;
-  cause: string;
+  cause: PathReasonCause;
 }
 
 function listTriggerSources(questionnaire: Questionnaire, visibleAnswers: Answers, flags: Flag[]): TriggerSource[] {
@@ -179,12 +216,12 @@ function listTriggerSources(questionnaire: Questionnaire, visibleAnswers: Answer
   );
   const unsureDimensions: Dimension[] = questionnaire.dimensions.filter((dimension) => unsureDimensionIds.has(dimension.id));
   return [
-    ...flags.map((flag): TriggerSource => ({ trigger: 'flag', key: flag.checkId, cause: `« ${stripFinalPunctuation(flag.message)} »` })),
+    ...flags.map((flag): TriggerSource => ({ trigger: 'flag', key: flag.checkId, cause: { type: 'flag', message: stripFinalPunctuation(flag.message) } })),
     ...unsureDimensions.map(
       (dimension): TriggerSource => ({
         trigger: 'dont-know',
         key: dimension.id,
-        cause: `vous avez répondu « Je ne sais pas » sur « ${dimension.label} »`,
+        cause: { type: 'dont-know', dimensionLabel: dimension.label },
       }),
     ),
   ];
@@ -212,7 +249,7 @@ function draftTriggeredSteps(sources: TriggerSource[], tools: Tool[], pillars: R
         pillar: pillar?.id ?? null,
         kind: tool.kind,
         horizon: laterHorizon('18-mois', tool.horizon),
-        reason: `Parce que ${source.cause} : ${(source.trigger === 'dont-know' ? DONT_KNOW_ENDINGS : KIND_ENDINGS)[tool.kind]}`,
+        cause: source.cause,
         trigger: source.trigger,
       });
     }
@@ -220,8 +257,8 @@ function draftTriggeredSteps(sources: TriggerSource[], tools: Tool[], pillars: R
   return steps;
 }
 
-function draftLevelStep(pillar: RankedPillar, tool: Tool, reason: string): DraftStep {
-  return { toolId: tool.id, tool, pillar: pillar.id, kind: tool.kind, horizon: computeHorizon(pillar.rank, tool), reason, trigger: 'level' };
+function draftLevelStep(pillar: RankedPillar, tool: Tool, cause: PathReasonCause): DraftStep {
+  return { toolId: tool.id, tool, pillar: pillar.id, kind: tool.kind, horizon: computeHorizon(pillar.rank, tool), cause, trigger: 'level' };
 }
 
 /** At most one tool per kind, preferred kinds win the quota, then the earliest kinds. */
@@ -236,7 +273,7 @@ function draftPillarSteps(pillar: RankedPillar, tools: Tool[], placed: Set<strin
   return [...firstOfEachKind.values()]
     .sort(compareToolsForPick(preferredKinds, tools))
     .slice(0, quota)
-    .map((tool) => draftLevelStep(pillar, tool, describeLevelReason(pillar, tool.kind)));
+    .map((tool) => draftLevelStep(pillar, tool, describeLevelCause(pillar)));
 }
 
 /**
@@ -270,7 +307,7 @@ function draftFillSteps(
         const tool = queues[index]?.find((candidate) => !placed.has(candidate.id));
         if (!tool) return;
         placed.add(tool.id);
-        steps.push(draftLevelStep(pillar, tool, describeFillReason(pillar, tool.kind)));
+        steps.push(draftLevelStep(pillar, tool, { type: 'fill', pillar: pillar.id }));
         hasPicked = true;
       });
     }
@@ -280,7 +317,7 @@ function draftFillSteps(
 
 /** The personalised A.D.O.C. path; the same input always gives the same path. */
 export function buildToolkitPath(input: BuildToolkitPathInput): PathStep[] {
-  const { questionnaire, toolkit, answers, scores, flags } = input;
+  const { questionnaire, toolkit, answers, scores, flags, wording = FRENCH_PATH_WORDING } = input;
   const visibleAnswers = selectVisibleAnswers(questionnaire, answers);
   const pillars = rankPillars(questionnaire, visibleAnswers, scores);
   const preferredKinds = selectPreferredKinds(questionnaire, visibleAnswers);
@@ -309,5 +346,5 @@ export function buildToolkitPath(input: BuildToolkitPathInput): PathStep[] {
         a.index - b.index,
     )
     .slice(0, PATH_MAX_STEPS)
-    .map(({ step }, index) => ({ ...step, order: index + 1 }));
+    .map(({ step }, index) => ({ ...step, reason: wording.describeReason(step.cause, step.kind), order: index + 1 }));
 }

@@ -31,7 +31,9 @@ export type WizardEvent =
   | { type: 'step.back' }
   | { type: 'step.goto'; step: WizardStepState }
   | { type: 'path.step.marked'; toolId: string; status: PathStepStatus }
-  | { type: 'path.note.changed'; toolId: string; note: string };
+  | { type: 'path.note.changed'; toolId: string; note: string }
+  /** The same questionnaire in another language: its words change, never its questions, answers or step. */
+  | { type: 'questionnaire.translated'; questionnaire: Questionnaire };
 
 /** The furthest step a person may open: every question step before it must be complete. */
 export function findFurthestReachableStep(questionnaire: Questionnaire, answers: Answers): WizardStepState {
@@ -51,6 +53,11 @@ export const wizardMachine = setup({
     input: {} as WizardInput,
   },
   guards: {
+    // A translation carries the same ids (checked when the content is built); another questionnaire or version is not a translation.
+    isSameQuestionnaire: ({ context, event }) => {
+      assertEvent(event, 'questionnaire.translated');
+      return event.questionnaire.id === context.questionnaire.id && event.questionnaire.version === context.questionnaire.version;
+    },
     isSubmittedStepComplete: ({ context, event }, params: { state: WizardStepState }) => {
       assertEvent(event, 'step.submitted');
       const questionStep = findWizardStep(params.state).questionStep;
@@ -83,6 +90,12 @@ export const wizardMachine = setup({
         return markPathStep(context.pathProgress, event.toolId, event.status);
       },
     }),
+    replaceQuestionnaire: assign({
+      questionnaire: ({ event }) => {
+        assertEvent(event, 'questionnaire.translated');
+        return event.questionnaire;
+      },
+    }),
     notePathStep: assign({
       pathProgress: ({ context, event }) => {
         assertEvent(event, 'path.note.changed');
@@ -101,6 +114,7 @@ export const wizardMachine = setup({
   initial: 'resuming',
   on: {
     'answers.changed': { actions: 'mergeAnswers' },
+    'questionnaire.translated': { guard: 'isSameQuestionnaire', actions: 'replaceQuestionnaire' },
     'step.goto': WIZARD_STEPS.map((step) => ({
       guard: { type: 'isGotoTargetReachable' as const, params: { state: step.state } },
       target: `.${step.state}` as const,

@@ -1,5 +1,7 @@
+import { DEFAULT_LANGUAGE, type Language } from '../i18n/languages';
 import { buildReportModel, type BuildReportModelInput } from './report-model';
 import type { PdfFonts, renderReportPdf } from './render-pdf';
+import { loadReportWording } from './report-wording';
 import { saveFile } from './save-file';
 
 interface ReportRenderer {
@@ -24,9 +26,12 @@ export function prepareReport(): Promise<ReportRenderer> {
   return preparing;
 }
 
-/** Builds, renders and downloads the PDF report. */
-export async function downloadReport(input: BuildReportModelInput): Promise<void> {
-  const { renderReportPdf, fonts } = await prepareReport();
-  const model = buildReportModel(input);
-  saveFile(new Blob([renderReportPdf(model, fonts)], { type: 'application/pdf' }), model.fileName);
+/**
+ * Builds, renders and downloads the PDF report in `language` (its words, dates and path reasons;
+ * questions and tools come from the questionnaire and toolkit given, so pass those of the same language).
+ */
+export async function downloadReport(input: Omit<BuildReportModelInput, 'wording'>, language: Language = DEFAULT_LANGUAGE): Promise<void> {
+  const [{ renderReportPdf, fonts }, wording] = await Promise.all([prepareReport(), loadReportWording(language)]);
+  const model = buildReportModel({ ...input, wording });
+  saveFile(new Blob([renderReportPdf(model, fonts, wording)], { type: 'application/pdf' }), model.fileName);
 }

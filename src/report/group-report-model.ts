@@ -1,5 +1,6 @@
 import { listVisibleQuestionIds, selectVisibleAnswers, type Answers } from '../domain/answers';
 import { diagnose } from '../domain/diagnose';
+import { DONT_KNOW, NOT_APPLICABLE } from '../domain/questionnaire-schema';
 import {
   aggregateGroup,
   buildConsensusAnswers,
@@ -10,7 +11,6 @@ import {
   type GroupAggregate,
   type QuestionDivergence,
 } from '../domain/group';
-import { PILLAR_LABELS } from '../domain/pillars';
 import { isRubricQuestion, listQuestions, type Questionnaire, type Toolkit } from '../domain/questionnaire-schema';
 import { labelRespondent } from '../domain/respondents';
 import {
@@ -31,7 +31,7 @@ import {
   type ReportLevelRow,
   type ReportPathGroup,
 } from './report-model';
-import { GROUP_REPORT_WORDING as G, REPORT_WORDING as W } from './report-wording';
+import { FRENCH_REPORT_WORDING, type ReportWording } from './report-wording';
 
 export type GroupReportSectionId = 'cover' | 'participants' | 'distributions' | 'least-consensus' | 'consensus' | 'path' | 'method';
 
@@ -143,105 +143,126 @@ export interface BuildGroupReportModelInput {
   generatedAt: Date;
   /** Names are printed only when the facilitator turned them on; otherwise « Répondant·e 3 · Bénévole ». */
   showNames: boolean;
+  /** The report's language (`loadReportWording`); French when left out. */
+  wording?: ReportWording;
 }
 
 const LEAST_CONSENSUS_COUNT = 5;
-const divergenceFormat = new Intl.NumberFormat('fr-FR', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 
-export function buildGroupReportModel({ questionnaire, toolkit, group, generatedAt: clock, showNames }: BuildGroupReportModelInput): GroupReportModel {
+export function buildGroupReportModel({
+  questionnaire,
+  toolkit,
+  group,
+  generatedAt: clock,
+  showNames,
+  wording = FRENCH_REPORT_WORDING,
+}: BuildGroupReportModelInput): GroupReportModel {
+  const { t } = wording;
   const generatedAt = pinToReportDay(clock);
   const files = group.members.map((member) => member.file);
   const aggregate = aggregateGroup(questionnaire, files);
   const consensusAnswers = selectVisibleAnswers(questionnaire, buildConsensusAnswers(questionnaire, group));
   const agreedIds = listAgreedQuestionIds(questionnaire, group, consensusAnswers);
-  const diagnosis = diagnose(questionnaire, toolkit, consensusAnswers);
-  const organisationName = readOrganisationName(questionnaire, consensusAnswers);
-  const dateLabel = formatReportDate(generatedAt);
+  const diagnosis = diagnose(questionnaire, toolkit, consensusAnswers, wording.diagnosis);
+  const organisationName = readOrganisationName(questionnaire, consensusAnswers, wording);
+  const dateLabel = formatReportDate(generatedAt, wording);
   const respondentCount = aggregate.respondentCount;
-  const highlights = buildHighlights(questionnaire, diagnosis);
+  const highlights = buildHighlights(questionnaire, diagnosis, wording);
   const leastConsensus = selectLeastConsensus(aggregate, LEAST_CONSENSUS_COUNT);
+  const roleLabels = wording.respondents.roleLabels;
+  const proposedCount = Object.keys(consensusAnswers).length - agreedIds.size;
 
   return {
     fileName: `${buildGroupFileBaseName(organisationName, generatedAt)}.pdf`,
     generatedAt: generatedAt.toISOString(),
-    documentTitle: G.documentTitle,
-    subject: G.subject,
-    runningTitle: G.runningTitle,
+    documentTitle: t('group.documentTitle'),
+    subject: t('group.subject'),
+    runningTitle: t('group.runningTitle'),
     organisationName,
     dateLabel,
     respondentCount,
     outline: [
-      { id: 'cover', title: G.documentTitle },
-      { id: 'participants', title: G.participantsHeading },
-      { id: 'distributions', title: G.distributionsHeading },
-      { id: 'least-consensus', title: G.leastConsensusHeading },
-      { id: 'consensus', title: G.consensusHeading },
-      { id: 'path', title: W.pathHeading },
-      { id: 'method', title: W.methodHeading },
+      { id: 'cover', title: t('group.documentTitle') },
+      { id: 'participants', title: t('group.participantsHeading') },
+      { id: 'distributions', title: t('group.distributionsHeading') },
+      { id: 'least-consensus', title: t('group.leastConsensusHeading') },
+      { id: 'consensus', title: t('group.consensusHeading') },
+      { id: 'path', title: t('single.pathHeading') },
+      { id: 'method', title: t('single.methodHeading') },
     ],
     cover: {
-      title: G.documentTitle,
+      title: t('group.documentTitle'),
       organisationName,
       dateLabel,
-      respondentsLabel: G.respondentCount(respondentCount),
-      questionnaireLabel: W.questionnaireLabel(questionnaire.title, questionnaire.version),
-      intro: G.coverIntro,
-      privacyNote: G.privacyNote,
+      respondentsLabel: t('group.respondentCount', { count: respondentCount }),
+      questionnaireLabel: t('single.questionnaireLabel', { title: questionnaire.title, version: questionnaire.version }),
+      intro: t('group.coverIntro'),
+      privacyNote: t('group.privacyNote'),
     },
     participants: {
-      heading: G.participantsHeading,
-      intro: showNames ? G.participantsIntroNamed : G.participantsIntroAnonymous,
-      rolesHeading: G.rolesHeading,
-      roles: aggregate.roles.map((role) => ({ label: role.label, count: role.count, countLabel: G.respondentCount(role.count) })),
-      respondentsHeading: G.respondentsHeading,
-      columns: G.participantsColumns,
+      heading: t('group.participantsHeading'),
+      intro: showNames ? t('group.participantsIntroNamed') : t('group.participantsIntroAnonymous'),
+      rolesHeading: t('group.rolesHeading'),
+      roles: aggregate.roles.map((role) => ({ label: roleLabels[role.role], count: role.count, countLabel: t('group.respondentCount', { count: role.count }) })),
+      respondentsHeading: t('group.respondentsHeading'),
+      columns: {
+        number: t('group.participantsColumns.number'),
+        respondent: t('group.participantsColumns.respondent'),
+        version: t('group.participantsColumns.version'),
+        date: t('group.participantsColumns.date'),
+      },
       respondents: files.map((file, index) => ({
         number: index + 1,
-        label: labelRespondent(file, index + 1, { showNames }),
+        label: labelRespondent(file, index + 1, { showNames, wording: wording.respondents }),
         version: file.questionnaire.version,
-        dateLabel: formatReportDate(new Date(file.updatedAt)),
+        dateLabel: formatReportDate(new Date(file.updatedAt), wording),
       })),
     },
     distributions: {
-      heading: G.distributionsHeading,
-      intro: G.distributionsIntro,
-      levelsCaption: G.levelsCaption,
-      dimensionsHeading: G.dimensionsHeading,
-      rangeLegend: G.rangeLegend,
-      areas: aggregate.areas.map((area) => buildGroupArea(questionnaire, area, aggregate.dimensions, respondentCount)),
-      byRole: buildByRole(aggregate),
+      heading: t('group.distributionsHeading'),
+      intro: t('group.distributionsIntro'),
+      levelsCaption: t('group.levelsCaption'),
+      dimensionsHeading: t('group.dimensionsHeading'),
+      rangeLegend: t('group.rangeLegend'),
+      areas: aggregate.areas.map((area) => buildGroupArea(questionnaire, area, aggregate.dimensions, respondentCount, wording)),
+      byRole: buildByRole(aggregate, wording),
     },
     leastConsensus: {
-      heading: G.leastConsensusHeading,
-      intro: G.leastConsensusIntro(leastConsensus.length),
-      explanation: G.divergenceExplanation,
-      items: leastConsensus.map((item, index) => buildDivergence(questionnaire, item, index + 1, consensusAnswers, agreedIds)),
+      heading: t('group.leastConsensusHeading'),
+      intro: leastConsensus.length === 0 ? t('group.noDivergence') : t('group.leastConsensusIntro', { count: leastConsensus.length }),
+      explanation: t('group.divergenceExplanation'),
+      items: leastConsensus.map((item, index) => buildDivergence(questionnaire, item, index + 1, consensusAnswers, agreedIds, wording)),
     },
     consensus: {
-      heading: G.consensusHeading,
-      intro: G.consensusIntro,
-      sourcesLabel: G.consensusSources(agreedIds.size, Object.keys(consensusAnswers).length - agreedIds.size),
-      chartCaption: W.radarCaption,
-      areas: [diagnosis.project, ...diagnosis.pillars].map(buildArea),
+      heading: t('group.consensusHeading'),
+      intro: t('group.consensusIntro'),
+      sourcesLabel: t('group.consensusSources', {
+        agreed: t('group.agreedAnswers', { count: agreedIds.size }),
+        proposed: t('group.proposedAnswers', { count: proposedCount }),
+      }),
+      chartCaption: t('single.radarCaption'),
+      areas: [diagnosis.project, ...diagnosis.pillars].map((area) => buildArea(area, wording)),
       levelThresholds: sortLevels(questionnaire.levels).map((level) => ({ label: level.label, minScore: level.minScore })),
-      strengthsHeading: W.strengthsHeading,
+      strengthsHeading: t('single.strengthsHeading'),
       strengths: highlights.strengths,
-      watchPointsHeading: W.flagsHeading,
+      watchPointsHeading: t('single.flagsHeading'),
       watchPoints: highlights.watchPoints,
     },
-    path: { heading: W.pathHeading, intro: G.pathIntro, groups: buildPathGroups(diagnosis.path, {}), emptyText: W.noPath },
+    path: { heading: t('single.pathHeading'), intro: t('group.pathIntro'), groups: buildPathGroups(diagnosis.path, {}, wording), emptyText: t('single.noPath') },
     method: {
-      heading: W.methodHeading,
+      heading: t('single.methodHeading'),
       paragraphs: [
-        G.methodParagraphs.respondents,
-        G.methodParagraphs.divergence,
-        G.methodParagraphs.consensus(agreedIds.size),
-        G.methodParagraphs.anonymity(showNames),
-        ...buildScoringMethodParagraphs(questionnaire),
-        describeVersions(questionnaire, toolkit, aggregate),
+        t('group.method.respondents'),
+        t('group.method.divergence'),
+        t('group.method.consensus', {
+          agreed: agreedIds.size === 0 ? t('group.method.noneAgreed') : t('group.method.agreed', { count: agreedIds.size }),
+        }),
+        showNames ? t('group.method.anonymityNamed') : t('group.method.anonymityHidden'),
+        ...buildScoringMethodParagraphs(questionnaire, wording),
+        describeVersions(questionnaire, toolkit, aggregate, wording),
       ],
-      levelsHeading: W.levelsHeading,
-      levels: buildLevelRows(questionnaire.levels),
+      levelsHeading: t('single.levelsHeading'),
+      levels: buildLevelRows(questionnaire.levels, wording),
     },
   };
 }
@@ -252,8 +273,8 @@ export function buildGroupFileBaseName(organisationName: string, date: Date): st
 }
 
 /** The organisation's name as the consensus answers give it: members may have typed it differently. */
-export function readGroupOrganisationName(questionnaire: Questionnaire, group: Group): string {
-  return readOrganisationName(questionnaire, selectVisibleAnswers(questionnaire, buildConsensusAnswers(questionnaire, group)));
+export function readGroupOrganisationName(questionnaire: Questionnaire, group: Group, wording: ReportWording = FRENCH_REPORT_WORDING): string {
+  return readOrganisationName(questionnaire, selectVisibleAnswers(questionnaire, buildConsensusAnswers(questionnaire, group)), wording);
 }
 
 /** Agreed answers that made it into the consensus (an agreement on a question the consensus hides does not count). */
@@ -262,17 +283,25 @@ function listAgreedQuestionIds(questionnaire: Questionnaire, group: Group, conse
   return new Set(Object.keys(group.agreedAnswers).filter((id) => visibleIds.has(id) && consensusAnswers[id] !== undefined));
 }
 
-function buildGroupArea(questionnaire: Questionnaire, area: AreaSpread, dimensions: readonly DimensionSpread[], respondentCount: number): GroupReportArea {
+function buildGroupArea(
+  questionnaire: Questionnaire,
+  area: AreaSpread,
+  dimensions: readonly DimensionSpread[],
+  respondentCount: number,
+  wording: ReportWording,
+): GroupReportArea {
+  const { t } = wording;
   return {
     id: area.id,
-    label: area.label,
+    // The aggregate names areas and the unscored in French: the report names them in its own language.
+    label: wording.pillarLabels[area.id],
     mean: area.mean,
     min: area.min,
     max: area.max,
-    summary: G.spreadSummary(area.mean, area.min, area.max),
-    valueLabel: G.dimensionValue(area.mean, area.min, area.max),
-    countsLabel: G.scoredCount(area.scoredCount, respondentCount),
-    distribution: sortDistribution(questionnaire, area.distribution),
+    summary: area.mean === null ? t('group.noScore') : t('group.spreadSummary', { mean: area.mean, min: area.min ?? area.mean, max: area.max ?? area.mean }),
+    valueLabel: describeSpreadValue(area, wording),
+    countsLabel: t('group.scoredCount', { count: area.scoredCount, total: respondentCount }),
+    distribution: sortDistribution(questionnaire, area.distribution, wording),
     dimensions: dimensions
       .filter((dimension) => dimension.area === area.id)
       .map((dimension) => ({
@@ -281,29 +310,43 @@ function buildGroupArea(questionnaire: Questionnaire, area: AreaSpread, dimensio
         mean: dimension.mean,
         min: dimension.min,
         max: dimension.max,
-        valueLabel: G.dimensionValue(dimension.mean, dimension.min, dimension.max),
+        valueLabel: describeSpreadValue(dimension, wording),
       })),
   };
 }
 
+/** « 45 (de 30 à 60) », « 45 » when everyone agrees, or « Données insuffisantes ». */
+function describeSpreadValue({ mean, min, max }: Pick<AreaSpread, 'mean' | 'min' | 'max'>, { t }: ReportWording): string {
+  if (mean === null) return t('single.insufficientData');
+  return min === max ? `${mean}` : t('group.dimensionRange', { mean, min: min ?? mean, max: max ?? mean });
+}
+
 /** From the lowest level to the highest whatever the file's order, then the respondents without a score (only if any). */
-function sortDistribution(questionnaire: Questionnaire, distribution: AreaSpread['distribution']): GroupReportLevelCount[] {
+function sortDistribution(questionnaire: Questionnaire, distribution: AreaSpread['distribution'], wording: ReportWording): GroupReportLevelCount[] {
   const order = sortLevels(questionnaire.levels).map((level) => level.id);
   const levels = order.flatMap((id) => distribution.filter((entry) => entry.level === id));
   const others = distribution.filter((entry) => !order.includes(entry.level) && entry.count > 0);
-  return [...levels, ...others].map((entry) => ({ level: entry.level, label: entry.label, count: entry.count }));
+  return [...levels, ...others].map((entry) => ({
+    level: entry.level,
+    label: order.includes(entry.level) ? entry.label : wording.t('single.insufficientData'),
+    count: entry.count,
+  }));
 }
 
-function buildByRole(aggregate: GroupAggregate): GroupReportModel['distributions']['byRole'] {
+function buildByRole(aggregate: GroupAggregate, wording: ReportWording): GroupReportModel['distributions']['byRole'] {
+  const { t } = wording;
   if (aggregate.byRole.length < 2) return null;
   return {
-    heading: G.byRoleHeading,
-    intro: G.byRoleIntro,
-    columns: { role: G.byRoleColumns.role, count: G.byRoleColumns.count, areas: aggregate.areas.map((area) => PILLAR_LABELS[area.id]) },
+    heading: t('group.byRoleHeading'),
+    intro: t('group.byRoleIntro'),
+    columns: { role: t('group.byRoleColumns.role'), count: t('group.byRoleColumns.count'), areas: aggregate.areas.map((area) => wording.pillarLabels[area.id]) },
     rows: aggregate.byRole.map((role) => ({
-      label: role.label,
+      label: wording.respondents.roleLabels[role.role],
       count: role.count,
-      values: aggregate.areas.map((area) => G.byRoleValue(role.areas.find((candidate) => candidate.id === area.id)?.mean ?? null)),
+      values: aggregate.areas.map((area) => {
+        const mean = role.areas.find((candidate) => candidate.id === area.id)?.mean ?? null;
+        return mean === null ? '–' : String(mean);
+      }),
     })),
   };
 }
@@ -314,39 +357,41 @@ function buildDivergence(
   rank: number,
   consensusAnswers: Answers,
   agreedIds: ReadonlySet<string>,
+  wording: ReportWording,
 ): GroupReportDivergence {
+  const { t } = wording;
   const question = listQuestions(questionnaire).find((candidate) => candidate.id === item.questionId);
   const dimension = questionnaire.dimensions.find((candidate) => candidate.id === item.dimension);
   const value = consensusAnswers[item.questionId];
-  let consensusAnswer: string = G.noConsensusAnswer;
+  let consensusAnswer: string = t('group.noConsensusAnswer');
   if (question && isRubricQuestion(question) && value !== undefined) {
-    const row = buildAnswerRow(question, value);
-    const source = agreedIds.has(item.questionId) ? G.consensusSource.agreed : G.consensusSource.proposed;
-    consensusAnswer = G.consensusAnswer(`${row.answer}${row.level ? ` (${row.level.label})` : ''} · ${source}`);
+    const row = buildAnswerRow(question, value, wording);
+    const source = agreedIds.has(item.questionId) ? t('group.consensusSource.agreed') : t('group.consensusSource.proposed');
+    consensusAnswer = t('group.consensusAnswer', { answer: `${row.answer}${row.level ? ` (${row.level.label})` : ''} · ${source}` });
   }
   return {
     rank,
     questionId: item.questionId,
     question: item.label,
-    context: [PILLAR_LABELS[item.area], ...(dimension ? [dimension.label] : [])].join(' · '),
+    context: [wording.pillarLabels[item.area], ...(dimension ? [dimension.label] : [])].join(' · '),
     divergence: item.divergence ?? 0,
-    divergenceLabel: G.divergenceLabel(divergenceFormat.format(item.divergence ?? 0)),
-    ratedLabel: G.ratedCount(item.ratedCount),
+    divergenceLabel: t('group.divergenceLabel', { divergence: wording.formatDivergence(item.divergence ?? 0) }),
+    ratedLabel: t('group.ratedCount', { count: item.ratedCount }),
     answers: item.distribution.map((entry) => ({
-      label: entry.label,
-      levelLabel: entry.score === null ? null : G.optionLevel(entry.score),
+      label: entry.value === DONT_KNOW || entry.value === NOT_APPLICABLE ? wording.answers.reservedAnswers[entry.value] : entry.label,
+      levelLabel: entry.score === null ? null : t('group.optionLevel', { score: entry.score }),
       count: entry.count,
-      countLabel: G.answerCount(entry.count),
+      countLabel: t('group.answerCount', { count: entry.count }),
     })),
     consensusAnswer,
   };
 }
 
-function describeVersions(questionnaire: Questionnaire, toolkit: Toolkit, aggregate: GroupAggregate): string {
-  const answered = aggregate.versions.map((entry) => G.methodParagraphs.answeredVersion(entry.version, entry.count));
+function describeVersions(questionnaire: Questionnaire, toolkit: Toolkit, aggregate: GroupAggregate, { t }: ReportWording): string {
+  const answered = aggregate.versions.map((entry) => t('group.method.answeredVersion', { version: entry.version, count: entry.count }));
   const answeredText = answered.length === 0 ? '–' : answered.join(', ');
   return [
-    G.methodParagraphs.versions(questionnaire.title, questionnaire.id, questionnaire.version, answeredText),
-    G.methodParagraphs.toolkit(toolkit.id, toolkit.version),
-  ].join(' ; ') + '.';
+    t('group.method.versions', { title: questionnaire.title, id: questionnaire.id, version: questionnaire.version, answered: answeredText }),
+    t('single.toolkitVersion', { id: toolkit.id, version: toolkit.version }),
+  ].join(t('single.versionsSeparator')) + '.';
 }

@@ -20,11 +20,12 @@ import {
   type Rgb,
   type TextStyle,
 } from './render-pdf';
-import { REPORT_WORDING as W } from './report-wording';
+import { FRENCH_REPORT_WORDING, type ReportWording } from './report-wording';
 
 /** Same page, fonts, running header and footer, tables and charts as the single report: only the sections differ. */
-export function renderGroupReportPdf(model: GroupReportModel, fonts: PdfFonts): ArrayBuffer {
-  return renderSectionedReport(model, fonts, model, (writer, sectionId) => {
+/** The group PDF; `wording` must be the language the model was built in (French by default). */
+export function renderGroupReportPdf(model: GroupReportModel, fonts: PdfFonts, wording: ReportWording = FRENCH_REPORT_WORDING): ArrayBuffer {
+  return renderSectionedReport(model, fonts, model, wording, (writer, sectionId) => {
     switch (sectionId) {
       case 'cover':
         return drawCover(writer, model);
@@ -222,7 +223,7 @@ function layoutLegend(writer: PageWriter, distribution: readonly GroupReportLeve
   const lines: LegendItem[][] = [[]];
   let used = 0;
   distribution.forEach((entry, index) => {
-    const text = `${entry.label} : ${entry.count}`;
+    const text = writer.wording.t('group.legendCount', { label: entry.label, count: entry.count });
     const width = LEVEL_BAR.swatch + 1.5 + writer.doc.getTextWidth(text);
     const line = lines[lines.length - 1]!;
     if (line.length > 0 && used + LEGEND_GAP + width > CONTENT_WIDTH) {
@@ -409,8 +410,8 @@ function drawConsensus(writer: PageWriter, model: GroupReportModel): void {
   const tableHeight = drawScoreTable(writer, consensus.areas, { x: PAGE.marginX + 92, y: top, width: CONTENT_WIDTH - 92 });
   writer.y = top + Math.max(radarHeight, tableHeight) + 1;
   writer.write(consensus.chartCaption, STYLES.tiny, { after: 3 });
-  drawHighlights(writer, consensus.strengthsHeading, consensus.strengths, W.noStrengths, { marker: '+', color: COLORS.accent });
-  drawHighlights(writer, consensus.watchPointsHeading, consensus.watchPoints, W.noWatchPoints, { marker: '!', color: COLORS.flag });
+  drawHighlights(writer, consensus.strengthsHeading, consensus.strengths, writer.wording.t('single.noStrengths'), { marker: '+', color: COLORS.accent });
+  drawHighlights(writer, consensus.watchPointsHeading, consensus.watchPoints, writer.wording.t('single.noWatchPoints'), { marker: '!', color: COLORS.flag });
 }
 
 function drawPath(writer: PageWriter, model: GroupReportModel): void {

@@ -12,7 +12,7 @@ import type {
   ReportPathStep,
   ReportScore,
 } from './report-model';
-import { REPORT_WORDING as W } from './report-wording';
+import { FRENCH_REPORT_WORDING, type ReportWording } from './report-wording';
 import { wrapText } from './wrap-text';
 
 /** The regular and bold DejaVu Sans TTF files, base64-encoded. */
@@ -77,7 +77,11 @@ export function lineHeightOf(style: TextStyle): number {
 export class PageWriter {
   y: number = PAGE.top;
 
-  constructor(readonly doc: jsPDF) {}
+  /** `wording` gives the words the layout adds itself: « (suite) », « page 2 / 9 », table headers. */
+  constructor(
+    readonly doc: jsPDF,
+    readonly wording: ReportWording = FRENCH_REPORT_WORDING,
+  ) {}
 
   get remaining(): number {
     return PAGE.bottom - this.y;
@@ -194,8 +198,10 @@ export function baselineOf(top: number, style: TextStyle): number {
   return top + style.size * PT_TO_MM * 0.98;
 }
 
-export function renderReportPdf(model: ReportModel, fonts: PdfFonts): ArrayBuffer {
-  return renderSectionedReport(model, fonts, { ...model, runningTitle: W.runningTitle }, (writer, sectionId) => {
+/** The PDF of a report model; `wording` must be the language the model was built in (French by default). */
+export function renderReportPdf(model: ReportModel, fonts: PdfFonts, wording: ReportWording = FRENCH_REPORT_WORDING): ArrayBuffer {
+  const running = { ...model, runningTitle: wording.t('single.runningTitle') };
+  return renderSectionedReport(model, fonts, running, wording, (writer, sectionId) => {
     if (sectionId === 'cover') return drawCover(writer, model);
     if (sectionId === 'summary') drawSummary(writer, model);
     else if (sectionId === 'evolution') {
@@ -229,16 +235,18 @@ export function renderSectionedReport<SectionId extends string>(
   model: SectionedReportModel<SectionId>,
   fonts: PdfFonts,
   running: { organisationName: string; dateLabel: string; runningTitle: string },
+  wording: ReportWording,
   drawSection: (writer: PageWriter, sectionId: SectionId) => number | undefined,
 ): ArrayBuffer {
   const doc = createReportDocument(fonts, {
+    language: wording.localeTag,
     title: `${model.documentTitle} – ${model.organisationName}`,
     subject: model.subject,
     author: model.organisationName,
     generatedAt: model.generatedAt,
     fingerprint: JSON.stringify(model),
   });
-  const writer = new PageWriter(doc);
+  const writer = new PageWriter(doc, wording);
   const sectionPages = new Map<SectionId, number>();
   let contentsTop: number | undefined;
   for (const [index, section] of model.outline.entries()) {
@@ -251,15 +259,16 @@ export function renderSectionedReport<SectionId extends string>(
   return doc.output('arraybuffer');
 }
 
-/** A4 in millimetres with the fonts registered, French declared, and the metadata every report carries. */
+/** A4 in millimetres with the fonts registered, the language declared, and the metadata every report carries. */
 function createReportDocument(
   fonts: PdfFonts,
-  metadata: { title: string; subject: string; author: string; generatedAt: string; fingerprint: string },
+  metadata: { language: string; title: string; subject: string; author: string; generatedAt: string; fingerprint: string },
 ): jsPDF {
   const doc = new jsPDF({ unit: 'mm', format: 'a4', orientation: 'portrait', compress: true, putOnlyUsedFonts: true });
   registerFonts(doc, fonts);
   doc.setDocumentProperties({ title: metadata.title, subject: metadata.subject, author: metadata.author, creator: 'Trajectoires' });
-  doc.setLanguage('fr-FR');
+  // jsPDF types the tag as a fixed list of languages; ours come from LANGUAGE_TAGS.
+  doc.setLanguage(metadata.language as Parameters<jsPDF['setLanguage']>[0]);
   // Both are otherwise taken from the clock and the machine's time zone: fixed, the bytes are reproducible.
   doc.setCreationDate(toPdfDate(new Date(metadata.generatedAt)));
   doc.setFileId(hashToHex(metadata.fingerprint));
@@ -311,7 +320,7 @@ function drawContents<Id extends string>(
   const { doc } = writer;
   doc.setPage(1);
   writer.y = top;
-  writer.write(W.contentsHeading, STYLES.h3, { after: 2 });
+  writer.write(writer.wording.t('single.contentsHeading'), STYLES.h3, { after: 2 });
   const lineHeight = lineHeightOf(STYLES.smallInk) + 1.6;
   for (const section of outline) {
     const page = sectionPages.get(section.id);
@@ -344,8 +353,8 @@ function drawSummary(writer: PageWriter, model: ReportModel): void {
   writer.y = top + Math.max(radarHeight, tableHeight) + 1;
   writer.write(summary.chartCaption, STYLES.tiny, { after: 3 });
 
-  drawHighlights(writer, summary.strengthsHeading, summary.strengths, W.noStrengths, { marker: '+', color: COLORS.accent });
-  drawHighlights(writer, summary.flagsHeading, summary.watchPoints, W.noWatchPoints, { marker: '!', color: COLORS.flag });
+  drawHighlights(writer, summary.strengthsHeading, summary.strengths, writer.wording.t('single.noStrengths'), { marker: '+', color: COLORS.accent });
+  drawHighlights(writer, summary.flagsHeading, summary.watchPoints, writer.wording.t('single.noWatchPoints'), { marker: '!', color: COLORS.flag });
   drawFirstSteps(writer, model);
 }
 
@@ -424,7 +433,7 @@ function drawPolygon(doc: jsPDF, points: [number, number][], paint: { fill?: Rgb
 /** The four scores as a small table beside the radar: label and level on the left, the score on the right. */
 export function drawScoreTable(writer: PageWriter, areas: ReportArea[], box: { x: number; y: number; width: number }): number {
   writer.apply(STYLES.h3);
-  writer.writeAt(W.scoresHeading, STYLES.h3, box.x, box.y, box.width);
+  writer.writeAt(writer.wording.t('single.scoresHeading'), STYLES.h3, box.x, box.y, box.width);
   let y = box.y + lineHeightOf(STYLES.h3) + 1.5;
   const scoreWidth = 24;
   const pillarsFirst = [...areas.filter((area) => area.id !== 'project'), ...areas.filter((area) => area.id === 'project')];
@@ -443,7 +452,7 @@ export function drawScoreTable(writer: PageWriter, areas: ReportArea[], box: { x
   writer.y = y;
   writer.rule(COLORS.rule, 0.2, box.x, box.width);
   y += 1.5;
-  y += writer.writeAt(W.projectNote, STYLES.tiny, box.x, y, box.width);
+  y += writer.writeAt(writer.wording.t('single.projectNote'), STYLES.tiny, box.x, y, box.width);
   return y - box.y;
 }
 
@@ -475,7 +484,7 @@ function drawFirstSteps(writer: PageWriter, model: ReportModel): void {
     writer.write(step.title, STYLES.smallBold, { x });
     writer.write(detail, STYLES.tiny, { x, after: 1.5 });
   }
-  if (summary.moreStepsCount > 0) writer.write(W.firstStepsMore(summary.moreStepsCount), STYLES.tiny, { x: PAGE.marginX + STEP_INDENT });
+  if (summary.moreStepsCount > 0) writer.write(writer.wording.t('single.firstStepsMore', { count: summary.moreStepsCount }), STYLES.tiny, { x: PAGE.marginX + STEP_INDENT });
 }
 
 function describeScore(score: ReportScore): string {
@@ -508,19 +517,19 @@ function drawPillar(writer: PageWriter, pillar: ReportModel['pillars'][number]):
   writer.write(pillar.countsLabel, STYLES.small, { after: 6 });
 
   if (pillar.dimensions.length > 0) {
-    writer.heading(W.dimensionsHeading, STYLES.h2, 10);
+    writer.heading(writer.wording.t('single.dimensionsHeading'), STYLES.h2, 10);
     writer.gap(1);
     drawDimensionAxis(writer);
     for (const dimension of pillar.dimensions) drawDimensionRow(writer, dimension);
     writer.gap(6);
   }
 
-  writer.heading(W.answersHeading, STYLES.h2, 20);
+  writer.heading(writer.wording.t('single.answersHeading'), STYLES.h2, 20);
   const groups = [
     ...pillar.dimensions.map((dimension) => ({ title: dimension.label, answers: dimension.answers })),
-    { title: W.otherAnswersHeading, answers: pillar.otherAnswers },
+    { title: writer.wording.t('single.otherAnswersHeading'), answers: pillar.otherAnswers },
   ].filter((group) => group.answers.length > 0);
-  if (groups.length === 0) writer.write(W.noAnswers, STYLES.body);
+  if (groups.length === 0) writer.write(writer.wording.t('single.noAnswers'), STYLES.body);
   for (const group of groups) {
     writer.heading(group.title, STYLES.h3, 14, { before: 2.5 });
     writer.gap(1);
@@ -663,7 +672,7 @@ function drawEvolutionTable(
       if (height > writer.remaining) {
         writer.newPage();
         drawHeader();
-        if (group.title) drawGroupTitle(`${group.title} ${W.continued}`);
+        if (group.title) drawGroupTitle(`${group.title} ${writer.wording.t('single.continued')}`);
       }
       drawEvolutionRow(writer, row, isAreaTable, height);
     }
@@ -813,7 +822,7 @@ export function drawTable(writer: PageWriter, spec: TableSpec): void {
   const breakPage = (groupTitle: string | null) => {
     writer.newPage();
     drawHeader();
-    if (groupTitle) drawGroup(`${groupTitle} ${W.continued}`);
+    if (groupTitle) drawGroup(`${groupTitle} ${writer.wording.t('single.continued')}`);
   };
 
   writer.ensure(headerHeight + groupHeight + 20);
@@ -937,15 +946,16 @@ function drawPath(writer: PageWriter, model: ReportModel): void {
 
 /** The path by horizon, one row per step (and its note): the same table in the single and the group report. */
 export function drawPathTable(writer: PageWriter, groups: readonly ReportPathGroup[]): void {
-  const headers = W.pathColumns;
+  const { t } = writer.wording;
+  const headers = [t('single.pathColumns.number'), t('single.pathColumns.tool'), t('single.pathColumns.kind'), t('single.pathColumns.reason'), t('single.pathColumns.progress')];
   drawTable(writer, {
-    columns: [headers.number, headers.tool, headers.kind, headers.reason, headers.progress].map((header, index) => ({ header, width: PATH_COLUMNS[index]! })),
-    groups: groups.map((group) => ({ title: group.heading, rows: group.steps.flatMap(buildPathRows) })),
+    columns: headers.map((header, index) => ({ header, width: PATH_COLUMNS[index]! })),
+    groups: groups.map((group) => ({ title: group.heading, rows: group.steps.flatMap((step) => buildPathRows(step, writer.wording)) })),
   });
 }
 
 /** A step's row, then its note across the table: a note can be long, the "Suivi" column is narrow. */
-function buildPathRows(step: ReportPathStep): TableRow[] {
+function buildPathRows(step: ReportPathStep, wording: ReportWording): TableRow[] {
   const statusStyle: TextStyle = { ...STYLES.cellBold, color: step.status === 'done' ? COLORS.done : step.status === 'not-relevant' ? COLORS.muted : COLORS.ink };
   const row: TableRow = [
     { blocks: [{ text: `${step.number}`, style: { ...STYLES.cellBold, color: COLORS.accent } }] },
@@ -968,7 +978,7 @@ function buildPathRows(step: ReportPathStep): TableRow[] {
     { blocks: [{ text: step.reason, style: STYLES.cell }] },
     { status: step.status, blocks: [{ text: step.statusLabel, style: statusStyle }] },
   ];
-  return step.note ? [row, [{ blocks: [{ text: W.stepNote(step.note), style: STYLES.cell }] }]] : [row];
+  return step.note ? [row, [{ blocks: [{ text: wording.t('single.stepNote', { note: step.note }), style: STYLES.cell }] }]] : [row];
 }
 
 const ANNEX_COLUMNS = [98, 72] as const;
@@ -979,8 +989,8 @@ function drawAnnex(writer: PageWriter, model: ReportModel): void {
   writer.write(annex.intro, STYLES.smallInk, { after: 4 });
   drawTable(writer, {
     columns: [
-      { header: W.annexColumns.question, width: ANNEX_COLUMNS[0] },
-      { header: W.annexColumns.answer, width: ANNEX_COLUMNS[1] },
+      { header: writer.wording.t('single.annexColumns.question'), width: ANNEX_COLUMNS[0] },
+      { header: writer.wording.t('single.annexColumns.answer'), width: ANNEX_COLUMNS[1] },
     ],
     groups: annex.steps.map((step) => ({
       title: step.title,
@@ -1047,7 +1057,7 @@ function drawRunningHeadersAndFooters(
     doc.line(PAGE.marginX, PAGE.headerRuleY, PAGE.marginX + CONTENT_WIDTH, PAGE.headerRuleY);
     doc.line(PAGE.marginX, PAGE.footerRuleY, PAGE.marginX + CONTENT_WIDTH, PAGE.footerRuleY);
     doc.text(model.runningTitle, PAGE.marginX, baselineOf(PAGE.footerY, STYLES.tiny));
-    doc.text(W.pageOf(page, total), PAGE.marginX + CONTENT_WIDTH, baselineOf(PAGE.footerY, STYLES.tiny), { align: 'right' });
+    doc.text(writer.wording.t('single.pageOf', { page, total }), PAGE.marginX + CONTENT_WIDTH, baselineOf(PAGE.footerY, STYLES.tiny), { align: 'right' });
   }
 }
 

@@ -28,11 +28,9 @@ import { describeHighlight, selectHighlights, type HighlightKind } from '../doma
 import type { AreaScore, DimensionScore } from '../domain/scoring';
 import { compareDiagnoses, type ComparedDiagnosis, type ComparedScore, type DiagnosisComparison } from '../domain/compare-diagnoses';
 import type { Diagnosis } from '../domain/diagnose';
-import type { PathStep } from '../domain/toolkit-path';
-import { PILLAR_LABELS } from '../domain/pillars';
-import { REPORT_TIME_ZONE, buildReportFileName, formatIsoDay } from './file-names';
-import { RESPONDENT_ROLE_LABELS } from '../domain/respondents';
-import { FORMAT_LABELS, HORIZON_HEADINGS, KIND_LABELS, REPORT_WORDING as W } from './report-wording';
+import { describePathReason, type PathStep } from '../domain/toolkit-path';
+import { buildReportFileName, formatIsoDay } from './file-names';
+import { FRENCH_REPORT_WORDING, type ReportWording } from './report-wording';
 
 export interface ReportScore {
   /** 0–100, rounded; null when there is not enough data. */
@@ -223,74 +221,88 @@ export interface BuildReportModelInput {
   generatedAt: Date;
   /** An earlier diagnosis of the same organisation: the report then gains « Évolution depuis le … ». */
   evolution?: { older: ComparedDiagnosis };
+  /** The report's language (`loadReportWording`); French when left out. Path reasons are re-worded in it. */
+  wording?: ReportWording;
 }
 
 // The report, the CSV and the comparison of two diagnoses write answers alike: the rule lives in the domain.
 export { formatAnswer };
 
-const longDateFormat = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeZone: REPORT_TIME_ZONE });
 const FIRST_STEP_COUNT = 3;
 
-export function buildReportModel({ questionnaire, toolkit, file, diagnosis, generatedAt: clock, evolution: compared }: BuildReportModelInput): ReportModel {
+export function buildReportModel({
+  questionnaire,
+  toolkit,
+  file,
+  diagnosis,
+  generatedAt: clock,
+  evolution: compared,
+  wording = FRENCH_REPORT_WORDING,
+}: BuildReportModelInput): ReportModel {
+  const { t } = wording;
   const generatedAt = pinToReportDay(clock);
   const answers = selectVisibleAnswers(questionnaire, file.answers);
-  const organisationName = readOrganisationName(questionnaire, answers);
-  const dateLabel = formatReportDate(generatedAt);
-  const pathGroups = buildPathGroups(diagnosis.path, file.pathProgress ?? {});
+  const organisationName = readOrganisationName(questionnaire, answers, wording);
+  const dateLabel = formatReportDate(generatedAt, wording);
+  const pathGroups = buildPathGroups(diagnosis.path, file.pathProgress ?? {}, wording);
   const pathSteps = pathGroups.flatMap((group) => group.steps);
   const pillars = diagnosis.pillars
     .filter((area): area is AreaScore & { id: PillarId } => isPillarId(area.id))
-    .map((area) => buildPillarSection(questionnaire, answers, area, diagnosis.scores.dimensions));
-  const highlights = buildHighlights(questionnaire, diagnosis);
+    .map((area) => buildPillarSection(questionnaire, answers, area, diagnosis.scores.dimensions, wording));
+  const highlights = buildHighlights(questionnaire, diagnosis, wording);
   const levels = sortLevels(questionnaire.levels);
-  const areas = [diagnosis.project, ...diagnosis.pillars].map((area) => buildArea(area));
+  const areas = [diagnosis.project, ...diagnosis.pillars].map((area) => buildArea(area, wording));
   const respondent = file.respondent;
   const respondentName = respondent.name?.trim();
   const evolution = compared
-    ? buildEvolution(compareDiagnoses(compared.older, { questionnaire, file }, toolkit ?? EMPTY_TOOLKIT))
+    ? buildEvolution(compareDiagnoses(compared.older, { questionnaire, file }, toolkit ?? EMPTY_TOOLKIT, wording), wording)
     : undefined;
 
   return {
     fileName: buildReportFileName(organisationName, generatedAt),
     generatedAt: generatedAt.toISOString(),
-    documentTitle: W.documentTitle,
-    subject: W.subject,
+    documentTitle: t('single.documentTitle'),
+    subject: t('single.subject'),
     organisationName,
     dateLabel,
-    footerLabel: W.footer(organisationName, dateLabel),
+    footerLabel: t('single.footer', { organisationName, date: dateLabel }),
     outline: [
-      { id: 'cover', title: W.documentTitle },
-      { id: 'summary', title: W.summaryHeading },
+      { id: 'cover', title: t('single.documentTitle') },
+      { id: 'summary', title: t('single.summaryHeading') },
       ...(evolution ? [{ id: 'evolution' as const, title: evolution.heading }] : []),
       ...pillars.map((pillar) => ({ id: pillar.id, title: pillar.label })),
-      { id: 'path', title: W.pathHeading },
-      { id: 'annex', title: W.annexHeading },
-      { id: 'method', title: W.methodHeading },
+      { id: 'path', title: t('single.pathHeading') },
+      { id: 'annex', title: t('single.annexHeading') },
+      { id: 'method', title: t('single.methodHeading') },
     ],
     cover: {
-      title: W.documentTitle,
+      title: t('single.documentTitle'),
       organisationName,
       dateLabel,
-      questionnaireLabel: W.questionnaireLabel(questionnaire.title, questionnaire.version),
+      questionnaireLabel: t('single.questionnaireLabel', { title: questionnaire.title, version: questionnaire.version }),
       respondentLabel: respondentName
-        ? W.respondentLabel(respondent.role ? `${respondentName} (${RESPONDENT_ROLE_LABELS[respondent.role].toLowerCase()})` : respondentName)
+        ? t('single.respondentLabel', {
+            name: respondent.role
+              ? t('single.respondentWithRole', { name: respondentName, role: wording.respondents.roleLabels[respondent.role].toLowerCase() })
+              : respondentName,
+          })
         : null,
-      intro: W.coverIntro,
-      privacyNote: W.privacyNote,
+      intro: t('single.coverIntro'),
+      privacyNote: t('single.privacyNote'),
     },
     summary: {
-      heading: W.summaryHeading,
-      intro: W.summaryIntro,
-      chartCaption: W.radarCaption,
+      heading: t('single.summaryHeading'),
+      intro: t('single.summaryIntro'),
+      chartCaption: t('single.radarCaption'),
       areas,
       levelThresholds: levels.map((level) => ({ label: level.label, minScore: level.minScore })),
-      flagsHeading: W.flagsHeading,
+      flagsHeading: t('single.flagsHeading'),
       flags: diagnosis.flags.map((flag) => flag.message),
-      noFlagsText: W.noFlags,
-      strengthsHeading: W.strengthsHeading,
+      noFlagsText: t('single.noFlags'),
+      strengthsHeading: t('single.strengthsHeading'),
       strengths: highlights.strengths,
       watchPoints: highlights.watchPoints,
-      firstStepsHeading: W.firstStepsHeading,
+      firstStepsHeading: t('single.firstStepsHeading'),
       firstSteps: pathSteps.slice(0, FIRST_STEP_COUNT),
       moreStepsCount: Math.max(0, pathSteps.length - FIRST_STEP_COUNT),
     },
@@ -298,28 +310,28 @@ export function buildReportModel({ questionnaire, toolkit, file, diagnosis, gene
     ...(evolution ? { evolution } : {}),
     pillars,
     path: {
-      heading: W.pathHeading,
-      intro: W.pathIntro,
-      progressLabel: describeProgress(pathSteps),
+      heading: t('single.pathHeading'),
+      intro: t('single.pathIntro'),
+      progressLabel: describeProgress(pathSteps, wording),
       groups: pathGroups,
-      emptyText: W.noPath,
+      emptyText: t('single.noPath'),
     },
     annex: {
-      heading: W.annexHeading,
-      intro: W.annexIntro,
+      heading: t('single.annexHeading'),
+      intro: t('single.annexIntro'),
       steps: questionnaire.steps.map((step) => ({
         id: step.id,
         title: step.title,
         answers: step.questions
           .filter((question) => isQuestionVisible(question, answers))
-          .map((question) => buildAnswerRow(question, answers[question.id])),
+          .map((question) => buildAnswerRow(question, answers[question.id], wording)),
       })),
     },
     method: {
-      heading: W.methodHeading,
-      paragraphs: buildMethodParagraphs(questionnaire, toolkit),
-      levelsHeading: W.levelsHeading,
-      levels: buildLevelRows(questionnaire.levels),
+      heading: t('single.methodHeading'),
+      paragraphs: buildMethodParagraphs(questionnaire, toolkit, wording),
+      levelsHeading: t('single.levelsHeading'),
+      levels: buildLevelRows(questionnaire.levels, wording),
     },
   };
 }
@@ -328,20 +340,22 @@ export function buildReportModel({ questionnaire, toolkit, file, diagnosis, gene
 const EMPTY_TOOLKIT: Toolkit = { id: 'aucun', version: '0.0.0', locale: 'fr-FR', tools: [] };
 
 /** The comparison in the report's words: rows with written scores and signs, answers grouped by step. */
-export function buildEvolution(comparison: DiagnosisComparison): ReportEvolution {
-  const olderDate = formatEvolutionDate(new Date(comparison.older.updatedAt));
+export function buildEvolution(comparison: DiagnosisComparison, wording: ReportWording = FRENCH_REPORT_WORDING): ReportEvolution {
+  const { t } = wording;
+  const olderDate = formatEvolutionDate(new Date(comparison.older.updatedAt), wording);
+  const toRow = (row: EvolutionSource) => buildEvolutionRow(row, wording);
   const dimensionGroups = SCORED_AREA_IDS.map((areaId) => ({
     areaId,
-    title: PILLAR_LABELS[areaId],
-    rows: comparison.dimensions.filter((dimension) => dimension.area === areaId).map(buildEvolutionRow),
+    title: wording.pillarLabels[areaId],
+    rows: comparison.dimensions.filter((dimension) => dimension.area === areaId).map(toRow),
   })).filter((group) => group.rows.length > 0);
   const changedAnswerGroups: ReportEvolution['changedAnswerGroups'] = [];
   for (const change of comparison.changedAnswers) {
     const row: ReportEvolutionChangedAnswer = {
       questionId: change.questionId,
       question: change.label,
-      before: change.before ?? (change.isInOlder ? W.unanswered : W.notAsked),
-      after: change.after ?? (change.isInNewer ? W.unanswered : W.notAsked),
+      before: change.before ?? (change.isInOlder ? t('single.unanswered') : t('evolution.notAsked')),
+      after: change.after ?? (change.isInNewer ? t('single.unanswered') : t('evolution.notAsked')),
       hasBefore: change.before !== null,
       hasAfter: change.after !== null,
     };
@@ -349,72 +363,105 @@ export function buildEvolution(comparison: DiagnosisComparison): ReportEvolution
     if (group) group.rows.push(row);
     else changedAnswerGroups.push({ title: change.stepTitle, rows: [row] });
   }
+  const changedCount = comparison.changedAnswers.length;
   return {
-    heading: W.evolutionHeading(olderDate),
-    intro: W.evolutionIntro(olderDate),
+    heading: t('evolution.heading', { date: olderDate }),
+    intro: t('evolution.intro', { date: olderDate }),
     questionnaireNote: comparison.sameQuestionnaire
       ? null
-      : W.evolutionOtherQuestionnaire(comparison.older.questionnaire.title, comparison.newer.questionnaire.title),
-    columns: W.evolutionColumns,
-    legend: W.evolutionLegend,
-    areas: comparison.areas.map(buildEvolutionRow),
-    dimensionsHeading: W.evolutionDimensionsHeading,
+      : t('evolution.otherQuestionnaire', { olderTitle: comparison.older.questionnaire.title, newerTitle: comparison.newer.questionnaire.title }),
+    columns: {
+      area: t('evolution.columns.area'),
+      dimension: t('evolution.columns.dimension'),
+      bars: t('evolution.columns.bars'),
+      before: t('evolution.columns.before'),
+      after: t('evolution.columns.after'),
+      change: t('evolution.columns.change'),
+    },
+    legend: t('evolution.legend'),
+    areas: comparison.areas.map(toRow),
+    dimensionsHeading: t('evolution.dimensionsHeading'),
     dimensionGroups,
-    changedAnswersHeading: W.changedAnswersHeading,
-    changedAnswersIntro: W.changedAnswersIntro(comparison.changedAnswers.length),
-    changedAnswersColumns: W.changedAnswersColumns,
+    changedAnswersHeading: t('evolution.changedAnswersHeading'),
+    changedAnswersIntro: changedCount === 0 ? t('evolution.noChangedAnswers') : t('evolution.changedAnswers', { count: changedCount }),
+    changedAnswersColumns: {
+      question: t('evolution.changedAnswersColumns.question'),
+      before: t('evolution.changedAnswersColumns.before'),
+      after: t('evolution.changedAnswersColumns.after'),
+    },
     changedAnswerGroups,
-    stepsDoneHeading: W.stepsDoneHeading,
+    stepsDoneHeading: t('evolution.stepsDoneHeading'),
     stepsDone: comparison.stepsDoneSince.map((step) => ({ toolId: step.toolId, title: step.title })),
-    noStepsDone: W.noStepsDone,
+    noStepsDone: t('evolution.noStepsDone'),
   };
 }
 
-function buildEvolutionRow(row: { id: string; label: string; before: ComparedScore | null; after: ComparedScore | null; delta: number | null }): ReportEvolutionRow {
+type EvolutionSource = { id: string; label: string; before: ComparedScore | null; after: ComparedScore | null; delta: number | null };
+
+function buildEvolutionRow(row: EvolutionSource, wording: ReportWording): ReportEvolutionRow {
   return {
     id: row.id,
-    label: row.label,
-    before: buildEvolutionScore(row.before),
-    after: buildEvolutionScore(row.after),
+    // The comparison names areas in French: the report names them in its own language.
+    label: isScoredAreaId(row.id) && !('area' in row) ? wording.pillarLabels[row.id] : row.label,
+    before: buildEvolutionScore(row.before, wording),
+    after: buildEvolutionScore(row.after, wording),
     delta: row.delta,
-    deltaLabel: describeDelta(row.delta),
+    deltaLabel: describeDelta(row.delta, wording),
   };
 }
 
-function buildEvolutionScore(score: ComparedScore | null): ReportEvolutionScore {
-  if (score === null) return { score: null, scoreLabel: W.notInQuestionnaire, levelLabel: null };
-  const written = buildScore({ ...score, level: null });
+function isScoredAreaId(id: string): id is ScoredAreaId {
+  return (SCORED_AREA_IDS as readonly string[]).includes(id);
+}
+
+function buildEvolutionScore(score: ComparedScore | null, wording: ReportWording): ReportEvolutionScore {
+  if (score === null) return { score: null, scoreLabel: wording.t('evolution.notInQuestionnaire'), levelLabel: null };
+  const written = buildScore({ ...score, level: null }, wording);
   return { score: written.score, scoreLabel: written.scoreLabel, levelLabel: written.score === null ? null : score.levelLabel };
 }
 
 /** « +12 points », « −3 points », « stable », or « non comparable » when a side has no score. */
-export function describeDelta(delta: number | null): string {
-  return delta === null ? W.notComparable : W.evolutionDelta(delta);
+export function describeDelta(delta: number | null, wording: ReportWording = FRENCH_REPORT_WORDING): string {
+  const { t } = wording;
+  if (delta === null) return t('evolution.notComparable');
+  if (delta === 0) return t('evolution.stable');
+  return t(delta > 0 ? 'evolution.up' : 'evolution.down', { count: Math.abs(delta) });
 }
 
 /** « 1er mars 2027 », « 20 novembre 2026 »: French writes the first of the month as an ordinal. */
-export function formatEvolutionDate(date: Date): string {
-  return formatReportDate(date).replace(/^1 /, '1er ');
+export function formatEvolutionDate(date: Date, wording: ReportWording = FRENCH_REPORT_WORDING): string {
+  return wording.formatEvolutionDate(date);
 }
 
 /** The levels from the lowest, each with the range of scores it covers. */
-export function buildLevelRows(levels: readonly Level[]): ReportLevelRow[] {
+export function buildLevelRows(levels: readonly Level[], wording: ReportWording = FRENCH_REPORT_WORDING): ReportLevelRow[] {
   const sorted = sortLevels(levels);
-  return sorted.map((level, index) => ({
-    label: level.label,
-    minScore: level.minScore,
-    range: W.levelRange(level.minScore, sorted[index + 1]?.minScore ?? null),
-    description: level.description,
-  }));
+  return sorted.map((level, index) => {
+    const max = sorted[index + 1]?.minScore ?? null;
+    return {
+      label: level.label,
+      minScore: level.minScore,
+      range: max === null ? wording.t('single.levelRangeFrom', { min: level.minScore }) : wording.t('single.levelRange', { min: level.minScore, max }),
+      description: level.description,
+    };
+  });
 }
 
 /** The three strongest dimensions; the three weakest, then every coherence flag. */
-export function buildHighlights(questionnaire: Questionnaire, diagnosis: Diagnosis): { strengths: ReportHighlight[]; watchPoints: ReportHighlight[] } {
+export function buildHighlights(
+  questionnaire: Questionnaire,
+  diagnosis: Diagnosis,
+  wording: ReportWording = FRENCH_REPORT_WORDING,
+): { strengths: ReportHighlight[]; watchPoints: ReportHighlight[] } {
   const highlights = selectHighlights(diagnosis.scores);
+  const describe = (dimension: DimensionScore, kind: HighlightKind): ReportHighlight => ({
+    source: 'dimension',
+    text: describeHighlight(dimension, kind, questionnaire.levels, wording.highlight),
+  });
   return {
-    strengths: highlights.strengths.map((dimension) => describeDimension(dimension, 'strength', questionnaire.levels)),
+    strengths: highlights.strengths.map((dimension) => describe(dimension, 'strength')),
     watchPoints: [
-      ...highlights.fragilities.map((dimension) => describeDimension(dimension, 'fragility', questionnaire.levels)),
+      ...highlights.fragilities.map((dimension) => describe(dimension, 'fragility')),
       ...diagnosis.flags.map((flag): ReportHighlight => ({ source: 'flag', text: flag.message })),
     ],
   };
@@ -428,14 +475,14 @@ export function pinToReportDay(date: Date): Date {
   return new Date(`${formatIsoDay(date)}T12:00:00Z`);
 }
 
-export function formatReportDate(date: Date): string {
-  return longDateFormat.format(date);
+export function formatReportDate(date: Date, wording: ReportWording = FRENCH_REPORT_WORDING): string {
+  return wording.formatDate(date);
 }
 
-export function readOrganisationName(questionnaire: Questionnaire, answers: Answers): string {
+export function readOrganisationName(questionnaire: Questionnaire, answers: Answers, wording: ReportWording = FRENCH_REPORT_WORDING): string {
   const value = answers[questionnaire.bindings.organisationName];
   const name = typeof value === 'string' ? value.replace(/\s+/g, ' ').trim() : '';
-  return name === '' ? W.fallbackOrganisationName : name;
+  return name === '' ? wording.t('single.fallbackOrganisationName') : name;
 }
 
 function isPillarId(id: ScoredAreaId): id is PillarId {
@@ -446,39 +493,45 @@ export function sortLevels(levels: readonly Level[]): Level[] {
   return [...levels].sort((a, b) => a.minScore - b.minScore);
 }
 
-export function buildScore(score: Pick<AreaScore, 'score' | 'level' | 'isInsufficient' | 'isNotApplicable'>): ReportScore {
-  if (score.isNotApplicable) return { score: null, scoreLabel: W.notApplicable, levelLabel: null, levelDescription: W.notApplicableDetail };
+export function buildScore(
+  score: Pick<AreaScore, 'score' | 'level' | 'isInsufficient' | 'isNotApplicable'>,
+  wording: ReportWording = FRENCH_REPORT_WORDING,
+): ReportScore {
+  const { t } = wording;
+  if (score.isNotApplicable) {
+    return { score: null, scoreLabel: t('single.notApplicable'), levelLabel: null, levelDescription: t('single.notApplicableDetail') };
+  }
   if (score.score === null || score.isInsufficient) {
-    return { score: null, scoreLabel: W.insufficientData, levelLabel: null, levelDescription: W.insufficientDataDetail };
+    return { score: null, scoreLabel: t('single.insufficientData'), levelLabel: null, levelDescription: t('single.insufficientDataDetail') };
   }
   const rounded = Math.round(score.score);
   return {
     score: rounded,
-    scoreLabel: W.scoreLabel(rounded),
+    scoreLabel: t('single.scoreLabel', { score: rounded }),
     levelLabel: score.level?.label ?? null,
     levelDescription: score.level?.description ?? null,
   };
 }
 
-function describeDimension(dimension: DimensionScore, kind: HighlightKind, levels: readonly Level[]): ReportHighlight {
-  return { source: 'dimension', text: describeHighlight(dimension, kind, levels) };
-}
-
-function describeProgress(steps: readonly ReportPathStep[]): string | null {
+function describeProgress(steps: readonly ReportPathStep[], { t }: ReportWording): string | null {
   if (!steps.some((step) => step.status !== 'todo' || step.note !== null)) return null;
   const count = (status: ReportPathStep['status']) => steps.filter((step) => step.status === status).length;
-  return W.pathProgress(count('done'), count('not-relevant'), count('todo'));
+  return t('single.pathProgress', {
+    done: t('single.stepsDone', { count: count('done') }),
+    notRelevant: t('single.stepsNotRelevant', { count: count('not-relevant') }),
+    todo: t('single.stepsTodo', { count: count('todo') }),
+  });
 }
 
-export function buildArea(area: AreaScore): ReportArea {
-  return { id: area.id, label: PILLAR_LABELS[area.id], countsLabel: formatCounts(area), ...buildScore(area) };
+export function buildArea(area: AreaScore, wording: ReportWording = FRENCH_REPORT_WORDING): ReportArea {
+  return { id: area.id, label: wording.pillarLabels[area.id], countsLabel: formatCounts(area, wording), ...buildScore(area, wording) };
 }
 
-function formatCounts(area: Pick<AreaScore, 'answeredCount' | 'questionCount' | 'notApplicableCount' | 'dontKnowCount'>): string {
+function formatCounts(area: Pick<AreaScore, 'answeredCount' | 'questionCount' | 'notApplicableCount' | 'dontKnowCount'>, { t }: ReportWording): string {
   return [
-    W.answeredCount(area.answeredCount, area.questionCount),
-    ...(area.notApplicableCount > 0 ? [W.notApplicableCount(area.notApplicableCount)] : []),
-    ...(area.dontKnowCount > 0 ? [W.dontKnowCount(area.dontKnowCount)] : []),
+    t('single.answeredCount', { count: area.answeredCount, questions: t('single.questionCount', { count: area.questionCount }) }),
+    ...(area.notApplicableCount > 0 ? [t('single.notApplicableCount', { count: area.notApplicableCount })] : []),
+    ...(area.dontKnowCount > 0 ? [t('single.dontKnowCount', { count: area.dontKnowCount })] : []),
   ].join(' · ');
 }
 
@@ -487,6 +540,7 @@ function buildPillarSection(
   answers: Answers,
   area: AreaScore & { id: PillarId },
   dimensionScores: readonly DimensionScore[],
+  wording: ReportWording,
 ): ReportPillarSection {
   const questions = listQuestions(questionnaire).filter((question) => isQuestionVisible(question, answers) && isAnswered(answers[question.id]));
   const rubricQuestions = questions.filter(isRubricQuestion).filter((question) => question.pillar === area.id);
@@ -499,20 +553,21 @@ function buildPillarSection(
     .map((dimension) => ({
       id: dimension.id,
       label: dimension.label,
-      ...buildScore(dimension),
+      ...buildScore(dimension, wording),
       answers: rubricQuestions
         .filter((question) => question.dimension === dimension.id)
-        .map((question) => buildAnswerRow(question, answers[question.id])),
+        .map((question) => buildAnswerRow(question, answers[question.id], wording)),
     }));
   return {
-    ...buildArea(area),
+    ...buildArea(area, wording),
     id: area.id,
     dimensions,
-    otherAnswers: otherQuestions.map((question) => buildAnswerRow(question, answers[question.id])),
+    otherAnswers: otherQuestions.map((question) => buildAnswerRow(question, answers[question.id], wording)),
   };
 }
 
-export function buildAnswerRow(question: Question, value: AnswerValue | undefined): ReportAnswerRow {
+export function buildAnswerRow(question: Question, value: AnswerValue | undefined, wording: ReportWording = FRENCH_REPORT_WORDING): ReportAnswerRow {
+  const { t } = wording;
   const row = (
     answer: string,
     status: ReportAnswerRow['status'],
@@ -526,24 +581,26 @@ export function buildAnswerRow(question: Question, value: AnswerValue | undefine
     level,
     status,
   });
-  if (!isAnswered(value)) return row(W.unanswered, 'unanswered');
-  if (value === NOT_APPLICABLE) return row(W.notApplicable, 'not-applicable');
-  if (value === DONT_KNOW) return row(W.dontKnow, 'dont-know');
+  if (!isAnswered(value)) return row(t('single.unanswered'), 'unanswered');
+  if (value === NOT_APPLICABLE) return row(t('single.notApplicable'), 'not-applicable');
+  if (value === DONT_KNOW) return row(t('single.dontKnow'), 'dont-know');
   if (question.type === 'single' && typeof value === 'string') {
     const option = question.options.find((candidate) => candidate.id === value);
     if (!option) return row(value, 'answered');
     if (!isRubricQuestion(question) || option.score === undefined) return row(option.label, 'answered');
     const count = question.options.length;
-    return row(option.label, 'answered', option.description ?? null, { rank: option.score, count, label: W.answerLevel(option.score, count) });
+    return row(option.label, 'answered', option.description ?? null, { rank: option.score, count, label: t('single.answerLevel', { rank: option.score, count }) });
   }
-  return row(formatAnswer(question, value as AnswerValue), 'answered');
+  return row(formatAnswer(question, value as AnswerValue, wording.answers), 'answered');
 }
 
-export function buildPathGroups(path: readonly PathStep[], progress: PathProgress): ReportPathGroup[] {
+/** The path by horizon, each step's reason written in the report's language whatever the language it was computed in. */
+export function buildPathGroups(path: readonly PathStep[], progress: PathProgress, wording: ReportWording = FRENCH_REPORT_WORDING): ReportPathGroup[] {
+  const { t } = wording;
   const ordered = [...path].sort((a, b) => HORIZONS.indexOf(a.horizon) - HORIZONS.indexOf(b.horizon) || a.order - b.order);
   return HORIZONS.map((horizon) => ({
     horizon,
-    heading: HORIZON_HEADINGS[horizon],
+    heading: wording.horizonHeadings[horizon],
     steps: ordered
       .map((step, index) => ({ step, number: index + 1 }))
       .filter(({ step }) => step.horizon === horizon)
@@ -552,42 +609,44 @@ export function buildPathGroups(path: readonly PathStep[], progress: PathProgres
         toolId: step.toolId,
         title: step.tool.title,
         description: step.tool.description,
-        kindLabel: KIND_LABELS[step.kind],
-        pillarLabel: step.pillar ? PILLAR_LABELS[step.pillar] : null,
-        formatLabel: FORMAT_LABELS[step.tool.format],
+        kindLabel: wording.kindLabels[step.kind],
+        pillarLabel: step.pillar ? wording.pillarLabels[step.pillar] : null,
+        formatLabel: wording.formatLabels[step.tool.format],
         duration: step.tool.duration,
         publisher: step.tool.publisher,
         url: step.tool.url ?? null,
-        reason: step.reason,
-        horizonLabel: HORIZON_HEADINGS[horizon],
+        reason: describePathReason(step, wording.diagnosis.path),
+        horizonLabel: wording.horizonHeadings[horizon],
         status: progress[step.toolId]?.status ?? 'todo',
-        statusLabel: W.stepStatus[progress[step.toolId]?.status ?? 'todo'],
+        statusLabel: t(`single.stepStatus.${progress[step.toolId]?.status ?? 'todo'}`),
         note: progress[step.toolId]?.note?.trim() || null,
       })),
   })).filter((group) => group.steps.length > 0);
 }
 
-function buildMethodParagraphs(questionnaire: Questionnaire, toolkit: Toolkit | undefined): string[] {
+function buildMethodParagraphs(questionnaire: Questionnaire, toolkit: Toolkit | undefined, wording: ReportWording): string[] {
+  const { t } = wording;
   return [
-    ...buildScoringMethodParagraphs(questionnaire),
+    ...buildScoringMethodParagraphs(questionnaire, wording),
     [
-      `Questionnaire « ${questionnaire.title} » (${questionnaire.id}), version ${questionnaire.version}`,
-      ...(toolkit ? [`catalogue d’outils ${toolkit.id}, version ${toolkit.version}`] : []),
-    ].join(' ; ') + '.',
+      t('single.questionnaireVersion', { title: questionnaire.title, id: questionnaire.id, version: questionnaire.version }),
+      ...(toolkit ? [t('single.toolkitVersion', { id: toolkit.id, version: toolkit.version })] : []),
+    ].join(t('single.versionsSeparator')) + '.',
   ];
 }
 
 /** How scores, flags and the path are made: the same for one respondent and for a group's consensus. */
-export function buildScoringMethodParagraphs(questionnaire: Questionnaire): string[] {
+export function buildScoringMethodParagraphs(questionnaire: Questionnaire, wording: ReportWording = FRENCH_REPORT_WORDING): string[] {
+  const { t } = wording;
   const { minAnsweredPerPillar, minAnsweredPerDimension } = questionnaire.scoring;
   return [
-    'Chaque question notée propose quatre réponses décrites, de la situation la plus fragile (1) à la plus solide (4). Une réponse de rang n vaut (n − 1) / 3 : 0 pour la première, 1 pour la quatrième.',
-    'Le score d’une dimension, d’un pilier ou du projet est la moyenne de ces valeurs, pondérée par le poids de chaque question, puis ramenée sur 100 et arrondie à l’unité.',
-    'Les réponses « Non concerné » et « Je ne sais pas » sont conservées dans le rapport mais exclues du calcul. Les « Je ne sais pas » orientent vers des outils pour faire le point sur la question.',
-    `Un pilier n’est noté qu’à partir de ${minAnsweredPerPillar} réponse${minAnsweredPerPillar > 1 ? 's' : ''} notée${minAnsweredPerPillar > 1 ? 's' : ''}, une dimension à partir de ${minAnsweredPerDimension} ; en dessous, le rapport indique « ${W.insufficientData} ».`,
-    'Les points de vigilance viennent de contrôles de cohérence déclarés dans le questionnaire, par exemple un écart important entre piliers ou un financeur qui porte l’essentiel du budget.',
-    'Le Parcours A.D.O.C. retient dans le catalogue les outils qui correspondent au niveau de chaque pilier, aux points de vigilance et aux « Je ne sais pas », en tenant compte des priorités indiquées, puis les classe par horizon.',
-    'La grille de questions, ses pondérations et les seuils des niveaux sont propres à cet outil : ils s’inspirent du modèle socio-économique en trois piliers sans constituer une mesure officielle.',
+    t('method.scale'),
+    t('method.average'),
+    t('method.reserved'),
+    t('method.minimum', { count: minAnsweredPerPillar, perDimension: minAnsweredPerDimension, insufficient: t('single.insufficientData') }),
+    t('method.flags'),
+    t('method.path'),
+    t('method.grid'),
   ];
 }
 

@@ -1,197 +1,177 @@
-import type { Horizon, Tool, ToolKind } from '../domain/questionnaire-schema';
+import i18next, { type TFunction } from 'i18next';
+import french from '../i18n/locales/fr/report';
+import { DEFAULT_LANGUAGE, LANGUAGE_TAGS, type Language } from '../i18n/languages';
+import type { TranslationOf } from '../i18n/translation-of';
+import type { DiagnosisWording } from '../domain/diagnose';
+import type { AnswerWording } from '../domain/format-answer';
+import type { HighlightWording } from '../domain/highlights';
+import type { PillarLabels } from '../domain/pillars';
+import {
+  DONT_KNOW,
+  HORIZONS,
+  NOT_APPLICABLE,
+  PILLAR_IDS,
+  SCORED_AREA_IDS,
+  TOOL_KINDS,
+  type Horizon,
+  type PillarId,
+  type Tool,
+  type ToolKind,
+} from '../domain/questionnaire-schema';
+import type { GroupRole } from '../domain/group';
+import type { RespondentWording } from '../domain/respondents';
+import type { PathReasonCause, PathWording } from '../domain/toolkit-path';
+import { REPORT_TIME_ZONE } from './file-names';
 
-/** Every word the report prints that does not come from the content files. */
-export const REPORT_WORDING = {
-  documentTitle: 'Autodiagnostic du modèle socio-économique',
-  subject: 'Rapport d’autodiagnostic : richesses humaines, ressources financières, alliances stratégiques',
-  fallbackOrganisationName: 'Organisation sans nom',
-  coverIntro:
-    'Ce rapport présente où se situe l’organisation sur les trois piliers de son modèle socio-économique, les points de vigilance relevés et son Parcours A.D.O.C., un parcours d’outils sur mesure.',
-  privacyNote:
-    'Document établi sur l’appareil de la personne qui a répondu : les réponses n’ont été envoyées à aucun serveur.',
-  questionnaireLabel: (title: string, version: string) => `Questionnaire « ${title} », version ${version}`,
-  respondentLabel: (name: string) => `Répondant : ${name}`,
-  summaryHeading: 'Synthèse',
-  summaryIntro:
-    'Scores de 0 à 100 calculés à partir des réponses. Un score bas n’est pas un échec : il indique où porter l’effort en priorité.',
-  flagsHeading: 'Points de vigilance',
-  strengthsHeading: 'Forces',
-  noStrengths: 'Pas encore assez de réponses notées pour dégager des forces.',
-  noWatchPoints: 'Aucun point de vigilance relevé.',
-  radarCaption: 'Les trois piliers sur 100 : plus le triangle est étendu, plus le pilier est solide. Les triangles pointillés marquent le début de chaque niveau (seuils indiqués sur l’axe vertical).',
-  scoresHeading: 'Scores et niveaux',
-  projectNote: 'Le projet associatif est noté à part : il éclaire les trois piliers sans en faire partie.',
-  firstStepsHeading: 'Premiers pas du Parcours A.D.O.C.',
-  firstStepsMore: (count: number) => `… et ${count} autre${count > 1 ? 's' : ''} étape${count > 1 ? 's' : ''}, détaillée${count > 1 ? 's' : ''} plus loin.`,
-  noFlags: 'Aucun point de vigilance relevé par les contrôles de cohérence.',
-  insufficientData: 'Données insuffisantes',
-  insufficientDataDetail: 'Trop peu de réponses notées pour calculer un score fiable.',
-  notApplicableDetail: 'Toutes les questions ont reçu la réponse « Non concerné » : ce point ne s’applique pas à votre structure.',
-  scoreLabel: (score: number) => `${score} / 100`,
-  answeredCount: (answered: number, total: number) =>
-    `${answered} réponse${answered > 1 ? 's' : ''} notée${answered > 1 ? 's' : ''} sur ${total} question${total > 1 ? 's' : ''}`,
-  notApplicableCount: (count: number) => `${count} « Non concerné »`,
-  dontKnowCount: (count: number) => `${count} « Je ne sais pas »`,
-  dimensionsHeading: 'Dimensions',
-  answersHeading: 'Vos réponses',
-  otherAnswersHeading: 'Autres éléments',
-  noAnswers: 'Aucune réponse à ce pilier.',
-  notApplicable: 'Non concerné',
-  dontKnow: 'Je ne sais pas',
-  unanswered: 'Sans réponse',
-  pathHeading: 'Parcours A.D.O.C.',
-  pathColumns: { number: 'n°', tool: 'Étape / outil', kind: 'Type · format · durée', reason: 'Pourquoi', progress: 'Suivi' },
-  pathProgress: (done: number, notRelevant: number, todo: number) =>
-    [
-      `${done} étape${done > 1 ? 's' : ''} faite${done > 1 ? 's' : ''}`,
-      `${notRelevant} jugée${notRelevant > 1 ? 's' : ''} pas pertinente${notRelevant > 1 ? 's' : ''}`,
-      `${todo} à faire`,
-    ].join(', ') + '.',
-  stepStatus: { todo: 'À faire', done: 'Fait', 'not-relevant': 'Pas pertinent' },
-  continued: '(suite)',
-  stepNote: (note: string) => `Note de suivi : ${note}`,
-  pathIntro:
-    'Un parcours d’outils sur mesure, construit à partir de vos niveaux, des points de vigilance et des questions restées sans réponse certaine. Il est classé par horizon de temps.',
-  noPath: 'Aucun outil proposé pour l’instant : complétez le diagnostic pour obtenir un parcours.',
-  annexHeading: 'Annexe : questions et réponses',
-  annexIntro: 'Toutes les questions posées, dans l’ordre du questionnaire, avec la réponse enregistrée.',
-  annexColumns: { question: 'Question', answer: 'Réponse' },
-  answerLevel: (rank: number, count: number) => `niveau ${rank} sur ${count}`,
-  methodHeading: 'Méthode',
-  levelsHeading: 'Niveaux',
-  levelRange: (min: number, max: number | null) => (max === null ? `à partir de ${min}` : `de ${min} à moins de ${max}`),
-  footer: (organisationName: string, dateLabel: string) => `${organisationName} · ${dateLabel}`,
-  evolutionHeading: (date: string) => `Évolution depuis le ${date}`,
-  evolutionIntro: (date: string) =>
-    `Ce diagnostic est comparé au précédent, daté du ${date}. Pour chaque pilier et chaque dimension : le score d’avant, celui d’aujourd’hui (sur 100) et l’écart en points entre les deux.`,
-  evolutionOtherQuestionnaire: (olderTitle: string, newerTitle: string) =>
-    `Le diagnostic précédent a été fait avec le questionnaire « ${olderTitle} », celui-ci avec « ${newerTitle} » : les questions communes sont comparées une à une, et une dimension que l’un des deux ne couvre pas n’a pas d’évolution.`,
-  evolutionColumns: { area: 'Domaine', dimension: 'Dimension', bars: 'Scores', before: 'Avant', after: 'Après', change: 'Évolution' },
-  evolutionLegend: 'Barre claire : avant ; barre foncée : après. Un cadre pointillé signale un score non calculé.',
-  evolutionDelta: (delta: number) =>
-    delta === 0 ? 'stable' : `${delta > 0 ? '+' : '\u2212'}${Math.abs(delta)}\u00a0point${Math.abs(delta) > 1 ? 's' : ''}`,
-  notComparable: 'non comparable',
-  notInQuestionnaire: 'Hors questionnaire',
-  notAsked: 'Question non posée',
-  evolutionDimensionsHeading: 'Dimensions',
-  changedAnswersHeading: 'Réponses modifiées',
-  changedAnswersIntro: (count: number) =>
-    count === 0
-      ? 'Aucune réponse n’a changé depuis le diagnostic précédent.'
-      : `${count} réponse${count > 1 ? 's ont' : ' a'} changé depuis le diagnostic précédent.`,
-  changedAnswersColumns: { question: 'Question', before: 'Avant', after: 'Après' },
-  stepsDoneHeading: 'Étapes du parcours faites depuis',
-  noStepsDone: 'Aucune étape du parcours n’a été marquée « Fait » depuis le diagnostic précédent.',
-  runningTitle: 'Autodiagnostic du modèle socio-économique',
-  contentsHeading: 'Sommaire',
-  pageOf: (page: number, total: number) => `page ${page} / ${total}`,
-} as const;
+/** The `report` catalogue of one language (French is the source: the others have its keys). */
+export type ReportCatalogue = TranslationOf<typeof french>;
 
-export const KIND_LABELS: Record<ToolKind, string> = {
-  comprendre: 'Comprendre',
-  's-informer': 'S’informer',
-  'se-former': 'Se former',
-  agir: 'Agir',
-  accompagner: 'Être accompagné',
+/** A translation function fixed on the `report` namespace and one language. */
+export type ReportT = TFunction<'report'>;
+
+/** How a CSV file is laid out for a language's spreadsheet software. */
+export interface CsvFormat {
+  delimiter: string;
+  decimalSeparator: string;
+}
+
+/**
+ * Every word of the reports (single and group), of the CSV files and of the sentences the domain
+ * writes (path reasons, highlights, role labels), in one language, ready for synchronous renderers.
+ */
+export interface ReportWording {
+  language: Language;
+  /** The BCP 47 tag for `Intl` and the PDF's declared language. */
+  localeTag: string;
+  t: ReportT;
+  kindLabels: Readonly<Record<ToolKind, string>>;
+  horizonHeadings: Readonly<Record<Horizon, string>>;
+  formatLabels: Readonly<Record<Tool['format'], string>>;
+  pillarLabels: PillarLabels;
+  diagnosis: DiagnosisWording;
+  highlight: HighlightWording;
+  respondents: RespondentWording;
+  answers: AnswerWording;
+  csv: CsvFormat;
+  /** « 22 novembre 2026 », the day in Paris like the report's file name. */
+  formatDate(date: Date): string;
+  /** « 1er mars 2027 » in French, which writes the first of the month as an ordinal; the plain date elsewhere. */
+  formatEvolutionDate(date: Date): string;
+  /** A standard deviation with two decimals, « 1,50 ». */
+  formatDivergence(value: number): string;
+}
+
+const FORMATS = ['guide', 'fiche', 'webinaire', 'mooc', 'formation', 'methode', 'kit', 'reseau', 'accompagnement', 'plateforme', 'etude'] as const satisfies readonly Tool['format'][];
+const GROUP_ROLES = ['administrateur', 'dirigeant-salarie', 'salarie', 'benevole', 'partenaire', 'autre', 'unspecified'] as const satisfies readonly GroupRole[];
+
+// French spreadsheet software reads `;` as the separator and a decimal comma; English ones a comma and a point.
+const CSV_FORMATS: Record<Language, CsvFormat> = {
+  fr: { delimiter: ';', decimalSeparator: ',' },
+  en: { delimiter: ',', decimalSeparator: '.' },
 };
 
-export const HORIZON_HEADINGS: Record<Horizon, string> = {
-  '18-mois': 'Dans les 18 mois',
-  '2030': 'D’ici 2030',
-  '2050': 'Vision 2050',
+function mapIds<Id extends string>(ids: readonly Id[], word: (id: Id) => string): Record<Id, string> {
+  return Object.fromEntries(ids.map((id) => [id, word(id)])) as Record<Id, string>;
+}
+
+/** The wording of a language from any `t` fixed on `report` (the report's own instance, or the interface's `useTranslation('report')`). */
+export function createReportWording(t: ReportT, language: Language): ReportWording {
+  const localeTag = LANGUAGE_TAGS[language];
+  const pillarLabels = mapIds(SCORED_AREA_IDS, (id) => t(`pillars.${id}`));
+  const pillarInSentence = mapIds<PillarId>(PILLAR_IDS, (id) => t(`path.pillarsInSentence.${id}`));
+  const path: PathWording = { describeReason: (cause, kind) => describeReason(t, pillarInSentence, cause, kind) };
+  const longDate = new Intl.DateTimeFormat(localeTag, { dateStyle: 'long', timeZone: REPORT_TIME_ZONE });
+  const divergence = new Intl.NumberFormat(localeTag, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+  return {
+    language,
+    localeTag,
+    t,
+    kindLabels: mapIds(TOOL_KINDS, (kind) => t(`kinds.${kind}`)),
+    horizonHeadings: mapIds(HORIZONS, (horizon) => t(`horizons.${horizon}`)),
+    formatLabels: mapIds(FORMATS, (format) => t(`formats.${format}`)),
+    pillarLabels,
+    diagnosis: { path, pillarLabels, localeTag },
+    highlight: {
+      localeTag,
+      pillarLabels,
+      describe: ({ dimension, pillar, score, level, ending }) => {
+        const opening = pillar === null ? dimension : t('highlight.opening', { dimension, pillar });
+        const figure = score === null ? t('highlight.insufficient') : t('highlight.figure', { score });
+        const words = { opening, figure, ending: t(`highlight.endings.${ending}`) };
+        return level === null ? t('highlight.sentence', words) : t('highlight.sentenceWithLevel', { ...words, level });
+      },
+    },
+    respondents: {
+      roleLabels: mapIds(GROUP_ROLES, (role) => t(`roles.${role}`)),
+      anonymous: (position) => t('anonymousRespondent', { position }),
+      withRole: (who, role) => t('respondentWithRole', { who, role }),
+    },
+    answers: { localeTag, reservedAnswers: { [NOT_APPLICABLE]: t('single.notApplicable'), [DONT_KNOW]: t('single.dontKnow') } },
+    csv: CSV_FORMATS[language],
+    formatDate: (date) => longDate.format(date),
+    formatEvolutionDate: (date) => (language === 'fr' ? longDate.format(date).replace(/^1 /, '1er ') : longDate.format(date)),
+    formatDivergence: (value) => divergence.format(value),
+  };
+}
+
+function describeReason(t: ReportT, pillarInSentence: Record<PillarId, string>, cause: PathReasonCause, kind: ToolKind): string {
+  switch (cause.type) {
+    case 'level': {
+      const words = { pillar: pillarInSentence[cause.pillar], ending: t(`path.endings.${kind}`) };
+      if (cause.levelLabel === null) return t(cause.isPriority ? 'path.priorityInsufficient' : 'path.insufficient', words);
+      return t(cause.isPriority ? 'path.priorityLevel' : 'path.level', { ...words, level: cause.levelLabel });
+    }
+    case 'fill':
+      return t('path.fill', { pillar: pillarInSentence[cause.pillar], ending: t(`path.endings.${kind}`) });
+    case 'flag':
+      return t('path.flag', { message: cause.message, ending: t(`path.endings.${kind}`) });
+    case 'dont-know':
+      return t('path.dontKnow', { dimension: cause.dimensionLabel, ending: t(`path.dontKnowEndings.${kind}`) });
+  }
+}
+
+/** A `t` of its own, so that a report in one language never depends on the interface's current language. */
+function createCatalogueT(language: Language, catalogue: ReportCatalogue): ReportT {
+  const instance = i18next.createInstance();
+  // Synchronous: the catalogues are given, nothing is fetched.
+  void instance.init({
+    lng: language,
+    fallbackLng: DEFAULT_LANGUAGE,
+    ns: ['report'],
+    defaultNS: 'report',
+    resources: { [DEFAULT_LANGUAGE]: { report: french }, [language]: { report: catalogue } },
+    initAsync: false,
+    // The PDF and the CSV are not HTML.
+    interpolation: { escapeValue: false },
+    returnNull: false,
+  });
+  return instance.getFixedT(language, 'report');
+}
+
+/** The French wording: the default of every builder and renderer, so that French needs no loading. */
+export const FRENCH_REPORT_WORDING: ReportWording = createReportWording(createCatalogueT('fr', french), 'fr');
+
+const CATALOGUES: Record<Language, () => Promise<{ default: ReportCatalogue }>> = {
+  fr: () => Promise.resolve({ default: french }),
+  en: () => import('../i18n/locales/en/report'),
 };
 
-export const FORMAT_LABELS: Record<Tool['format'], string> = {
-  guide: 'Guide',
-  fiche: 'Fiche',
-  webinaire: 'Webinaire',
-  mooc: 'MOOC',
-  formation: 'Formation',
-  methode: 'Méthode',
-  kit: 'Kit',
-  reseau: 'Réseau',
-  accompagnement: 'Accompagnement',
-  plateforme: 'Plateforme',
-  etude: 'Étude',
-};
+const loaded = new Map<Language, Promise<ReportWording>>();
 
-const plural = (count: number, singular: string, pluralForm: string) => (count > 1 ? pluralForm : singular);
+/** The wording of a language, its catalogue fetched once (a chunk in the browser, a module in Node). */
+export function loadReportWording(language: Language = DEFAULT_LANGUAGE): Promise<ReportWording> {
+  if (language === DEFAULT_LANGUAGE) return Promise.resolve(FRENCH_REPORT_WORDING);
+  let wording = loaded.get(language);
+  if (!wording) {
+    wording = CATALOGUES[language]().then(({ default: catalogue }) => createReportWording(createCatalogueT(language, catalogue), language));
+    // A failure (offline before the chunk was cached) is forgotten, so that the next click tries again.
+    wording.catch(() => loaded.delete(language));
+    loaded.set(language, wording);
+  }
+  return wording;
+}
 
-/** Every word of the group report and of the group CSV files that does not come from the content files. */
-export const GROUP_REPORT_WORDING = {
-  documentTitle: 'Diagnostic collectif',
-  runningTitle: 'Diagnostic collectif du modèle socio-économique',
-  subject: 'Diagnostic collectif : répartition des réponses, zones de moindre consensus, scores du consensus et Parcours A.D.O.C.',
-  respondentCount: (count: number) => `${count} ${plural(count, 'répondant·e', 'répondant·es')}`,
-  coverIntro:
-    'Plusieurs personnes de l’organisation ont répondu chacune de leur côté. Ce rapport montre où leurs réponses se rejoignent et où elles divergent, puis le diagnostic de consensus, avec ses scores et son Parcours A.D.O.C.',
-  privacyNote:
-    'Document établi sur l’appareil de l’animateur·rice : les réponses n’ont été envoyées à aucun serveur. Les personnes sont anonymes, sauf si l’animateur·rice a choisi d’afficher les noms.',
-  participantsHeading: 'Participant·es',
-  participantsIntroAnonymous: 'Chaque personne est désignée par un numéro et son rôle : les noms ne figurent pas dans ce document.',
-  participantsIntroNamed: 'Les noms figurent dans ce document à la demande de l’animateur·rice.',
-  rolesHeading: 'Rôles',
-  respondentsHeading: 'Répondant·es',
-  participantsColumns: { number: 'n°', respondent: 'Répondant·e', version: 'Version du questionnaire', date: 'Réponses du' },
-  distributionsHeading: 'Répartition par pilier',
-  distributionsIntro:
-    'Pour chaque pilier, la moyenne des scores des répondant·es (sur 100), le plus bas et le plus haut, puis le nombre de personnes à chaque niveau. Une personne dont les réponses sont trop peu nombreuses est comptée à part.',
-  spreadSummary: (mean: number | null, min: number | null, max: number | null) =>
-    mean === null ? 'Aucun score calculable' : `Moyenne ${mean} / 100 · de ${min ?? mean} à ${max ?? mean}`,
-  scoredCount: (scored: number, total: number) => `${scored} ${plural(scored, 'personne notée', 'personnes notées')} sur ${total}`,
-  levelsCaption: 'Nombre de personnes par niveau',
-  dimensionsHeading: 'Dimensions : moyenne et écart entre le plus bas et le plus haut',
-  dimensionValue: (mean: number | null, min: number | null, max: number | null) =>
-    mean === null ? 'Données insuffisantes' : min === max ? `${mean}` : `${mean} (de ${min ?? mean} à ${max ?? mean})`,
-  rangeLegend: 'Le trait va du score le plus bas au plus haut ; le losange marque la moyenne.',
-  byRoleHeading: 'Moyennes par rôle',
-  byRoleIntro: 'La moyenne des scores de chaque rôle : les instances et les équipes voient souvent la structure différemment.',
-  byRoleColumns: { role: 'Rôle', count: 'Pers.' },
-  byRoleValue: (mean: number | null) => (mean === null ? '–' : String(mean)),
-  leastConsensusHeading: 'Zones de moindre consensus',
-  leastConsensusIntro: (count: number) =>
-    count === 0
-      ? 'Toutes les personnes qui ont choisi un niveau ont choisi le même, question par question : aucune divergence à discuter.'
-      : `Les ${count > 1 ? `${count} questions` : 'questions'} où les réponses divergent le plus, à discuter en priorité.`,
-  divergenceExplanation:
-    'L’écart-type mesure à quel point les niveaux choisis (de 1 à 4) s’éloignent les uns des autres : 0 = tout le monde d’accord, 1,5 = moitié au plus bas, moitié au plus haut. Les « Je ne sais pas » et « Non concerné » n’y entrent pas.',
-  divergenceLabel: (divergence: string) => `Écart-type : ${divergence}`,
-  ratedCount: (count: number) => `${count} ${plural(count, 'niveau choisi', 'niveaux choisis')}`,
-  optionLevel: (score: number) => `niveau ${score}`,
-  answerCount: (count: number) => `${count} ${plural(count, 'personne', 'personnes')}`,
-  consensusAnswer: (answer: string) => `Réponse retenue pour le consensus : ${answer}`,
-  consensusSource: { agreed: 'convenue en atelier', proposed: 'proposée par l’outil' },
-  noConsensusAnswer: 'Aucune réponse retenue pour le consensus.',
-  consensusHeading: 'Diagnostic de consensus',
-  consensusIntro:
-    'Les scores calculés sur les réponses du consensus, comme pour un seul répondant : les réponses convenues en atelier, et pour les autres questions la réponse proposée.',
-  consensusSources: (agreed: number, proposed: number) =>
-    `${agreed} ${plural(agreed, 'réponse convenue', 'réponses convenues')} en atelier, ${proposed} ${plural(proposed, 'réponse proposée', 'réponses proposées')} par l’outil (voir la méthode).`,
-  pathIntro:
-    'Le parcours d’outils du diagnostic de consensus, construit à partir de ses niveaux, de ses points de vigilance et des « Je ne sais pas ». Il est classé par horizon de temps.',
-  methodParagraphs: {
-    respondents:
-      'Chaque personne a répondu seule au questionnaire. Ses scores sont calculés comme pour un diagnostic individuel ; la moyenne, le plus bas et le plus haut portent sur les personnes dont le score a pu être calculé.',
-    divergence:
-      'La divergence d’une question est l’écart-type des niveaux choisis (de 1 à 4) par les personnes qui ont choisi un niveau : 0 quand tout le monde a choisi le même, 1,5 quand la moitié a choisi le plus bas et l’autre moitié le plus haut. Il faut au moins deux niveaux choisis pour la calculer.',
-    consensus: (agreed: number) =>
-      `${agreed === 0 ? 'Aucune réponse n’a été convenue en atelier' : `${agreed} ${plural(agreed, 'réponse a été convenue', 'réponses ont été convenues')} en atelier et ${plural(agreed, 'enregistrée', 'enregistrées')} par l’animateur·rice`}. Pour les autres questions, la réponse proposée est le niveau médian du groupe (entre deux niveaux, le plus modeste), la réponse la plus fréquente pour un choix simple, la médiane pour un nombre, les cases cochées par au moins la moitié des personnes pour un choix multiple, la moyenne de chaque part pour une répartition.`,
-    anonymity: (showNames: boolean) =>
-      showNames
-        ? 'Les noms des personnes figurent dans ce document à la demande de l’animateur·rice.'
-        : 'Les personnes sont désignées par un numéro et leur rôle ; leurs noms ne figurent pas dans ce document.',
-    versions: (title: string, id: string, version: string, answered: string) =>
-      `Questionnaire « ${title} » (${id}), version ${version} ; réponses recueillies avec ${answered}`,
-    answeredVersion: (version: string, count: number) => `la version ${version} (${count} ${plural(count, 'personne', 'personnes')})`,
-    toolkit: (id: string, version: string) => `catalogue d’outils ${id}, version ${version}`,
-  },
-  csv: {
-    respondent: 'Répondant·e',
-    role: 'Rôle',
-    version: 'Version du questionnaire',
-    date: 'Date',
-    label: (questionId: string) => `${questionId} (libellé)`,
-    score: (areaLabel: string) => `Score ${areaLabel}`,
-    consensusRow: 'Consensus',
-  },
-} as const;
+// French labels kept for the screens that still read them directly.
+export const KIND_LABELS: Readonly<Record<ToolKind, string>> = FRENCH_REPORT_WORDING.kindLabels;
+export const HORIZON_HEADINGS: Readonly<Record<Horizon, string>> = FRENCH_REPORT_WORDING.horizonHeadings;
+export const FORMAT_LABELS: Readonly<Record<Tool['format'], string>> = FRENCH_REPORT_WORDING.formatLabels;

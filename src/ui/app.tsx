@@ -1,28 +1,35 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { dequal } from 'dequal';
 import { Suspense, lazy, useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { AnswersFile } from '../domain/answers';
 import { findWizardStepBySlug, type WizardStepState } from '../domain/wizard-steps';
-import { createDraftStorage, type DraftStorage } from '../data/draft-storage';
-import { getDefaultDiagnosisLibrary, type DiagnosisLibrary, type LibraryEntry } from '../data/diagnosis-library';
+import type { DraftStorage } from '../data/draft-storage';
+import type { DiagnosisLibrary, LibraryEntry } from '../data/diagnosis-library';
+import { createLazyDiagnosisLibrary } from '../data/lazy-diagnosis-library';
+import { i18n } from '../i18n/i18n';
 import type { AddToStoredGroupOutcome } from '../data/group-membership';
 import type { GroupStorage } from '../data/group-storage';
 import type { ImportAnswersResult } from '../data/import-answers-file';
 import { questionnaireQueryOptions } from '../data/questionnaire-queries';
 import { LIBRARY_QUERY_KEY, LibraryContainer } from './library/library-container';
 import { formatLibraryDate } from './library/library-format';
-import { clearPendingSave, readPendingSave, type ReadPendingSave } from './library/pending-save';
-import { messages } from './messages';
-import { GROUP_HASH, HOME_HASH, PROJECTION_HASH, buildCompareHash, isShareLinkHash, readCompareHash } from './routes';
+import type { ReadPendingSave } from './library/pending-save';
+import { clearPendingSave, hasPendingSave } from './library/pending-save-slot';
+import { UpdateBanner } from '../pwa/update-banner';
+import { ACCESSIBILITY_HASH, DATA_HASH, GROUP_HASH, HOME_HASH, PROJECTION_HASH, buildCompareHash, isShareLinkHash, readCompareHash } from './routes';
 import type { SharedDiagnosis } from './shared-link-page';
 import { WelcomePage } from './welcome-page';
-import { describeMigration, openSession, statusOfFile, type Session } from './session';
-import { WizardLoader } from './wizard-loader';
+import { describeMigration, openSession, type Session } from './session';
 
+// The wizard (XState, react-hook-form, zod) loads when a diagnosis opens: the welcome page paints without it.
+const WizardLoader = lazy(() => import('./wizard-loader').then((module) => ({ default: module.WizardLoader })));
 // The group screens load when opened: a person answering alone never downloads them.
 const GroupPage = lazy(() => import('./group/group-page').then((module) => ({ default: module.GroupPage })));
 const ProjectionPage = lazy(() => import('./group/projection-page').then((module) => ({ default: module.ProjectionPage })));
 const SharedLinkPage = lazy(() => import('./shared-link-page').then((module) => ({ default: module.SharedLinkPage })));
+const DataPage = lazy(() => import('./pages/data-page').then((module) => ({ default: module.DataPage })));
+const AccessibilityPage = lazy(() => import('./pages/accessibility-page').then((module) => ({ default: module.AccessibilityPage })));
 const ComparePage = lazy(() => import('./compare/compare-page').then((module) => ({ default: module.ComparePage })));
 
 /** Adds diagnoses to the group on this device; the group's code and IndexedDB library load only then. */
@@ -38,6 +45,8 @@ type Route =
   | { name: 'diagnosis' }
   | { name: 'group' }
   | { name: 'projection' }
+  | { name: 'data' }
+  | { name: 'accessibility' }
   | { name: 'shared-link'; link: string }
   | { name: 'compare'; olderId: string; newerId: string };
 
@@ -45,6 +54,8 @@ function readRoute(): Route {
   const { hash, href } = window.location;
   if (hash === GROUP_HASH) return { name: 'group' };
   if (hash === PROJECTION_HASH) return { name: 'projection' };
+  if (hash === DATA_HASH) return { name: 'data' };
+  if (hash === ACCESSIBILITY_HASH) return { name: 'accessibility' };
   if (isShareLinkHash(hash)) return { name: 'shared-link', link: href };
   const compared = readCompareHash(hash);
   if (compared) return { name: 'compare', ...compared };
@@ -75,10 +86,10 @@ function writeTabValue(key: string, value: string | null): void {
 
 function describeGroupFailure(outcome: Extract<AddToStoredGroupOutcome, { ok: false }>): string {
   return outcome.reason === 'quota'
-    ? messages.workshop.storageQuota
+    ? i18n.t('workshop.storageQuota')
     : outcome.reason === 'corrupted'
-      ? messages.workshop.storageCorrupted
-      : messages.workshop.storageUnavailable;
+      ? i18n.t('workshop.storageCorrupted')
+      : i18n.t('workshop.storageUnavailable');
 }
 
 /**
@@ -91,25 +102,32 @@ function isOwnWriteOrNone(pending: ReadPendingSave, stored: LibraryEntry): boole
   return stored.revision - pending.baseRevision <= pending.queuedWrites.length && pending.queuedWrites.includes(stored.file.updatedAt);
 }
 
-/** A reload on a step of the wizard: the diagnosis this tab had open, and its copy not yet stored, if any. */
+/** A reload on a step of the wizard: the diagnosis this tab had open, and whether a copy of it is not yet stored. */
 interface Reopening {
   id: string | null;
   step: WizardStepState;
-  pending: ReadPendingSave | null;
+  hasPending: boolean;
+}
+
+/** The tab's copy not yet stored, read with its schema (and zod) only when a reload needs it. */
+async function readTabPendingSave(): Promise<ReadPendingSave | null> {
+  const { readPendingSave } = await import('./library/pending-save');
+  return readPendingSave();
 }
 
 export function App({
   library: libraryProp,
-  drafts = defaultDrafts,
+  drafts,
   groupStorage,
 }: {
   library?: DiagnosisLibrary;
-  /** Where earlier versions kept their one draft; read once to move it into the library. */
+  /** Where earlier versions kept their one draft; read once to move it into the library (the browser's localStorage when absent). */
   drafts?: DraftStorage;
   groupStorage?: GroupStorage;
 }) {
   const queryClient = useQueryClient();
-  const [library] = useState(() => libraryProp ?? getDefaultDiagnosisLibrary());
+  const { t } = useTranslation();
+  const [library] = useState(() => libraryProp ?? createLazyDiagnosisLibrary());
   const [route, setRoute] = useState<Route>(readRoute);
   const [importErrors, setImportErrors] = useState<string[]>([]);
   // What went wrong opening a diagnosis of the library, shown above it.
@@ -121,8 +139,8 @@ export function App({
   const [reopening, setReopening] = useState<Reopening | null>(() => {
     const stepInAddress = findWizardStepBySlug(window.location.hash.replace(/^#\//, ''));
     const id = readTabValue(OPEN_DIAGNOSIS_SESSION_KEY);
-    const pending = readPendingSave();
-    return stepInAddress && (id || pending) ? { id, step: stepInAddress.state, pending } : null;
+    const hasPending = hasPendingSave();
+    return stepInAddress && (id || hasPending) ? { id, step: stepInAddress.state, hasPending } : null;
   });
 
   const refreshLibrary = useCallback(() => void queryClient.invalidateQueries({ queryKey: LIBRARY_QUERY_KEY }), [queryClient]);
@@ -141,7 +159,7 @@ export function App({
   }, [startSession]);
 
   /** Leaving is free, unless the library refused the last changes: then the person decides. */
-  const mayLeaveDiagnosis = () => !session?.entry.hasUnsavedChanges || window.confirm(messages.library.leaveUnsaved);
+  const mayLeaveDiagnosis = () => !session?.entry.hasUnsavedChanges || window.confirm(t('library.leaveUnsaved'));
 
   const followRoute = useCallback(() => {
     const next = readRoute();
@@ -182,7 +200,7 @@ export function App({
     async (entry: LibraryEntry, resumeAt: WizardStepState = entry.step, stored: LibraryEntry = entry) => {
       const checked = await readWithTodaysQuestionnaire(entry.file);
       // Never half-loaded: a diagnosis this version cannot read stays in the library as it is.
-      if (!checked.ok) return setLibraryErrors([messages.library.openFailed, ...checked.errors]);
+      if (!checked.ok) return setLibraryErrors([t('library.openFailed'), ...checked.errors]);
       setLibraryErrors([]);
       const previousEntry = entry.previousId ? await library.get(entry.previousId) : null;
       startSession(
@@ -212,7 +230,7 @@ export function App({
     async (listed: LibraryEntry) => {
       const found = await library.get(listed.id);
       if (found.status === 'found') return openEntry(found.entry);
-      setLibraryErrors([messages.library.openFailed, found.status === 'missing' ? messages.library.missing : found.status === 'unavailable' ? messages.library.unavailable : found.status === 'newer' ? messages.library.newer : messages.library.unreadable]);
+      setLibraryErrors([t('library.openFailed'), found.status === 'missing' ? t('library.missing') : found.status === 'unavailable' ? t('library.unavailable') : found.status === 'newer' ? t('library.newer') : t('library.unreadable')]);
     },
     [library, openEntry],
   );
@@ -221,7 +239,7 @@ export function App({
   const redo = useCallback(
     async (source: LibraryEntry) => {
       const checked = await readWithTodaysQuestionnaire(source.file);
-      if (!checked.ok) return setLibraryErrors([messages.library.openFailed, ...checked.errors]);
+      if (!checked.ok) return setLibraryErrors([t('library.openFailed'), ...checked.errors]);
       setLibraryErrors([]);
       const now = new Date().toISOString();
       // Answers, respondent and the path's marks carry over: « Fait » last year stays done, and the comparison shows what was done since.
@@ -233,7 +251,7 @@ export function App({
           resumeAt: 'profile',
           entry: { previousId: source.id },
           previous: { id: source.id, updatedAt: source.file.updatedAt },
-          notices: [messages.library.redoNotice(formatLibraryDate(source.file.updatedAt)), ...describeMigration(checked)],
+          notices: [t('library.redoNotice', { date: formatLibraryDate(source.file.updatedAt) }), ...describeMigration(checked)],
         }),
       );
       window.history.replaceState(null, '', HOME_HASH);
@@ -245,7 +263,8 @@ export function App({
     if (!reopening) return;
     let isCurrent = true;
     const reopen = async () => {
-      const { id, step, pending } = reopening;
+      const { id, step, hasPending } = reopening;
+      const pending = hasPending ? await readTabPendingSave() : null;
       const found = id ? await library.get(id) : null;
       if (!isCurrent) return;
       // The tab's pending copy is newer than the store when the last write did not finish before the reload.
@@ -270,7 +289,7 @@ export function App({
       } else if (ownPending) {
         // Never stored (storage refused, or the first write cut short): the tab's copy is all there is.
         const checked = await readWithTodaysQuestionnaire(ownPending.file);
-        if (!checked.ok && isCurrent) setLibraryErrors([messages.library.openFailed, ...checked.errors]);
+        if (!checked.ok && isCurrent) setLibraryErrors([t('library.openFailed'), ...checked.errors]);
         if (checked.ok && isCurrent) {
           startSession(
             openSession({
@@ -310,18 +329,20 @@ export function App({
 
   const saveParticipant = async (file: AnswersFile, current: Session) => {
     const outcome = await addToGroup(groupStorage, file);
-    if (!outcome.ok) return setWorkshopNotice(messages.workshop.saveFailed(describeGroupFailure(outcome)));
+    if (!outcome.ok) return setWorkshopNotice(t('workshop.saveFailed', { reason: describeGroupFailure(outcome) }));
     const [rejected] = outcome.rejected;
-    if (rejected) return setWorkshopNotice(messages.workshop.saveFailed(rejected.reason));
+    if (rejected) return setWorkshopNotice(t('workshop.saveFailed', { reason: rejected.reason }));
     // On a shared device the next participant must not find the previous one's answers in the library
     // (once the writes already queued have landed, so that none of them brings the entry back).
     await current.entry.whenSaved();
     if (current.entry.id) await library.remove(current.entry.id);
-    setWorkshopNotice(messages.workshop.saved(outcome.group.members.length));
+    setWorkshopNotice(t('workshop.saved', { count: outcome.group.members.length }));
     startSession(openSession({ questionnaireId: current.questionnaireId }));
   };
 
-  const openFile = (opened: Extract<ImportAnswersResult, { ok: true }> | SharedDiagnosis) => {
+  const openFile = async (opened: Extract<ImportAnswersResult, { ok: true }> | SharedDiagnosis) => {
+    // Loaded with the file's checks already: opening a file has fetched zod and the answers' rules.
+    const { statusOfFile } = await import('../domain/diagnosis-status');
     startSession(
       openSession({
         questionnaireId: opened.questionnaire.id,
@@ -333,151 +354,182 @@ export function App({
     );
   };
 
-  if (reopening) return <p className="loading">{messages.welcome.loading}</p>;
+  // A new version waits while a diagnosis is open: installed on the way back home, never mid-answer.
+  const isDiagnosisOpen = session !== null || reopening !== null;
+  return (
+    <>
+      <UpdateBanner inDiagnosis={isDiagnosisOpen} />
+      {renderView()}
+    </>
+  );
 
-  if (route.name === 'group' || route.name === 'projection') {
-    return (
-      <Suspense fallback={<p className="loading">{messages.welcome.loading}</p>}>
-        {route.name === 'group' ? (
-          <GroupPage onBack={() => goTo(HOME_HASH)} onStartWorkshop={startWorkshop} storage={groupStorage} />
-        ) : (
-          <ProjectionPage storage={groupStorage} />
-        )}
-      </Suspense>
-    );
-  }
+  function renderView() {
+    if (reopening) return <p className="loading">{t('welcome.loading')}</p>;
 
-  if (route.name === 'compare') {
-    return (
-      <Suspense fallback={<p className="loading">{messages.welcome.loading}</p>}>
-        <ComparePage library={library} olderId={route.olderId} newerId={route.newerId} onBack={() => goTo(HOME_HASH)} />
-      </Suspense>
-    );
-  }
+    if (route.name === 'group' || route.name === 'projection') {
+      return (
+        <Suspense fallback={<p className="loading">{t('welcome.loading')}</p>}>
+          {route.name === 'group' ? (
+            <GroupPage onBack={() => goTo(HOME_HASH)} onStartWorkshop={startWorkshop} storage={groupStorage} />
+          ) : (
+            <ProjectionPage storage={groupStorage} />
+          )}
+        </Suspense>
+      );
+    }
 
-  if (route.name === 'shared-link') {
-    const forgetLink = (hash: string) => {
-      // The answers travel in the address: replace it so they do not linger in the history.
-      window.history.replaceState(null, '', hash);
-      setRoute(readRoute());
-    };
-    return (
-      <Suspense fallback={<p className="loading">{messages.welcome.loading}</p>}>
-        <SharedLinkPage
-          link={route.link}
-          onCancel={() => forgetLink(HOME_HASH)}
-          onOpen={(shared: SharedDiagnosis) => {
-            // A new entry of the library: the diagnosis in progress, if any, stays there.
-            openFile(shared);
-            forgetLink(HOME_HASH);
+    if (route.name === 'data' || route.name === 'accessibility') {
+      return (
+        <Suspense fallback={<p className="loading">{t('welcome.loading')}</p>}>
+          {route.name === 'data' ? (
+            <DataPage
+              describe={() => import('../data/local-data').then(({ describeLocalData }) => describeLocalData({ library, groupStorage }))}
+              erase={() => import('../data/local-data').then(({ eraseAllLocalData }) => eraseAllLocalData({ library, groupStorage }))}
+              onErased={() => {
+                // Nothing of the erased data may come back: no open diagnosis, no workshop, the lists read again.
+                switchWorkshopMode(false);
+                startSession(null);
+                void queryClient.invalidateQueries();
+              }}
+            />
+          ) : (
+            <AccessibilityPage />
+          )}
+        </Suspense>
+      );
+    }
+
+    if (route.name === 'compare') {
+      return (
+        <Suspense fallback={<p className="loading">{t('welcome.loading')}</p>}>
+          <ComparePage library={library} olderId={route.olderId} newerId={route.newerId} onBack={() => goTo(HOME_HASH)} />
+        </Suspense>
+      );
+    }
+
+    if (route.name === 'shared-link') {
+      const forgetLink = (hash: string) => {
+        // The answers travel in the address: replace it so they do not linger in the history.
+        window.history.replaceState(null, '', hash);
+        setRoute(readRoute());
+      };
+      return (
+        <Suspense fallback={<p className="loading">{t('welcome.loading')}</p>}>
+          <SharedLinkPage
+            link={route.link}
+            onCancel={() => forgetLink(HOME_HASH)}
+            onOpen={(shared: SharedDiagnosis) => {
+              // A new entry of the library: the diagnosis in progress, if any, stays there.
+              void openFile(shared).then(() => forgetLink(HOME_HASH));
+            }}
+            onAddToGroup={async ({ file }: SharedDiagnosis) => {
+              const outcome = await addToGroup(groupStorage, file);
+              if (!outcome.ok) return describeGroupFailure(outcome);
+              const [rejected] = outcome.rejected;
+              if (rejected) return rejected.reason;
+              forgetLink(GROUP_HASH);
+              return null;
+            }}
+          />
+        </Suspense>
+      );
+    }
+
+    if (!session) {
+      return (
+        <WelcomePage
+          onStart={(questionnaireId) => {
+            switchWorkshopMode(false);
+            startSession(openSession({ questionnaireId }));
           }}
-          onAddToGroup={async ({ file }: SharedDiagnosis) => {
-            const outcome = await addToGroup(groupStorage, file);
-            if (!outcome.ok) return describeGroupFailure(outcome);
-            const [rejected] = outcome.rejected;
-            if (rejected) return rejected.reason;
-            forgetLink(GROUP_HASH);
-            return null;
+          onOpenGroup={() => goTo(GROUP_HASH)}
+          importErrors={importErrors}
+          onImport={async (file) => {
+            const { importAnswersFile } = await import('../data/import-answers-file');
+            const result = await importAnswersFile(file, loadQuestionnaire);
+            if (!result.ok) return setImportErrors(result.errors);
+            setImportErrors([]);
+            await openFile(result);
+          }}
+          library={
+            <LibraryContainer
+              library={library}
+              drafts={drafts}
+              onOpen={(entry) => void openListedEntry(entry)}
+              onRedo={(entry) => void redo(entry)}
+              onCompare={(olderId, newerId) => goTo(buildCompareHash(olderId, newerId))}
+              errors={libraryErrors}
+              onFailure={(text) => setLibraryErrors([text])}
+            />
+          }
+        />
+      );
+    }
+    return (
+      <Suspense fallback={<p className="loading">{t('welcome.loading')}</p>}>
+        <WizardLoader
+          key={session.key}
+          session={session}
+          library={library}
+          onRespondentChange={(respondent) => setSession({ ...session, respondent })}
+          onSaved={(entry, isStillOpen) => {
+            if (isStillOpen) writeTabValue(OPEN_DIAGNOSIS_SESSION_KEY, entry.id);
+            // A write that lands after leaving still shows in the library on the welcome page.
+            refreshLibrary();
+          }}
+          onReload={async (id) => {
+            const result = await library.get(id);
+            if (result.status === 'found') await openEntry(result.entry);
+          }}
+          // In a workshop the device passes from hand to hand: no « Refaire » or comparison of someone else's answers.
+          controls={
+            isWorkshop
+              ? null
+              : {
+                  previous: session.previous,
+                  loadPrevious: async () => {
+                    if (!session.previous) return null;
+                    const found = await library.get(session.previous.id);
+                    if (found.status !== 'found') return null;
+                    const checked = await readWithTodaysQuestionnaire(found.entry.file);
+                    return checked.ok ? { questionnaire: checked.questionnaire, file: checked.file } : null;
+                  },
+                  onRedo: () => {
+                    // Redone from what is saved, which the autosave keeps up to date with the page.
+                    if (!session.entry.id || !mayLeaveDiagnosis()) return;
+                    void library.get(session.entry.id).then((result) => {
+                      if (result.status === 'found') void redo(result.entry);
+                    });
+                  },
+                  onCompareWithPrevious: () => {
+                    if (session.previous && session.entry.id && mayLeaveDiagnosis()) goTo(buildCompareHash(session.previous.id, session.entry.id));
+                  },
+                }
+          }
+          workshop={
+            isWorkshop
+              ? {
+                  notice: workshopNotice,
+                  groupStorage,
+                  onNextParticipant: (file) => saveParticipant(file, session),
+                  onStop: stopWorkshop,
+                }
+              : null
+          }
+          onLeave={() => {
+            // The browser's Back button from the first step: refused, the address goes back to the step.
+            if (!mayLeaveDiagnosis()) return window.history.forward();
+            leaveDiagnosis();
+          }}
+          onNewDiagnosis={() => {
+            // Nothing to erase: the diagnosis stays in the library, the welcome page offers a new one.
+            if (!mayLeaveDiagnosis()) return;
+            window.history.replaceState(null, '', HOME_HASH);
+            leaveDiagnosis();
           }}
         />
       </Suspense>
     );
   }
-
-  if (!session) {
-    return (
-      <WelcomePage
-        onStart={(questionnaireId) => {
-          switchWorkshopMode(false);
-          startSession(openSession({ questionnaireId }));
-        }}
-        onOpenGroup={() => goTo(GROUP_HASH)}
-        importErrors={importErrors}
-        onImport={async (file) => {
-          const { importAnswersFile } = await import('../data/import-answers-file');
-          const result = await importAnswersFile(file, loadQuestionnaire);
-          if (!result.ok) return setImportErrors(result.errors);
-          setImportErrors([]);
-          openFile(result);
-        }}
-        library={
-          <LibraryContainer
-            library={library}
-            drafts={drafts}
-            onOpen={(entry) => void openListedEntry(entry)}
-            onRedo={(entry) => void redo(entry)}
-            onCompare={(olderId, newerId) => goTo(buildCompareHash(olderId, newerId))}
-            errors={libraryErrors}
-            onFailure={(text) => setLibraryErrors([text])}
-          />
-        }
-      />
-    );
-  }
-  return (
-    <WizardLoader
-      key={session.key}
-      session={session}
-      library={library}
-      onRespondentChange={(respondent) => setSession({ ...session, respondent })}
-      onSaved={(entry, isStillOpen) => {
-        if (isStillOpen) writeTabValue(OPEN_DIAGNOSIS_SESSION_KEY, entry.id);
-        // A write that lands after leaving still shows in the library on the welcome page.
-        refreshLibrary();
-      }}
-      onReload={async (id) => {
-        const result = await library.get(id);
-        if (result.status === 'found') await openEntry(result.entry);
-      }}
-      // In a workshop the device passes from hand to hand: no « Refaire » or comparison of someone else's answers.
-      controls={
-        isWorkshop
-          ? null
-          : {
-              previous: session.previous,
-              loadPrevious: async () => {
-                if (!session.previous) return null;
-                const found = await library.get(session.previous.id);
-                if (found.status !== 'found') return null;
-                const checked = await readWithTodaysQuestionnaire(found.entry.file);
-                return checked.ok ? { questionnaire: checked.questionnaire, file: checked.file } : null;
-              },
-              onRedo: () => {
-                // Redone from what is saved, which the autosave keeps up to date with the page.
-                if (!session.entry.id || !mayLeaveDiagnosis()) return;
-                void library.get(session.entry.id).then((result) => {
-                  if (result.status === 'found') void redo(result.entry);
-                });
-              },
-              onCompareWithPrevious: () => {
-                if (session.previous && session.entry.id && mayLeaveDiagnosis()) goTo(buildCompareHash(session.previous.id, session.entry.id));
-              },
-            }
-      }
-      workshop={
-        isWorkshop
-          ? {
-              notice: workshopNotice,
-              groupStorage,
-              onNextParticipant: (file) => saveParticipant(file, session),
-              onStop: stopWorkshop,
-            }
-          : null
-      }
-      onLeave={() => {
-        // The browser's Back button from the first step: refused, the address goes back to the step.
-        if (!mayLeaveDiagnosis()) return window.history.forward();
-        leaveDiagnosis();
-      }}
-      onNewDiagnosis={() => {
-        // Nothing to erase: the diagnosis stays in the library, the welcome page offers a new one.
-        if (!mayLeaveDiagnosis()) return;
-        window.history.replaceState(null, '', HOME_HASH);
-        leaveDiagnosis();
-      }}
-    />
-  );
 }
-
-const defaultDrafts = createDraftStorage();
 

@@ -1,12 +1,14 @@
 import { Component, type ReactNode } from 'react';
-import { messages } from './messages';
+import { useTranslation } from 'react-i18next';
+import { i18n } from '../i18n/i18n';
 
 export function ContentErrorPage({ message, details, onRetry }: { message: string; details: readonly string[]; onRetry: () => void }) {
+  const { t } = useTranslation();
   return (
     <section className="error-page card" aria-labelledby="error-heading">
-      <h1 id="error-heading">{messages.errors.contentHeading}</h1>
+      <h1 id="error-heading">{t('errors.contentHeading')}</h1>
       <p role="alert">{message}</p>
-      <p>{messages.errors.contentHelp}</p>
+      <p>{t('errors.contentHelp')}</p>
       {details.length > 0 ? (
         <ul className="error-details">
           {details.slice(0, 20).map((detail) => (
@@ -17,7 +19,7 @@ export function ContentErrorPage({ message, details, onRetry }: { message: strin
         </ul>
       ) : null}
       <button type="button" className="button button-primary" onClick={onRetry}>
-        {messages.errors.retry}
+        {t('errors.retry')}
       </button>
     </section>
   );
@@ -37,13 +39,14 @@ export class AppErrorBoundary extends Component<{ children: ReactNode }, { hasEr
 
   override render() {
     if (!this.state.hasError) return this.props.children;
+    // A class cannot use the hook: the page is worded in the language of the moment.
     return (
       <main id="main" className="page">
         <section className="error-page card" aria-labelledby="error-heading">
-          <h1 id="error-heading">{messages.errors.unexpectedHeading}</h1>
-          <p>{messages.errors.unexpectedHelp}</p>
+          <h1 id="error-heading">{i18n.t('errors.unexpectedHeading')}</h1>
+          <p>{i18n.t('errors.unexpectedHelp')}</p>
           <button type="button" className="button button-primary" onClick={() => window.location.reload()}>
-            {messages.errors.reload}
+            {i18n.t('errors.reload')}
           </button>
         </section>
       </main>

@@ -4,6 +4,8 @@ import { SHARE_LINK_PREFIX } from '../data/share-link-prefix';
 export const HOME_HASH = '#/';
 export const GROUP_HASH = '#/groupe';
 export const PROJECTION_HASH = '#/groupe/projection';
+export const DATA_HASH = '#/vos-donnees';
+export const ACCESSIBILITY_HASH = '#/accessibilite';
 const COMPARE_HASH_PREFIX = '#/comparer/';
 
 /** The comparison of two diagnoses of the library, older first: a reload or a bookmark reopens it. */

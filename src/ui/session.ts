@@ -1,10 +1,9 @@
-import { findFirstIncompleteStep, type AnswersFile, type Answers, type PathProgress } from '../domain/answers';
-import type { Questionnaire } from '../domain/questionnaire-schema';
+import type { AnswersFile, Answers, PathProgress } from '../domain/answers';
 import type { WizardStepState } from '../domain/wizard-steps';
 import type { ImportAnswersResult } from '../data/import-answers-file';
 import type { DiagnosisFileInfo, LastChange } from './diagnosis-file';
 import type { OpenEntry } from './library/library-autosave';
-import { messages } from './messages';
+import { i18n } from '../i18n/i18n';
 
 /** A diagnosis open in the wizard: what it starts from, and where the library keeps it. */
 
@@ -65,14 +64,7 @@ export function openSession({ questionnaireId, file, resumeAt = 'profile', entry
   };
 }
 
-/** A whole questionnaire answered is a finished diagnosis, whatever step it was exported from. */
-export function statusOfFile(questionnaire: Questionnaire, file: AnswersFile): Pick<OpenEntry, 'status' | 'completedAt'> {
-  return findFirstIncompleteStep(questionnaire, file.answers) === null
-    ? { status: 'completed', completedAt: file.updatedAt }
-    : { status: 'in-progress', completedAt: null };
-}
-
 /** What the person is told on opening a file of an older questionnaire version: kept, mapped, dropped. */
 export function describeMigration(read: Extract<ImportAnswersResult, { ok: true }>): string[] {
-  return read.migration ? [messages.library.migrated, ...read.warnings] : [];
+  return read.migration ? [i18n.t('library.migrated'), ...read.warnings] : [];
 }

@@ -1,12 +1,13 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { selectVisibleAnswers, type AnswersFile } from '../domain/answers';
-import { labelRespondent } from '../domain/respondents';
 import type { Questionnaire } from '../domain/questionnaire-schema';
 import { importAnswersSources } from '../data/import-answers-files';
 import { questionnaireQueryOptions } from '../data/questionnaire-queries';
 import { readOrganisationName } from '../report/report-model';
-import { messages } from './messages';
+import { formatLibraryDate } from './library/library-format';
+import { labelRespondent } from './respondent-label';
 
 export interface SharedDiagnosis {
   file: AnswersFile;
@@ -23,6 +24,7 @@ interface SharedLinkPageProps {
 
 /** A share link never imports by itself: the person sees whose answers these are and decides. */
 export function SharedLinkPage({ link, onOpen, onAddToGroup, onCancel }: SharedLinkPageProps) {
+  const { t } = useTranslation();
   const queryClient = useQueryClient();
   const headingRef = useRef<HTMLHeadingElement>(null);
   const [addError, setAddError] = useState<string | null>(null);
@@ -33,18 +35,20 @@ export function SharedLinkPage({ link, onOpen, onAddToGroup, onCancel }: SharedL
     staleTime: Infinity,
   });
   useEffect(() => {
-    document.title = `${messages.share.heading} – ${messages.appName}`;
+    document.title = `${t('share.heading')} – ${t('appName')}`;
     headingRef.current?.focus();
+    // The heading takes the focus when the page changes, not when the language does.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [shared.isPending]);
 
-  if (shared.isPending) return <p className="loading">{messages.welcome.loading}</p>;
+  if (shared.isPending) return <p className="loading">{t('welcome.loading')}</p>;
   const accepted = shared.data?.accepted[0];
   if (!accepted) {
     const reasons = shared.data?.rejected.flatMap((rejected) => rejected.reasons) ?? [String(shared.error)];
     return (
       <div className="shared-link">
         <h1 ref={headingRef} tabIndex={-1}>
-          {messages.share.invalidHeading}
+          {t('share.invalidHeading')}
         </h1>
         <div className="error-summary" role="alert">
           <ul>
@@ -54,7 +58,7 @@ export function SharedLinkPage({ link, onOpen, onAddToGroup, onCancel }: SharedL
           </ul>
         </div>
         <button type="button" className="button button-secondary" onClick={onCancel}>
-          {messages.share.backHome}
+          {t('share.backHome')}
         </button>
       </div>
     );
@@ -63,17 +67,17 @@ export function SharedLinkPage({ link, onOpen, onAddToGroup, onCancel }: SharedL
   const { file, questionnaire } = accepted;
   const organisation = readOrganisationName(questionnaire, selectVisibleAnswers(questionnaire, file.answers));
   // Whoever opens the link sees the name the respondent typed: it is their own file being shared.
-  const respondent = file.respondent.name || file.respondent.role ? labelRespondent(file, 1, { showNames: true }) : messages.share.anonymous;
-  const date = new Date(file.updatedAt).toLocaleDateString('fr-FR', { dateStyle: 'long' });
+  const respondent = file.respondent.name || file.respondent.role ? labelRespondent(file, 1, { showNames: true }) : t('share.anonymous');
+  const date = formatLibraryDate(file.updatedAt);
 
   return (
     <div className="shared-link">
       <h1 ref={headingRef} tabIndex={-1}>
-        {messages.share.heading}
+        {t('share.heading')}
       </h1>
       <section className="card" aria-labelledby="shared-summary">
         <h2 id="shared-summary">{questionnaire.title}</h2>
-        <p>{messages.share.summary(organisation, respondent, date)}</p>
+        <p>{t('share.summary', { organisation, respondent, date })}</p>
         {accepted.warnings.length > 0 ? (
           <ul className="notice">
             {accepted.warnings.map((warning) => (
@@ -81,7 +85,7 @@ export function SharedLinkPage({ link, onOpen, onAddToGroup, onCancel }: SharedL
             ))}
           </ul>
         ) : null}
-        <p>{messages.share.question}</p>
+        <p>{t('share.question')}</p>
         {addError ? (
           <p className="error-summary" role="alert">
             {addError}
@@ -89,7 +93,7 @@ export function SharedLinkPage({ link, onOpen, onAddToGroup, onCancel }: SharedL
         ) : null}
         <div className="step-actions">
           <button type="button" className="button button-primary" onClick={() => onOpen(accepted)}>
-            {messages.share.openAsDiagnosis}
+            {t('share.openAsDiagnosis')}
           </button>
           <button
             type="button"
@@ -101,10 +105,10 @@ export function SharedLinkPage({ link, onOpen, onAddToGroup, onCancel }: SharedL
               setIsAdding(false);
             }}
           >
-            {messages.share.addToGroup}
+            {t('share.addToGroup')}
           </button>
           <button type="button" className="button button-link" onClick={onCancel}>
-            {messages.share.cancel}
+            {t('share.cancel')}
           </button>
         </div>
       </section>

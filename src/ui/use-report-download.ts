@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { useLanguage } from '../i18n/use-language';
 import type { BuildReportModelInput } from '../report/report-model';
 
 export type ReportDownloadStatus = 'idle' | 'working' | 'done' | 'failed';
@@ -9,6 +10,8 @@ export type ReportDownloadStatus = 'idle' | 'working' | 'done' | 'failed';
  * what happened, in a live region the caller words.
  */
 export function useReportDownload(): { status: ReportDownloadStatus; download: (buildInput: () => Promise<BuildReportModelInput>) => Promise<void> } {
+  // The PDF is written in the language the person reads the screen in.
+  const language = useLanguage();
   const [status, setStatus] = useState<ReportDownloadStatus>('idle');
   useEffect(() => {
     import('../report/download-report')
@@ -19,7 +22,7 @@ export function useReportDownload(): { status: ReportDownloadStatus; download: (
     setStatus('working');
     try {
       const { downloadReport } = await import('../report/download-report');
-      await downloadReport(await buildInput());
+      await downloadReport(await buildInput(), language);
       setStatus('done');
     } catch (error) {
       console.error(error);

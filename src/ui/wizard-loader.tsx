@@ -1,15 +1,17 @@
-import { useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useEffect, useMemo, useState } from 'react';
 import { findFirstIncompleteStep, type AnswersFile } from '../domain/answers';
 import type { DiagnosisLibrary, LibraryEntry } from '../data/diagnosis-library';
 import type { GroupStorage } from '../data/group-storage';
 import { ContentLoadError, questionnaireQueryOptions, toolkitQueryOptions } from '../data/questionnaire-queries';
+import type { Questionnaire } from '../domain/questionnaire-schema';
+import { useLanguage } from '../i18n/use-language';
 import { WizardActorContext } from '../machine/wizard-actor-context';
 import { DiagnosisFileContext, buildDiagnosisFile, type DiagnosisFileInfo } from './diagnosis-file';
 import { ContentErrorPage } from './error-page';
 import { LibraryAutosave } from './library/library-autosave';
 import { OpenDiagnosisContext, type OpenDiagnosisControls } from './library/open-diagnosis-context';
-import { messages } from './messages';
+import { useTranslation } from 'react-i18next';
 import { PROJECTION_HASH } from './routes';
 import type { Session } from './session';
 import { RespondentFields } from './wizard/respondent-fields';
@@ -46,9 +48,13 @@ export function WizardLoader({
   onNewDiagnosis: () => void;
   onLeave: () => void;
 }) {
-  const questionnaire = useQuery(questionnaireQueryOptions(session.questionnaireId));
+  const { t } = useTranslation();
+  const language = useLanguage();
+  // A switch of language keeps the words on screen until the other language's arrive: the wizard
+  // (and its machine, which holds the answers) stays mounted through it.
+  const questionnaire = useQuery({ ...questionnaireQueryOptions(session.questionnaireId, language), placeholderData: keepPreviousData });
   // Loaded now, with the questionnaire, so that the synthesis works even if the network drops later.
-  const toolkit = useQuery(toolkitQueryOptions);
+  const toolkit = useQuery({ ...toolkitQueryOptions(language), placeholderData: keepPreviousData });
   const fileInfo = useMemo<DiagnosisFileInfo>(
     () => ({ createdAt: session.createdAt, respondent: session.respondent, lastChange: session.lastChange }),
     [session.createdAt, session.respondent, session.lastChange],
@@ -66,11 +72,12 @@ export function WizardLoader({
       />
     );
   }
-  if (!questionnaire.data) return <p className="loading">{messages.welcome.loading}</p>;
+  if (!questionnaire.data) return <p className="loading">{t('welcome.loading')}</p>;
   return (
     <DiagnosisFileContext.Provider value={fileInfo}>
       <OpenDiagnosisContext.Provider value={controls}>
         <WizardActorContext.Provider options={{ input: { questionnaire: questionnaire.data, answers: session.answers, resumeAt: session.resumeAt, pathProgress: session.pathProgress } }}>
+          <QuestionnaireLanguage questionnaire={questionnaire.data} />
           <LibraryAutosave library={library} entry={session.entry} fileInfo={fileInfo} onSaved={onSaved} onReload={onReload} />
           {session.notices.length > 0 ? <OpeningNotice notices={session.notices} /> : null}
           {workshop ? <WorkshopBanner workshop={workshop} fileInfo={fileInfo} /> : null}
@@ -85,8 +92,18 @@ export function WizardLoader({
   );
 }
 
+/** Gives the running wizard the questionnaire in the language just chosen: new words, same answers and step. */
+function QuestionnaireLanguage({ questionnaire }: { questionnaire: Questionnaire }) {
+  const wizard = WizardActorContext.useActorRef();
+  useEffect(() => {
+    if (wizard.getSnapshot().context.questionnaire !== questionnaire) wizard.send({ type: 'questionnaire.translated', questionnaire });
+  }, [questionnaire, wizard]);
+  return null;
+}
+
 /** What the person must know about the diagnosis just opened; dismissed once read. */
 function OpeningNotice({ notices }: { notices: readonly string[] }) {
+  const { t } = useTranslation();
   const [isDismissed, setIsDismissed] = useState(false);
   // A live region already filled when it appears is not read out: the words go in once it is there.
   const [isFilled, setIsFilled] = useState(false);
@@ -114,7 +131,7 @@ function OpeningNotice({ notices }: { notices: readonly string[] }) {
               document.getElementById('step-heading')?.focus();
             }}
           >
-            {messages.library.noticeDismiss}
+            {t('library.noticeDismiss')}
           </button>
         </>
       ) : null}
@@ -124,6 +141,7 @@ function OpeningNotice({ notices }: { notices: readonly string[] }) {
 
 /** Workshop mode: participants answer in turn on this device; each one's answers join the group. */
 function WorkshopBanner({ workshop, fileInfo }: { workshop: WorkshopControls; fileInfo: DiagnosisFileInfo }) {
+  const { t } = useTranslation();
   const actorRef = WizardActorContext.useActorRef();
   const [memberCount, setMemberCount] = useState<number | null>(null);
   const [isSaving, setIsSaving] = useState(false);
@@ -142,29 +160,29 @@ function WorkshopBanner({ workshop, fileInfo }: { workshop: WorkshopControls; fi
 
   const saveAndContinue = async () => {
     const { context } = actorRef.getSnapshot();
-    if (Object.keys(context.answers).length === 0) return window.alert(messages.workshop.nothingToSave);
+    if (Object.keys(context.answers).length === 0) return window.alert(t('workshop.nothingToSave'));
     const isComplete = findFirstIncompleteStep(context.questionnaire, context.answers) === null;
-    if (!isComplete && !window.confirm(messages.workshop.incompleteConfirm)) return;
+    if (!isComplete && !window.confirm(t('workshop.incompleteConfirm'))) return;
     setIsSaving(true);
     await workshop.onNextParticipant(buildDiagnosisFile(context, fileInfo, new Date()));
     setIsSaving(false);
   };
 
   return (
-    <section className="card workshop-banner" aria-label={messages.workshop.modeName}>
+    <section className="card workshop-banner" aria-label={t('workshop.modeName')}>
       <p>
-        <strong>{memberCount === null ? messages.workshop.modeName : messages.workshop.banner(memberCount + 1)}</strong>
+        <strong>{memberCount === null ? t('workshop.modeName') : t('workshop.banner', { participant: memberCount + 1 })}</strong>
         <br />
-        {messages.workshop.bannerHelp}
+        {t('workshop.bannerHelp')}
       </p>
       <button type="button" className="button button-primary" onClick={saveAndContinue} disabled={isSaving}>
-        {messages.workshop.next}
+        {t('workshop.next')}
       </button>
       <a className="button button-secondary" href={PROJECTION_HASH} target="_blank" rel="noopener">
-        {messages.workshop.projection}
+        {t('workshop.projection')}
       </a>
       <button type="button" className="button button-link" onClick={workshop.onStop}>
-        {messages.workshop.stop}
+        {t('workshop.stop')}
       </button>
       <p role="status" className="workshop-notice">
         {workshop.notice ?? ''}

@@ -1,4 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { expect } from 'vitest';
 import type { Questionnaire } from '../../src/domain/questionnaire-schema';
@@ -82,5 +84,53 @@ export async function measureHorizontalOverflow(page: Page): Promise<{ overflow:
         .map((element) => `${element.tagName.toLowerCase()}.${element.className}`)
         .slice(0, 5),
     };
+  });
+}
+
+/** The directory global-setup built the site into (the same rule as there). */
+export function builtSiteDir(): string {
+  return process.env.BROWSER_TEST_OUT_DIR ?? path.join(fileURLToPath(new URL('../..', import.meta.url)), 'dist');
+}
+
+/**
+ * Every Content-Security-Policy violation of every page of the context, as the page itself sees
+ * it (the `securitypolicyviolation` event, eval and inline styles included), plus the console's
+ * « Refused to … » lines. Playwright's init script runs outside the page's policy.
+ */
+export async function watchContentSecurityPolicy(context: BrowserContext): Promise<string[]> {
+  const violations: string[] = [];
+  await context.exposeBinding('__reportCspViolation', ({ page }, text: string) => void violations.push(`${page.url()}: ${text}`));
+  await context.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (event) => {
+      const report = (window as unknown as { __reportCspViolation: (text: string) => void }).__reportCspViolation;
+      report(`${event.effectiveDirective} blocked ${event.blockedURI || 'inline'} (${event.sourceFile}:${event.lineNumber})`);
+    });
+  });
+  context.on('console', (message) => {
+    if (/Content Security Policy/i.test(message.text())) violations.push(`console: ${message.text()}`);
+  });
+  return violations;
+}
+
+/**
+ * Waits until the service worker has installed (its precache filled) and controls the page. A
+ * first visit stays uncontrolled (the worker never claims a page by itself), so it reloads once.
+ */
+export async function waitForServiceWorkerControl(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+  });
+  if (!(await page.evaluate(() => navigator.serviceWorker.controller !== null))) await page.reload();
+  await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
+}
+
+/** Every address the page's service worker precached. */
+export async function listCachedUrls(page: Page): Promise<string[]> {
+  return page.evaluate(async () => {
+    const urls: string[] = [];
+    for (const name of await caches.keys()) {
+      for (const request of await (await caches.open(name)).keys()) urls.push(request.url);
+    }
+    return urls;
   });
 }

@@ -131,7 +131,7 @@ describe('a diagnosis over time', () => {
     // « Refaire »: pre-filled from the first diagnosis, which stays as it was.
     await organisationCard(page).getByRole('button', { name: 'Refaire le diagnostic' }).click();
     await expect.poll(() => heading(page)).toContain('Étape 1 sur 7');
-    await expect.poll(async () => flatten(await page.getByRole('status').first().textContent())).toContain('pré-rempli avec vos réponses du');
+    await expect.poll(async () => flatten(await page.locator('.opening-notice').textContent())).toContain('pré-rempli avec vos réponses du');
     await expect.poll(() => openId(page)).not.toBe(firstId);
     await page.reload();
     await expect.poll(() => heading(page)).toContain('Étape 1 sur 7');
@@ -221,8 +221,8 @@ describe('a file of an older questionnaire version', () => {
     writeFileSync(filePath, JSON.stringify(persona));
     await page.locator('input[type=file]').setInputFiles(filePath);
 
-    await expect.poll(async () => flatten(await page.getByRole('status').first().textContent())).toContain('Le questionnaire a changé depuis ce diagnostic');
-    const notice = flatten(await page.getByRole('status').first().textContent());
+    await expect.poll(async () => flatten(await page.locator('.opening-notice').textContent())).toContain('Le questionnaire a changé depuis ce diagnostic');
+    const notice = flatten(await page.locator('.opening-notice').textContent());
     expect(notice).toContain('version 1.0.0');
     expect(notice).toContain('Six questions ont été ajoutées');
     // The wizard opens on the first step with a question left to answer, not on the synthesis.

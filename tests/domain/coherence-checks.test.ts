@@ -1,5 +1,5 @@
 import type { Answers } from '../../src/domain/answers';
-import { evaluateChecks } from '../../src/domain/coherence-checks';
+import { evaluateChecks, type CheckWording } from '../../src/domain/coherence-checks';
 import { scoreAnswers } from '../../src/domain/scoring';
 import { buildAnswers, buildQuestionnaire, buildScores, findQuestionInput } from './fixtures';
 
@@ -97,5 +97,33 @@ describe('evaluateChecks', () => {
     const flags = evaluateChecks(questionnaire, answers, scoreAnswers(questionnaire, answers));
     expect(flags.map((flag) => flag.checkId)).toEqual(['funding-concentration', 'pillar-imbalance', 'alliances-without-staff']);
     expect(flags[1]?.message).toBe('Écart de 100 points entre Alliances stratégiques et Ressources financières.');
+  });
+});
+
+describe('evaluateChecks in another language', () => {
+  // The messages come from the (translated) questionnaire; the wording fills the pillar names and the numbers.
+  const english: CheckWording = {
+    localeTag: 'en-GB',
+    pillarLabels: { project: 'Project', 'human-resources': 'Human resources', 'financial-resources': 'Financial resources', 'strategic-alliances': 'Strategic alliances' },
+  };
+
+  it.each([
+    {
+      name: 'a pillar gap names the English pillars',
+      checkId: 'pillar-imbalance',
+      answers: buildAnswers(),
+      scores: buildScores(questionnaire, { 'human-resources': 40, 'financial-resources': 71, 'strategic-alliances': 55 }),
+      message: 'Écart de 31 points entre Financial resources et Human resources.',
+    },
+    {
+      name: 'a share is written with a decimal point',
+      checkId: 'funding-concentration',
+      answers: buildAnswers({ 'fin-shares': { subventions: 20, dons: 29.5, revenus: 50.5 } }),
+      scores: neutralScores,
+      message: "La part « Revenus d'activité » représente 50.5 % des ressources.",
+    },
+  ])('$name', ({ checkId, answers, scores, message }) => {
+    const flags = evaluateChecks(questionnaire, answers, scores, english).filter((flag) => flag.checkId === checkId);
+    expect(flags.map((flag) => flag.message)).toEqual([message]);
   });
 });

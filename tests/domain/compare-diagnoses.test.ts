@@ -88,6 +88,32 @@ describe('compareDiagnoses: the answers that changed', () => {
   });
 });
 
+describe('compareDiagnoses in another language', () => {
+  const older = editDiagnosis(loadPersona('club-sportif', 'complet'), { answers: { 'rh-roles': 'dont-know' } });
+  const newer = editDiagnosis(older, {
+    answers: { 'rh-roles': 'complementarite', 'mix-ressources': { subventions: 25.5, cotisations: 51.5, mecenat: 8, 'revenus-activite': 15 } },
+    updatedAt: LATER,
+  });
+  const english = {
+    pillarLabels: { project: 'Project', 'human-resources': 'Human resources', 'financial-resources': 'Financial resources', 'strategic-alliances': 'Strategic alliances' },
+    answers: { localeTag: 'en-GB', reservedAnswers: { 'not-applicable': 'Not applicable', 'dont-know': 'I don’t know' } },
+  } as const;
+
+  it('writes the reserved answers and the numbers in the wording’s language, and names the areas in it', () => {
+    const comparison = compareDiagnoses(older, newer, toolkit, english);
+    const changed = new Map(comparison.changedAnswers.map((row) => [row.questionId, row]));
+    expect(changed.get('rh-roles')?.before).toBe('I don’t know');
+    expect(changed.get('mix-ressources')?.after).toBe('Subventions publiques 25.5%, Cotisations des membres 51.5%, Mécénat d’entreprises et de fondations 8%, Revenus d’activité 15%');
+    expect(comparison.areas.map((area) => area.label)).toEqual(['Project', 'Human resources', 'Financial resources', 'Strategic alliances']);
+  });
+
+  it('writes them in French without a wording, as before', () => {
+    const comparison = compareDiagnoses(older, newer, toolkit);
+    expect(comparison.changedAnswers.find((row) => row.questionId === 'rh-roles')?.before).toBe('Je ne sais pas');
+    expect(comparison.areas.map((area) => area.label)).toEqual(['Projet', 'Richesses humaines', 'Ressources financières', 'Alliances stratégiques']);
+  });
+});
+
 describe('compareDiagnoses: scores', () => {
   const questionnaire = buildQuestionnaire();
   const fixtureToolkit = buildToolkit(buildFullToolkitTools());

@@ -1,9 +1,18 @@
 import fc from 'fast-check';
-import { HORIZONS, PILLAR_IDS, TOOL_KINDS, type Questionnaire, type Toolkit } from '../../src/domain/questionnaire-schema';
+import { HORIZONS, PILLAR_IDS, TOOL_KINDS, type Questionnaire, type ToolKind, type Toolkit } from '../../src/domain/questionnaire-schema';
 import type { Answers } from '../../src/domain/answers';
 import { evaluateChecks, type Flag } from '../../src/domain/coherence-checks';
 import { scoreAnswers } from '../../src/domain/scoring';
-import { PATH_MAX_STEPS, PATH_MIN_STEPS, buildToolkitPath, type PathStep } from '../../src/domain/toolkit-path';
+import {
+  FRENCH_PATH_WORDING,
+  PATH_MAX_STEPS,
+  PATH_MIN_STEPS,
+  buildToolkitPath,
+  describePathReason,
+  type PathReasonCause,
+  type PathStep,
+} from '../../src/domain/toolkit-path';
+import { FRENCH_REPORT_WORDING, loadReportWording, type ReportWording } from '../../src/report/report-wording';
 import {
   LEVEL_IDS,
   RUBRIC_QUESTION_IDS,
@@ -296,5 +305,83 @@ describe('buildToolkitPath properties', () => {
         }
       }),
     );
+  });
+});
+
+describe('path reasons in another language', () => {
+  let english: ReportWording;
+  beforeAll(async () => {
+    english = await loadReportWording('en');
+  });
+
+  it.each<{ name: string; cause: PathReasonCause; kind: ToolKind; french: string; english: string }>([
+    {
+      name: 'the priority pillar at a level',
+      cause: { type: 'level', pillar: 'financial-resources', isPriority: true, levelLabel: 'Emerging' },
+      kind: 'comprendre',
+      french: 'Parce que les ressources financières sont votre priorité et que votre niveau y est « Emerging » : commencer par comprendre les fondamentaux.',
+      english: 'Because financial resources are your priority and your level there is “Emerging”: start by understanding the fundamentals.',
+    },
+    {
+      name: 'the priority pillar not yet placed',
+      cause: { type: 'level', pillar: 'human-resources', isPriority: true, levelLabel: null },
+      kind: 's-informer',
+      french: 'Parce que les richesses humaines sont votre priorité et que vos réponses ne suffisent pas encore à y situer votre niveau : s’informer pour y voir plus clair.',
+      english: 'Because human resources are your priority and your answers are not yet enough to place your level there: get informed to see more clearly.',
+    },
+    {
+      name: 'another pillar at a level',
+      cause: { type: 'level', pillar: 'strategic-alliances', isPriority: false, levelLabel: 'Taking shape' },
+      kind: 'agir',
+      french: 'Parce que votre niveau sur les alliances stratégiques est « Taking shape » : passer à l’action, pas à pas.',
+      english: 'Because your level in strategic alliances is “Taking shape”: take action, step by step.',
+    },
+    {
+      name: 'another pillar not yet placed',
+      cause: { type: 'level', pillar: 'human-resources', isPriority: false, levelLabel: null },
+      kind: 'se-former',
+      french: 'Parce que vos réponses sur les richesses humaines ne suffisent pas encore à situer votre niveau : se former pour monter en compétences.',
+      english: 'Because your answers on human resources are not yet enough to place your level: get trained to build up skills.',
+    },
+    {
+      name: 'a tool that tops the path up',
+      cause: { type: 'fill', pillar: 'financial-resources' },
+      kind: 'accompagner',
+      french: 'Parce que cet outil complète votre parcours sur les ressources financières : être accompagné pour avancer dans la durée.',
+      english: 'Because this tool completes your path on financial resources: get support to make lasting progress.',
+    },
+    {
+      name: 'a raised flag',
+      cause: { type: 'flag', message: 'A 50-point gap between two pillars' },
+      kind: 'accompagner',
+      french: 'Parce que « A 50-point gap between two pillars » : être accompagné pour avancer dans la durée.',
+      english: 'Because “A 50-point gap between two pillars”: get support to make lasting progress.',
+    },
+    {
+      name: 'an « I don’t know » answer',
+      cause: { type: 'dont-know', dimensionLabel: 'Funding mix' },
+      kind: 's-informer',
+      french: 'Parce que vous avez répondu « Je ne sais pas » sur « Funding mix » : s’informer d’abord.',
+      english: 'Because you answered “I don’t know” on “Funding mix”: get informed first.',
+    },
+  ])('words $name in English, and in French the same from the catalogue as from the domain', ({ cause, kind, french, english: expected }) => {
+    expect(describePathReason({ cause, kind }, english.diagnosis.path)).toBe(expected);
+    expect(describePathReason({ cause, kind })).toBe(french);
+    expect(FRENCH_REPORT_WORDING.diagnosis.path.describeReason(cause, kind)).toBe(FRENCH_PATH_WORDING.describeReason(cause, kind));
+  });
+
+  it('builds the same path in English, each step keeping why it is there', () => {
+    const answers = buildAnswers();
+    const scores = scoreAnswers(questionnaire, answers);
+    const flags = evaluateChecks(questionnaire, answers, scores);
+    const input = { questionnaire, toolkit: buildToolkit(buildFullToolkitTools()), answers, scores, flags };
+    const french = buildToolkitPath(input);
+    const inEnglish = buildToolkitPath({ ...input, wording: english.diagnosis.path });
+    expect(inEnglish.map((step) => [step.toolId, step.order, step.cause])).toEqual(french.map((step) => [step.toolId, step.order, step.cause]));
+    expect(inEnglish[0]?.cause).toEqual({ type: 'level', pillar: 'financial-resources', isPriority: true, levelLabel: 'À initier' });
+    expect(inEnglish[0]?.reason).toBe('Because financial resources are your priority and your level there is “À initier”: start by understanding the fundamentals.');
+    for (const step of inEnglish) expect(step.reason).toMatch(/^Because .+\.$/);
+    // Re-worded afterwards, a French path reads exactly like one computed in English.
+    expect(french.map((step) => describePathReason(step, english.diagnosis.path))).toEqual(inEnglish.map((step) => step.reason));
   });
 });

@@ -129,3 +129,26 @@ describe('wizard machine: path progress', () => {
     expect(actor.getSnapshot().context.pathProgress).toEqual({ guide: { status: 'done' } });
   });
 });
+
+describe('wizard machine: the questionnaire in another language', () => {
+  const translated = { ...questionnaire, title: 'The same questionnaire, in English', locale: 'en-GB' };
+
+  it('takes the translated words and keeps the step, the answers and the path', () => {
+    const actor = startWizard({ answers: complete, resumeAt: 'synthesis', pathProgress: { guide: { status: 'done' } } });
+    actor.send({ type: 'questionnaire.translated', questionnaire: translated });
+    const { value, context } = actor.getSnapshot();
+    expect(value).toBe('synthesis');
+    expect(context.questionnaire.title).toBe('The same questionnaire, in English');
+    expect(context.answers).toEqual(complete);
+    expect(context.pathProgress).toEqual({ guide: { status: 'done' } });
+  });
+
+  it.each([
+    ['another questionnaire', { ...translated, id: 'un-autre' }],
+    ['another version', { ...translated, version: '9.9.9' }],
+  ])('refuses %s, which is not a translation', (_, other) => {
+    const actor = startWizard({ answers: complete, resumeAt: 'synthesis' });
+    actor.send({ type: 'questionnaire.translated', questionnaire: other });
+    expect(actor.getSnapshot().context.questionnaire).toBe(questionnaire);
+  });
+});

@@ -1,5 +1,5 @@
 import { buildCoverageTable } from '../../src/domain/content-checks';
-import { formatCoverageTable, formatQuestionnaireSummary } from '../../scripts/lib/content-report';
+import { formatCoverageTable, formatQuestionnaireSummary, formatTranslationSummary } from '../../scripts/lib/content-report';
 import { buildQuestionnaire, buildToolkit, tool } from '../domain/fixtures';
 
 describe('formatCoverageTable', () => {
@@ -30,5 +30,15 @@ describe('formatQuestionnaireSummary', () => {
       'questionnaires/test.yaml: test-mse 1.2.0, 15 questions (14 shown by default); ' +
         'rubric questions: project 1, human-resources 3, financial-resources 2, strategic-alliances 2; estimated 7 min, declared 20 min',
     );
+  });
+});
+
+describe('formatTranslationSummary', () => {
+  it('names the translation’s locale, its source and what it covers', () => {
+    const questionnaire = { ...buildQuestionnaire(), locale: 'en-GB' };
+    const toolkit = { ...buildToolkit([tool('a', 'agir', ['human-resources'])]), locale: 'en-GB' };
+
+    expect(formatTranslationSummary('questionnaires/test.en.yaml', questionnaire)).toBe('questionnaires/test.en.yaml: en-GB translation of test-mse 1.2.0, 15 questions');
+    expect(formatTranslationSummary('questionnaires/toolkit.en.yaml', toolkit)).toBe(`questionnaires/toolkit.en.yaml: en-GB translation of ${toolkit.id} ${toolkit.version}, 1 tool`);
   });
 });

@@ -8,6 +8,7 @@ import {
   formatIssuePath,
   loadContentDirectory,
   loadContentFile,
+  parseTranslationFileName,
   REPO_ROOT,
 } from '../../scripts/lib/questionnaire-files';
 import { buildQuestionnaireAssets, matchQuestionnaireRequest } from '../../scripts/vite-plugin-questionnaires';
@@ -199,8 +200,103 @@ describe('buildQuestionnaireAssets', () => {
         description: 'Un questionnaire court pour les tests.',
         durationMinutes: 5,
         locale: 'fr-FR',
+        languages: ['fr'],
+        translations: {},
       },
     ]);
+  });
+});
+
+describe('translations', () => {
+  const TRANSLATED = `${FIXTURES}/translated`;
+  const BROKEN = `${FIXTURES}/translated-broken`;
+
+  it.each([
+    { name: 'diagnostic-express.en.yaml', expected: { sourceName: 'diagnostic-express.yaml', language: 'en' } },
+    { name: 'toolkit.en.yaml', expected: { sourceName: 'toolkit.yaml', language: 'en' } },
+    { name: 'diagnostic-express.yaml', expected: undefined },
+    { name: 'diagnostic.v2.yaml', expected: undefined },
+  ])('reads $name as a translation: $expected', ({ name, expected }) => {
+    expect(parseTranslationFileName(name)).toEqual(expected);
+  });
+
+  it('loads a translation beside its source as a translation, not as a second questionnaire or toolkit', () => {
+    const content = loadContentDirectory(fixture('translated'));
+
+    expect(content.errors).toEqual([]);
+    expect(content.questionnaires.map(({ file }) => file)).toEqual([`${TRANSLATED}/diagnostic-mini.yaml`]);
+    expect(content.toolkits.map(({ file }) => file)).toEqual([`${TRANSLATED}/toolkit.yaml`]);
+    expect(content.translatedQuestionnaires.map(({ file, language, questionnaire }) => [file, language, questionnaire.id, questionnaire.locale, questionnaire.title])).toEqual([
+      [`${TRANSLATED}/diagnostic-mini.en.yaml`, 'en', 'diagnostic-mini', 'en-GB', 'Minimal self-assessment'],
+    ]);
+    expect(content.translatedToolkits.map(({ file, language, toolkit }) => [file, language, toolkit.tools[0]?.title])).toEqual([
+      [`${TRANSLATED}/toolkit.en.yaml`, 'en', 'Guide to shared governance'],
+    ]);
+  });
+
+  it('refuses every disagreement with the source, a schema error, a translated text the schema refuses and a translation without source, each at its line', () => {
+    expect(loadContentDirectory(fixture('translated-broken')).errors).toEqual([
+      `${BROKEN}/toolkit.en.yaml:5 tools["guide-gouvernance"]["durée"]: unknown key (expected one of title, description, duration)`,
+      `${BROKEN}/toolkit.en.yaml:6 tools["atelier-gouvernance"].title: expected a non-empty text`,
+      `${BROKEN}/diagnostic-mini.de.yaml:30 questions["gouvernance-partagee"].options.souvent.label: same label as option "en-partie": each level needs its own name`,
+      `${BROKEN}/diagnostic-mini.en.yaml:2 description: missing the description (the source has one)`,
+      `${BROKEN}/diagnostic-mini.en.yaml:3 sourceVersion: translates version 0.9.0 but "diagnostic-mini" is at 1.0.0: bring the translation up to date, then set sourceVersion to 1.0.0`,
+      `${BROKEN}/diagnostic-mini.en.yaml:4 locale: expected a locale of language "en" (the file name's), got "de-DE"`,
+      `${BROKEN}/diagnostic-mini.en.yaml:12 checks["ecart-piliers"]: expected the placeholders {gap}, {strongest}, {weakest} of the source message, got {strongest}, {weakest}`,
+      `${BROKEN}/diagnostic-mini.en.yaml:19 steps.priorities.intro: unexpected intro: the source has none`,
+      `${BROKEN}/diagnostic-mini.en.yaml:20 questions: missing the question "partenaires"`,
+      `${BROKEN}/diagnostic-mini.en.yaml:26 questions["gouvernance-partagee"].options: missing the option "oui"`,
+      `${BROKEN}/diagnostic-mini.en.yaml:27 questions["gouvernance-partagee"].options.non: expected { label, description }: the source has a description`,
+      `${BROKEN}/diagnostic-mini.en.yaml:30 questions["gouvernance-partagee"].options["peut-etre"]: unknown option "peut-etre" (the source has none with this id)`,
+      `${BROKEN}/diagnostic-mini.en.yaml:31 questions["budget-annuel"].unit: missing the unit (the source has one)`,
+      `${BROKEN}/diagnostic-mini.en.yaml:32 questions.budget: unknown question "budget" (the source has none with this id)`,
+      `${BROKEN}/orphan.en.yaml:1 (top level): no source file ${BROKEN}/orphan.yaml beside this translation (a translation is named <source file name>.<language>.yaml)`,
+    ]);
+  });
+
+  describe('the assets', () => {
+    const assets = buildQuestionnaireAssets(loadContentDirectory(fixture('translated')));
+    const sourceOf = (fileName: string) => JSON.parse(assets.find((asset) => asset.fileName === fileName)?.source ?? 'null');
+
+    it('add the translated questionnaire and toolkit beside the French ones', () => {
+      expect(assets.map((asset) => asset.fileName)).toEqual([
+        'questionnaires/diagnostic-mini.json',
+        'questionnaires/diagnostic-mini.en.json',
+        'questionnaires/toolkit.json',
+        'questionnaires/toolkit.en.json',
+        'questionnaires/index.json',
+      ]);
+    });
+
+    it('serve translations the app validates with the same schemas, with the same ids and scores as the source', () => {
+      const english = QuestionnaireSchema.parse(sourceOf('questionnaires/diagnostic-mini.en.json'));
+      const french = QuestionnaireSchema.parse(sourceOf('questionnaires/diagnostic-mini.json'));
+      const skeleton = (questionnaire: typeof french) =>
+        questionnaire.steps.flatMap((step) => step.questions.map((question) => [question.id, 'options' in question ? question.options.map((option) => [option.id, option.score]) : []]));
+
+      expect(english).toMatchObject({ id: 'diagnostic-mini', version: '1.0.0', locale: 'en-GB', title: 'Minimal self-assessment' });
+      expect(skeleton(english)).toEqual(skeleton(french));
+      expect(ToolkitSchema.parse(sourceOf('questionnaires/toolkit.en.json')).tools.map((item) => [item.id, item.url, item.title])).toEqual([
+        ['guide-gouvernance', 'https://odd17.org/guide-cooperer-efficacement', 'Guide to shared governance'],
+        ['atelier-gouvernance', undefined, 'Governance workshop'],
+        ['accompagnement-local', undefined, 'Local support'],
+      ]);
+    });
+
+    it('list each questionnaire’s languages, the source’s first, with the translated title', () => {
+      expect(sourceOf('questionnaires/index.json')).toEqual([
+        {
+          id: 'diagnostic-mini',
+          version: '1.0.0',
+          title: 'Diagnostic minimal',
+          description: 'Un questionnaire court pour les tests.',
+          durationMinutes: 5,
+          locale: 'fr-FR',
+          languages: ['fr', 'en'],
+          translations: { en: { locale: 'en-GB', title: 'Minimal self-assessment', description: 'A short questionnaire for the tests.' } },
+        },
+      ]);
+    });
   });
 });
 
@@ -210,6 +306,10 @@ describe('matchQuestionnaireRequest', () => {
     { url: '/questionnaires/index.json?t=1', base: '/', expected: 'questionnaires/index.json' },
     { url: '/app/questionnaires/toolkit.json', base: '/app/', expected: 'questionnaires/toolkit.json' },
     { url: '/questionnaires/toolkit.json', base: '/app/', expected: undefined },
+    { url: '/questionnaires/diagnostic-express.en.json', base: '/', expected: 'questionnaires/diagnostic-express.en.json' },
+    { url: '/app/questionnaires/toolkit.en.json', base: '/app/', expected: 'questionnaires/toolkit.en.json' },
+    { url: '/questionnaires/translation.schema.json', base: '/', expected: undefined },
+    { url: '/questionnaires/diagnostic-express.en.yaml', base: '/', expected: undefined },
     { url: '/questionnaires/questionnaire.schema.json', base: '/', expected: undefined },
     { url: '/questionnaires/toolkit.yaml', base: '/', expected: undefined },
     { url: '/src/main.tsx', base: '/', expected: undefined },
@@ -239,5 +339,12 @@ describe.skipIf(!hasRealContent)('the questionnaires directory', () => {
     expect(content.errors).toEqual([]);
     expect(content.questionnaires.length).toBeGreaterThan(0);
     expect(content.toolkits).toHaveLength(1);
+  });
+
+  it('has the express questionnaire in English', () => {
+    const content = loadContentDirectory(CONTENT_DIR);
+    const index = JSON.parse(buildQuestionnaireAssets(content).find((asset) => asset.fileName === 'questionnaires/index.json')?.source ?? '[]');
+
+    expect(index.find((entry: { id: string }) => entry.id === 'diagnostic-express')).toMatchObject({ languages: ['fr', 'en'], translations: { en: { title: 'Express self-assessment' } } });
   });
 });

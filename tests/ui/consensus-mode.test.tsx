@@ -12,6 +12,9 @@ import { diagnose } from '../../src/domain/diagnose';
 import { addGroupMembers, aggregateGroup, buildConsensusAnswers, createGroup, recordAgreedAnswer, type Group } from '../../src/domain/group';
 import { PILLAR_LABELS } from '../../src/domain/pillars';
 import { QuestionnaireSchema, ToolkitSchema, isRubricQuestion, listQuestions } from '../../src/domain/questionnaire-schema';
+import { TranslationSchema, applyQuestionnaireTranslation, applyToolkitTranslation } from '../../src/domain/questionnaire-translation';
+import { i18n } from '../../src/i18n/i18n';
+import { ConsensusResult } from '../../src/ui/group/consensus-mode';
 import { GroupPage } from '../../src/ui/group/group-page';
 
 const readContent = (name: string): unknown => parse(readFileSync(path.join(process.cwd(), 'questionnaires', `${name}.yaml`), 'utf8'));
@@ -40,7 +43,7 @@ async function renderConsensus() {
   await storage.save(group);
   const queryClient = new QueryClient();
   queryClient.setQueryData(questionnaireQueryOptions(questionnaire.id).queryKey, questionnaire);
-  queryClient.setQueryData(toolkitQueryOptions.queryKey, toolkit);
+  queryClient.setQueryData(toolkitQueryOptions().queryKey, toolkit);
   render(
     <QueryClientProvider client={queryClient}>
       <GroupPage onBack={() => {}} onStartWorkshop={() => {}} storage={storage} />
@@ -111,3 +114,23 @@ describe('consensus mode', () => {
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
+
+describe('consensus result in English', () => {
+  it('words the path’s reasons, kinds and horizons in English', async () => {
+    await i18n.changeLanguage('en');
+    const english = applyQuestionnaireTranslation(questionnaire, TranslationSchema.parse(readContent('diagnostic-express.en')));
+    const englishToolkit = applyToolkitTranslation(toolkit, TranslationSchema.parse(readContent('toolkit.en')));
+    const queryClient = new QueryClient();
+    queryClient.setQueryData(toolkitQueryOptions('en').queryKey, englishToolkit);
+    render(
+      <QueryClientProvider client={queryClient}>
+        <ConsensusResult questionnaire={english} group={group} />
+      </QueryClientProvider>,
+    );
+    const result = await screen.findByRole('region', { name: 'Result of the consensus' });
+    const reasons = await within(result).findAllByText(/^Because /);
+    expect(reasons.length).toBeGreaterThan(0);
+    expect(within(result).queryAllByText(/Parce que/)).toEqual([]);
+    expect(result.textContent).not.toMatch(/Comprendre|S’informer|Dans les 18 mois|Richesses humaines/);
+  });
+});

@@ -40,7 +40,7 @@ beforeEach(() => {
 function renderGroupPage(storage = createStorage(factory)) {
   const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
   for (const questionnaire of questionnaires) queryClient.setQueryData(questionnaireQueryOptions(questionnaire.id).queryKey, questionnaire);
-  queryClient.setQueryData(toolkitQueryOptions.queryKey, toolkit);
+  queryClient.setQueryData(toolkitQueryOptions().queryKey, toolkit);
   const props = { onBack: vi.fn(), onStartWorkshop: vi.fn() };
   render(
     <QueryClientProvider client={queryClient}>

@@ -37,6 +37,15 @@ async function listNames(library: DiagnosisLibrary): Promise<string[]> {
 
 const organisationCard = (name: RegExp) => screen.findByRole('article', { name });
 
+/** The notice shown on opening a diagnosis (the page has other live regions: the update banner's). */
+function findOpeningNotice(): Promise<HTMLElement> {
+  return waitFor(() => {
+    const notice = screen.getAllByRole('status').find((region) => region.classList.contains('opening-notice'));
+    if (!notice) throw new Error('no opening notice yet');
+    return notice;
+  });
+}
+
 describe('the library of diagnoses on the welcome page', () => {
   it('lists diagnoses by organisation, most recent first, with questionnaire, status, date and respondent', async () => {
     const library = createDiagnosisLibrary();
@@ -93,7 +102,8 @@ describe('the library of diagnoses on the welcome page', () => {
 
     expect(await screen.findByRole('heading', { level: 1, name: /Étape 1 sur 7/ })).toBeInTheDocument();
     // The notice fills its live region once it is on the page, so that screen readers announce it.
-    await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('pré-rempli avec vos réponses du 20 novembre 2025'));
+    const notice = await findOpeningNotice();
+    await waitFor(() => expect(notice).toHaveTextContent('pré-rempli avec vos réponses du 20 novembre 2025'));
     expect(screen.getByRole('textbox', { name: /Nom de la structure/ })).toHaveValue('La Ruche');
     await userEvent.type(screen.getByRole('textbox', { name: /Nom de la structure/ }), ' solidaire');
 
@@ -167,7 +177,7 @@ describe('the library of diagnoses on the welcome page', () => {
     renderApp(library, { questionnaire: migrated });
     await userEvent.click(within(await organisationCard(/La Ruche/)).getByRole('button', { name: /^Ouvrir : La Ruche/ }));
 
-    const notice = await screen.findByRole('status');
+    const notice = await findOpeningNotice();
     await waitFor(() => expect(notice).toHaveTextContent('Le questionnaire a changé depuis ce diagnostic'));
     expect(notice).toHaveTextContent(/version 1\.0\.0/);
     expect(notice).toHaveTextContent('Les questions sur les bénévoles ont été regroupées.');

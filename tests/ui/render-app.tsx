@@ -26,7 +26,7 @@ export function renderApp(library: DiagnosisLibrary, { hash = '#/', openId, ques
   if (openId) window.sessionStorage.setItem('trajectoires.ouvert', openId);
   const queryClient = new QueryClient();
   queryClient.setQueryData(questionnaireQueryOptions(questionnaire.id).queryKey, questionnaire);
-  queryClient.setQueryData(toolkitQueryOptions.queryKey, buildToolkit(buildFullToolkitTools()));
+  queryClient.setQueryData(toolkitQueryOptions().queryKey, buildToolkit(buildFullToolkitTools()));
   if (withIndex) {
     queryClient.setQueryData(questionnaireIndexQueryOptions.queryKey, [
       { id: questionnaire.id, version: questionnaire.version, title: 'Diagnostic de test', durationMinutes: 10, locale: 'fr-FR' },

@@ -13,7 +13,7 @@ const toolkit = buildToolkit(buildFullToolkitTools());
 
 function renderSynthesis(answers = buildAnswers(), { pathProgress = {}, onEditAnswer = () => {} }: { pathProgress?: PathProgress; onEditAnswer?: (step: string, questionId: string) => void } = {}) {
   const queryClient = new QueryClient();
-  queryClient.setQueryData(toolkitQueryOptions.queryKey, toolkit);
+  queryClient.setQueryData(toolkitQueryOptions().queryKey, toolkit);
   const view = render(
     <QueryClientProvider client={queryClient}>
       <DiagnosisFileContext.Provider value={{ createdAt: '2026-11-22T10:00:00.000Z', respondent: {}, lastChange: { at: '2026-11-22T10:00:00.000Z', content: null } }}>

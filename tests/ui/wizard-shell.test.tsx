@@ -11,7 +11,7 @@ const questionnaire = buildQuestionnaire();
 
 function renderWizardOnSynthesis() {
   const queryClient = new QueryClient();
-  queryClient.setQueryData(toolkitQueryOptions.queryKey, buildToolkit(buildFullToolkitTools()));
+  queryClient.setQueryData(toolkitQueryOptions().queryKey, buildToolkit(buildFullToolkitTools()));
   return render(
     <QueryClientProvider client={queryClient}>
       <DiagnosisFileContext.Provider value={{ createdAt: '2026-11-22T10:00:00.000Z', respondent: {}, lastChange: { at: '2026-11-22T10:00:00.000Z', content: null } }}>
@@ -27,7 +27,8 @@ describe('wizard shell', () => {
   it('opens the step of an answer from "Modifier" and puts focus on that question', async () => {
     const user = userEvent.setup();
     renderWizardOnSynthesis();
-    await user.click(await screen.findByRole('link', { name: 'Modifier la réponse à « Question fin-stability »' }));
+    // The synthesis is a lazy chunk: its first import in a run (cold transform) can outlast findBy's default second.
+    await user.click(await screen.findByRole('link', { name: 'Modifier la réponse à « Question fin-stability »' }, { timeout: 10_000 }));
     expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('Ressources financières');
     expect(document.activeElement).toHaveAttribute('id', 'q-fin-stability');
     expect(window.location.hash).toBe('#/ressources-financieres');

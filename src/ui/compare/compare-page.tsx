@@ -1,32 +1,38 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { DiagnosisLibrary } from '../../data/diagnosis-library';
 import { questionnaireQueryOptions, toolkitQueryOptions } from '../../data/questionnaire-queries';
 import { validateAnswersJson } from '../../data/import-answers-file';
+import { loadReportWording, type ReportWording } from '../../report/report-wording';
 import type { ComparedDiagnosis } from '../../domain/compare-diagnoses';
-import { messages } from '../messages';
+import { useLanguage } from '../../i18n/use-language';
 import { CompareView } from './compare-view';
 
-type LoadedComparison = { ok: true; older: ComparedDiagnosis; newer: ComparedDiagnosis } | { ok: false; errors: string[] };
+type LoadedComparison = { ok: true; older: ComparedDiagnosis; newer: ComparedDiagnosis; wording: ReportWording } | { ok: false; errors: string[] };
 
 /** `#/comparer/<older>/<newer>`: both diagnoses read from the library, each with its questionnaire. */
 export function ComparePage({ library, olderId, newerId, onBack }: { library: DiagnosisLibrary; olderId: string; newerId: string; onBack: () => void }) {
+  const { t } = useTranslation();
   const queryClient = useQueryClient();
-  const toolkit = useQuery(toolkitQueryOptions);
+  const language = useLanguage();
+  const toolkit = useQuery(toolkitQueryOptions(language));
   const comparison = useQuery({
-    queryKey: ['library', 'comparison', olderId, newerId],
+    // The language is in the key: both diagnoses are read again with the questionnaire in the new language.
+    queryKey: ['library', 'comparison', olderId, newerId, language],
     queryFn: async (): Promise<LoadedComparison> => {
       const load = async (id: string): Promise<{ ok: true; diagnosis: ComparedDiagnosis } | { ok: false; errors: string[] }> => {
         const found = await library.get(id);
-        if (found.status === 'unavailable') return { ok: false, errors: [messages.library.unavailable] };
-        if (found.status !== 'found') return { ok: false, errors: [messages.library.missing] };
+        if (found.status === 'unavailable') return { ok: false, errors: [t('library.unavailable')] };
+        if (found.status !== 'found') return { ok: false, errors: [t('library.missing')] };
         // Each file is read with today's questionnaire, so that both speak the same version.
-        const checked = await validateAnswersJson(found.entry.file, (id) => queryClient.fetchQuery(questionnaireQueryOptions(id)));
+        const checked = await validateAnswersJson(found.entry.file, (id) => queryClient.fetchQuery(questionnaireQueryOptions(id, language)));
         return checked.ok ? { ok: true, diagnosis: { questionnaire: checked.questionnaire, file: checked.file } } : { ok: false, errors: checked.errors };
       };
-      const [older, newer] = await Promise.all([load(olderId), load(newerId)]);
+      // The evolution's words (the report's, shared with the PDF) in the interface's language.
+      const [older, newer, wording] = await Promise.all([load(olderId), load(newerId), loadReportWording(language)]);
       if (!older.ok || !newer.ok) return { ok: false, errors: [...(older.ok ? [] : older.errors), ...(newer.ok ? [] : newer.errors)] };
-      return { ok: true, older: older.diagnosis, newer: newer.diagnosis };
+      return { ok: true, older: older.diagnosis, newer: newer.diagnosis, wording };
     },
   });
   const headingRef = useRef<HTMLHeadingElement>(null);
@@ -40,7 +46,7 @@ export function ComparePage({ library, olderId, newerId, onBack }: { library: Di
     return (
       <div className="compare-page">
         <h1 ref={headingRef} tabIndex={-1}>
-          {messages.compare.failedHeading}
+          {t('compare.failedHeading')}
         </h1>
         <div className="error-summary" role="alert">
           {(failed?.errors ?? [loadError instanceof Error ? loadError.message : String(loadError)]).map((error) => (
@@ -48,12 +54,12 @@ export function ComparePage({ library, olderId, newerId, onBack }: { library: Di
           ))}
         </div>
         <button type="button" className="button button-secondary" onClick={onBack}>
-          {messages.compare.back}
+          {t('compare.back')}
         </button>
       </div>
     );
   }
-  if (!comparison.data || !toolkit.data) return <p className="loading">{messages.welcome.loading}</p>;
-  const { older, newer } = comparison.data as Extract<LoadedComparison, { ok: true }>;
-  return <CompareView older={older} newer={newer} toolkit={toolkit.data} onBack={onBack} />;
+  if (!comparison.data || !toolkit.data) return <p className="loading">{t('welcome.loading')}</p>;
+  const { older, newer, wording } = comparison.data as Extract<LoadedComparison, { ok: true }>;
+  return <CompareView older={older} newer={newer} toolkit={toolkit.data} wording={wording} onBack={onBack} />;
 }

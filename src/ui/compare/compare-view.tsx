@@ -1,43 +1,59 @@
 import { Suspense, lazy, useEffect, useMemo, useRef, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import { selectVisibleAnswers } from '../../domain/answers';
 import { compareDiagnoses, type ComparedDiagnosis } from '../../domain/compare-diagnoses';
 import { diagnose } from '../../domain/diagnose';
 import { bindFrenchPunctuation } from '../../domain/french-typography';
-import type { Toolkit } from '../../domain/questionnaire-schema';
+import { SCORED_AREA_IDS, type ScoredAreaId, type Toolkit } from '../../domain/questionnaire-schema';
 import { buildEvolution, formatEvolutionDate, readOrganisationName, type ReportEvolutionRow, type ReportEvolutionScore } from '../../report/report-model';
+import { FRENCH_REPORT_WORDING, type ReportWording } from '../../report/report-wording';
 import { useReportDownload } from '../use-report-download';
-import { compareMessages as M } from './compare-messages';
 import './compare.css';
 
 // recharts is heavy: it loads with this view only.
 const CompareChart = lazy(() => import('./compare-chart'));
 
-const NOT_SCORED = 'non calculé';
-
 interface CompareViewProps {
   older: ComparedDiagnosis;
   newer: ComparedDiagnosis;
   toolkit: Toolkit;
+  /** The report's words for the evolution, in the interface's language (French when left out). */
+  wording?: ReportWording;
   onBack: () => void;
 }
 
 /** Two diagnoses of one organisation side by side: scores before and after, the answers that changed, the steps done since. */
-export function CompareView({ older, newer, toolkit, onBack }: CompareViewProps) {
+export function CompareView({ older, newer, toolkit, wording = FRENCH_REPORT_WORDING, onBack }: CompareViewProps) {
+  const { t } = useTranslation('compare');
+  const { t: tc } = useTranslation();
   const headingRef = useRef<HTMLHeadingElement>(null);
   const { status: pdfStatus, download } = useReportDownload();
   // The screen and the PDF read the same words: the report's evolution section is built from the same comparison.
-  const evolution = useMemo(() => buildEvolution(compareDiagnoses(older, newer, toolkit)), [older, newer, toolkit]);
+  const evolution = useMemo(() => buildEvolution(compareDiagnoses(older, newer, toolkit, wording), wording), [older, newer, toolkit, wording]);
   const organisationName = useMemo(
-    () => readOrganisationName(newer.questionnaire, selectVisibleAnswers(newer.questionnaire, newer.file.answers)),
-    [newer],
+    () => readOrganisationName(newer.questionnaire, selectVisibleAnswers(newer.questionnaire, newer.file.answers), wording),
+    [newer, wording],
   );
-  const olderDate = formatEvolutionDate(new Date(older.file.updatedAt));
-  const newerDate = formatEvolutionDate(new Date(newer.file.updatedAt));
+  // The areas are named by id in the interface's language; the rest of the rows comes from the report's model.
+  const areaRows = useMemo(
+    () => evolution.areas.map((row) => (isScoredAreaId(row.id) ? { ...row, label: tc(`pillars.${row.id}`) } : row)),
+    [evolution, tc],
+  );
+  const dimensionGroups = useMemo(
+    () => evolution.dimensionGroups.map((group) => ({ ...group, title: tc(`pillars.${group.areaId}`) })),
+    [evolution, tc],
+  );
+  const olderDate = formatEvolutionDate(new Date(older.file.updatedAt), wording);
+  const newerDate = formatEvolutionDate(new Date(newer.file.updatedAt), wording);
 
   useEffect(() => {
-    document.title = M.documentTitle(organisationName);
     headingRef.current?.focus();
   }, [organisationName]);
+
+  // Apart from the focus: a change of language renames the page without moving the reader.
+  useEffect(() => {
+    document.title = t('documentTitle', { organisationName });
+  }, [organisationName, t]);
 
   const downloadPdf = () =>
     download(async () => ({
@@ -54,7 +70,7 @@ export function CompareView({ older, newer, toolkit, onBack }: CompareViewProps)
       <p className="compare-back">
         <button type="button" className="button button-link" onClick={onBack}>
           <span aria-hidden="true">← </span>
-          {M.back}
+          {t('back')}
         </button>
       </p>
       <h1 ref={headingRef} tabIndex={-1}>
@@ -62,38 +78,38 @@ export function CompareView({ older, newer, toolkit, onBack }: CompareViewProps)
         <span className="visually-hidden"> – </span>
         <span className="compare-organisation">{organisationName}</span>
       </h1>
-      <p className="lead">{bindFrenchPunctuation(M.intro(olderDate, older.questionnaire.title, newerDate, newer.questionnaire.title))}</p>
+      <p className="lead">{bindFrenchPunctuation(t('intro', { olderDate, olderTitle: older.questionnaire.title, newerDate, newerTitle: newer.questionnaire.title }))}</p>
       {evolution.questionnaireNote ? <p className="notice compare-note">{bindFrenchPunctuation(evolution.questionnaireNote)}</p> : null}
 
       <section aria-labelledby="compare-areas-heading" className="card">
-        <h2 id="compare-areas-heading">{M.areasHeading}</h2>
+        <h2 id="compare-areas-heading">{t('areasHeading')}</h2>
         <Suspense fallback={null}>
           <CompareChart
-            bars={evolution.areas.map((row) => ({
+            bars={areaRows.map((row) => ({
               label: row.label,
               before: row.before.score,
               after: row.after.score,
-              beforeLabel: row.before.score === null ? NOT_SCORED : String(row.before.score),
-              afterLabel: row.after.score === null ? NOT_SCORED : String(row.after.score),
+              beforeLabel: row.before.score === null ? tc('synthesis.notScored') : String(row.before.score),
+              afterLabel: row.after.score === null ? tc('synthesis.notScored') : String(row.after.score),
             }))}
-            beforeName={M.seriesBefore(olderDate)}
-            afterName={M.seriesAfter(newerDate)}
+            beforeName={t('seriesBefore', { date: olderDate })}
+            afterName={t('seriesAfter', { date: newerDate })}
           />
         </Suspense>
-        <ScrollRegion label={M.areasCaption}>
-          <EvolutionTable caption={M.areasCaption} firstColumn={M.columns.area} groups={[{ title: null, rows: evolution.areas }]} />
+        <ScrollRegion label={t('areasCaption')}>
+          <EvolutionTable caption={t('areasCaption')} firstColumn={t('columns.area')} groups={[{ title: null, rows: areaRows }]} />
         </ScrollRegion>
       </section>
 
       <section aria-labelledby="compare-dimensions-heading" className="card">
-        <h2 id="compare-dimensions-heading">{M.dimensionsHeading}</h2>
-        <ScrollRegion label={M.dimensionsCaption}>
-          <EvolutionTable caption={M.dimensionsCaption} firstColumn={M.columns.dimension} groups={evolution.dimensionGroups} />
+        <h2 id="compare-dimensions-heading">{t('dimensionsHeading')}</h2>
+        <ScrollRegion label={t('dimensionsCaption')}>
+          <EvolutionTable caption={t('dimensionsCaption')} firstColumn={t('columns.dimension')} groups={dimensionGroups} />
         </ScrollRegion>
       </section>
 
       <section aria-labelledby="compare-answers-heading" className="card">
-        <h2 id="compare-answers-heading">{M.changedAnswersHeading}</h2>
+        <h2 id="compare-answers-heading">{t('changedAnswersHeading')}</h2>
         <p>{evolution.changedAnswersIntro}</p>
         {evolution.changedAnswerGroups.map((group) => (
           <div key={group.title} className="changed-answers-group">
@@ -103,10 +119,10 @@ export function CompareView({ older, newer, toolkit, onBack }: CompareViewProps)
                 <li key={row.questionId}>
                   <p className="changed-question">{bindFrenchPunctuation(row.question)}</p>
                   <p className={row.hasBefore ? 'changed-before' : 'changed-before is-empty'}>
-                    <span className="changed-tag">{M.before}</span> {row.before}
+                    <span className="changed-tag">{t('before')}</span> {row.before}
                   </p>
                   <p className={row.hasAfter ? 'changed-after' : 'changed-after is-empty'}>
-                    <span className="changed-tag">{M.after}</span> {row.after}
+                    <span className="changed-tag">{t('after')}</span> {row.after}
                   </p>
                 </li>
               ))}
@@ -116,7 +132,7 @@ export function CompareView({ older, newer, toolkit, onBack }: CompareViewProps)
       </section>
 
       <section aria-labelledby="compare-steps-heading" className="card">
-        <h2 id="compare-steps-heading">{M.stepsDoneHeading}</h2>
+        <h2 id="compare-steps-heading">{t('stepsDoneHeading')}</h2>
         {evolution.stepsDone.length === 0 ? (
           <p>{bindFrenchPunctuation(evolution.noStepsDone)}</p>
         ) : (
@@ -130,14 +146,14 @@ export function CompareView({ older, newer, toolkit, onBack }: CompareViewProps)
 
       <div className="step-actions">
         <button type="button" className="button button-primary" onClick={() => void downloadPdf()} disabled={pdfStatus === 'working'}>
-          {M.download}
+          {t('download')}
         </button>
         <button type="button" className="button button-secondary" onClick={onBack}>
-          {M.back}
+          {t('back')}
         </button>
       </div>
       <p role="status" className="compare-status">
-        {pdfStatus === 'working' ? M.downloading : pdfStatus === 'done' ? M.downloaded : pdfStatus === 'failed' ? M.downloadFailed : ''}
+        {pdfStatus === 'working' ? t('downloading') : pdfStatus === 'done' ? t('downloaded') : pdfStatus === 'failed' ? t('downloadFailed') : ''}
       </p>
     </div>
   );
@@ -145,8 +161,9 @@ export function CompareView({ older, newer, toolkit, onBack }: CompareViewProps)
 
 /** A wide table scrolls inside its own focusable box, so that a phone never scrolls the whole page sideways. */
 function ScrollRegion({ label, children }: { label: string; children: ReactNode }) {
+  const { t } = useTranslation('compare');
   return (
-    <div className="compare-table-scroll" role="region" aria-label={M.scrollRegion(label)} tabIndex={0}>
+    <div className="compare-table-scroll" role="region" aria-label={t('scrollRegion', { table: label })} tabIndex={0}>
       {children}
     </div>
   );
@@ -161,15 +178,16 @@ function EvolutionTable({
   firstColumn: string;
   groups: readonly { title: string | null; rows: readonly ReportEvolutionRow[] }[];
 }) {
+  const { t } = useTranslation('compare');
   return (
     <table className="compare-table">
       <caption>{caption}</caption>
       <thead>
         <tr>
           <th scope="col">{firstColumn}</th>
-          <th scope="col">{M.columns.before}</th>
-          <th scope="col">{M.columns.after}</th>
-          <th scope="col">{M.columns.change}</th>
+          <th scope="col">{t('columns.before')}</th>
+          <th scope="col">{t('columns.after')}</th>
+          <th scope="col">{t('columns.change')}</th>
         </tr>
       </thead>
       {groups.map((group) => (
@@ -185,15 +203,15 @@ function EvolutionTable({
             <tr key={row.id}>
               <th scope="row">{row.label}</th>
               <td className="compare-before">
-                <span className="compare-cell-name">{M.columns.before}</span>
+                <span className="compare-cell-name">{t('columns.before')}</span>
                 <ScoreCell score={row.before} />
               </td>
               <td className="compare-after">
-                <span className="compare-cell-name">{M.columns.after}</span>
+                <span className="compare-cell-name">{t('columns.after')}</span>
                 <ScoreCell score={row.after} />
               </td>
               <td className={`compare-change ${changeClass(row.delta)}`}>
-                <span className="compare-cell-name">{M.columns.change}</span>
+                <span className="compare-cell-name">{t('columns.change')}</span>
                 {row.deltaLabel}
               </td>
             </tr>
@@ -211,6 +229,10 @@ function ScoreCell({ score }: { score: ReportEvolutionScore }) {
       {score.levelLabel ? <span className="compare-level">{score.levelLabel}</span> : null}
     </>
   );
+}
+
+function isScoredAreaId(id: string): id is ScoredAreaId {
+  return (SCORED_AREA_IDS as readonly string[]).includes(id);
 }
 
 /** The colour only repeats the written sign. */

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import { bindFrenchPunctuation } from '../../domain/french-typography';
-import { messages } from '../messages';
 
 export function fieldIds(questionId: string) {
   const base = `q-${questionId}`;
@@ -26,6 +26,7 @@ interface FieldFrameProps {
 
 /** The one place that wires label, help, error, required mark and ids for every question. */
 export function FieldFrame({ questionId, label, help, error, required, isGroup, children }: FieldFrameProps) {
+  const { t } = useTranslation();
   const ids = fieldIds(questionId);
   const caption = (
     <>
@@ -33,10 +34,10 @@ export function FieldFrame({ questionId, label, help, error, required, isGroup, 
       {required ? (
         <>
           <span aria-hidden="true" className="required-mark"> *</span>
-          <span className="visually-hidden"> {messages.wizard.required}</span>
+          <span className="visually-hidden"> {t('wizard.required')}</span>
         </>
       ) : (
-        <span className="optional"> {messages.wizard.optional}</span>
+        <span className="optional"> {t('wizard.optional')}</span>
       )}
     </>
   );

@@ -1,9 +1,10 @@
 import type { InputHTMLAttributes } from 'react';
 import { useFormContext, useWatch, type FieldError, type FieldErrors, type UseFormRegisterReturn } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
 import { bindFrenchPunctuation } from '../../domain/french-typography';
 import { DONT_KNOW, NOT_APPLICABLE, type Option, type Question } from '../../domain/questionnaire-schema';
 import { parseDecimal } from '../forms/answer-form-values';
-import { messages } from '../messages';
+import { currentLocaleTag } from '../../i18n/i18n';
 import { FieldFrame, describedBy, fieldIds } from './field-frame';
 
 export function readFieldError(errors: FieldErrors, questionId: string): string | undefined {
@@ -12,6 +13,7 @@ export function readFieldError(errors: FieldErrors, questionId: string): string 
 }
 
 export function QuestionField({ question }: { question: Question }) {
+  const { t } = useTranslation();
   const {
     register,
     formState: { errors },
@@ -28,8 +30,8 @@ export function QuestionField({ question }: { question: Question }) {
   switch (question.type) {
     case 'single': {
       const reserved = [
-        ...(question.allowNotApplicable ? [{ id: NOT_APPLICABLE, label: messages.fields.notApplicable }] : []),
-        ...(question.allowDontKnow ? [{ id: DONT_KNOW, label: messages.fields.dontKnow }] : []),
+        ...(question.allowNotApplicable ? [{ id: NOT_APPLICABLE, label: t('fields.notApplicable') }] : []),
+        ...(question.allowDontKnow ? [{ id: DONT_KNOW, label: t('fields.dontKnow') }] : []),
       ];
       return (
         <FieldFrame {...frame} isGroup>
@@ -41,7 +43,7 @@ export function QuestionField({ question }: { question: Question }) {
             inputProps={{ ...common, ...register(question.id) }}
           />
           {reserved.length > 0 ? (
-            <div role="group" aria-label={messages.fields.otherAnswers}>
+            <div role="group" aria-label={t('fields.otherAnswers')}>
               <OptionList inputType="radio" options={reserved} className="options options-reserved" inputProps={{ ...common, ...register(question.id) }} />
             </div>
           ) : null}
@@ -152,19 +154,21 @@ function OptionList({
 }
 
 function SharesTotal({ questionId }: { questionId: string }) {
+  const { t } = useTranslation();
   const values = useWatch({ name: questionId }) as Record<string, string> | undefined;
   const total = Object.values(values ?? {}).reduce((sum, text) => sum + (parseDecimal(text) ?? 0), 0);
   const rounded = Math.round(total * 10) / 10;
-  const format = (value: number) => String(value).replace('.', ',');
+  // No grouping: « 100 », as the person typed it, in the interface's decimal mark.
+  const format = (value: number) => new Intl.NumberFormat(currentLocaleTag(), { maximumFractionDigits: 1, useGrouping: false }).format(value);
   const status =
     Math.abs(rounded - 100) <= 0.5
-      ? messages.fields.sharesComplete
+      ? t('fields.sharesComplete')
       : rounded < 100
-        ? messages.fields.sharesRemaining(format(Math.round((100 - rounded) * 10) / 10))
-        : messages.fields.sharesExcess(format(Math.round((rounded - 100) * 10) / 10));
+        ? t('fields.sharesRemaining', { remaining: format(Math.round((100 - rounded) * 10) / 10) })
+        : t('fields.sharesExcess', { excess: format(Math.round((rounded - 100) * 10) / 10) });
   return (
     <p className="shares-total" aria-live="polite">
-      <strong>{messages.fields.sharesTotal(format(rounded))}</strong> · {status}
+      <strong>{t('fields.sharesTotal', { total: format(rounded) })}</strong> · {status}
     </p>
   );
 }

@@ -1,5 +1,7 @@
 import type { AnswerValue, Answers } from '../../domain/answers';
 import type { Question, Step } from '../../domain/questionnaire-schema';
+import { currentLanguage } from '../../i18n/i18n';
+import type { Language } from '../../i18n/languages';
 
 /** What react-hook-form holds: inputs give strings, checkboxes arrays, shares one string per part. */
 export type FormValue = string | string[] | Record<string, string>;
@@ -65,13 +67,22 @@ function toAnswer(question: Question, value: FormValue | undefined): AnswerValue
   }
 }
 
-/** Reads "12,5" as French people type it, as well as "12.5"; anything else is not a number. */
-export function parseDecimal(text: string): number | undefined {
-  const normalised = text.trim().replace(/\s/g, '').replace(',', '.');
+/**
+ * Reads "12,5" as French people type it, as well as "12.5"; in English, "12,500" groups thousands.
+ * Anything else is not a number.
+ */
+export function parseDecimal(text: string, language: Language = currentLanguage()): number | undefined {
+  let normalised = text.trim().replace(/\s/g, '');
+  if (language === 'en' && ENGLISH_THOUSANDS.test(normalised)) normalised = normalised.replace(/,/g, '');
+  normalised = normalised.replace(',', '.');
   if (!/^-?\d+(\.\d+)?$/.test(normalised)) return undefined;
   return Number(normalised);
 }
 
-export function formatDecimal(value: number): string {
-  return String(value).replace('.', ',');
+// "1,250" or "12,500.5": commas between groups of three digits, as English writes thousands.
+const ENGLISH_THOUSANDS = /^-?\d{1,3}(,\d{3})+(\.\d+)?$/;
+
+/** A number as the form shows it: « 12,5 » in French, "12.5" in English (no grouping, as typed). */
+export function formatDecimal(value: number, language: Language = currentLanguage()): string {
+  return language === 'fr' ? String(value).replace('.', ',') : String(value);
 }

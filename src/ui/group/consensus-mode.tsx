@@ -1,15 +1,16 @@
 import { useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { AnswerValue } from '../../domain/answers';
 import { diagnose } from '../../domain/diagnose';
 import { bindFrenchPunctuation } from '../../domain/french-typography';
 import { buildConsensusAnswers, proposeConsensusAnswers, type Group, type GroupAggregate } from '../../domain/group';
-import { PILLAR_LABELS } from '../../domain/pillars';
 import { DONT_KNOW, HORIZONS, NOT_APPLICABLE, isRubricQuestion, listQuestions, type Questionnaire, type RubricQuestion } from '../../domain/questionnaire-schema';
 import { toolkitQueryOptions } from '../../data/questionnaire-queries';
-import { HORIZON_HEADINGS, KIND_LABELS } from '../../report/report-wording';
-import { messages } from '../messages';
-import { formatDecimal, groupMessages } from './group-messages';
+import { useLanguage } from '../../i18n/use-language';
+import { i18n } from '../../i18n/i18n';
+import { formatDecimal } from '../format-number';
+import { useReportWording } from '../synthesis/use-report-wording';
 import { AnswerDistribution, describeQuestionPlace } from './least-consensus';
 
 export type RecordAgreedAnswer = (questionId: string, value: AnswerValue | null) => void | Promise<void>;
@@ -23,6 +24,7 @@ interface ConsensusModeProps {
 
 /** The facilitator goes through the rubric questions, least consensus first, and records the agreed answer. */
 export function ConsensusMode({ questionnaire, group, aggregate, onRecord }: ConsensusModeProps) {
+  const { t } = useTranslation('group');
   const [position, setPosition] = useState(0);
   const [announcement, setAnnouncement] = useState('');
   const files = useMemo(() => group.members.map((member) => member.file), [group.members]);
@@ -43,7 +45,7 @@ export function ConsensusMode({ questionnaire, group, aggregate, onRecord }: Con
 
   const record = (value: AnswerValue | null) => {
     if (!question) return;
-    setAnnouncement(value === null ? groupMessages.consensus.cleared : groupMessages.consensus.recorded(labelAnswer(question, value)));
+    setAnnouncement(value === null ? t('consensus.cleared') : t('consensus.recorded', { label: labelAnswer(question, value) }));
     void onRecord(question.id, value);
   };
   const goTo = (next: number) => {
@@ -53,39 +55,39 @@ export function ConsensusMode({ questionnaire, group, aggregate, onRecord }: Con
 
   return (
     <section className="card consensus-card" aria-labelledby="consensus-heading">
-      <h2 id="consensus-heading">{groupMessages.consensus.heading}</h2>
-      <p>{groupMessages.consensus.intro}</p>
-      <p className="consensus-progress">{groupMessages.consensus.agreedCount(agreedCount, total)}</p>
+      <h2 id="consensus-heading">{t('consensus.heading')}</h2>
+      <p>{t('consensus.intro')}</p>
+      <p className="consensus-progress">{t('consensus.agreedCount', { agreed: t('consensus.agreedAnswers', { count: agreedCount }), total: t('consensus.questionCount', { count: total }) })}</p>
       {current && question ? (
         <div className="consensus-question">
           <div aria-live="polite" aria-atomic="true">
-            <p className="consensus-position">{groupMessages.consensus.position(index + 1, total)}</p>
+            <p className="consensus-position">{t('consensus.position', { index: index + 1, total })}</p>
             <h3 className="consensus-question-label">{bindFrenchPunctuation(question.label)}</h3>
           </div>
           <p className="least-consensus-meta">
             <span>{describeQuestionPlace(current, aggregate)}</span>
             {current.divergence === null ? null : (
-              <strong className="divergence-badge">{groupMessages.leastConsensus.divergence(formatDecimal(current.divergence))}</strong>
+              <strong className="divergence-badge">{t('leastConsensus.divergence', { value: formatDecimal(current.divergence) })}</strong>
             )}
-            <span>{groupMessages.leastConsensus.rated(current.ratedCount)}</span>
+            <span>{t('leastConsensus.rated', { count: current.ratedCount })}</span>
           </p>
 
-          <h4>{groupMessages.consensus.distributionHeading}</h4>
+          <h4>{t('consensus.distributionHeading')}</h4>
           <AnswerDistribution question={question.label} distribution={current.distribution} />
 
           <p className="consensus-proposal">
             {proposal[question.id] === undefined ? (
-              groupMessages.consensus.noProposal
+              t('consensus.noProposal')
             ) : (
               <>
-                <strong>{groupMessages.consensus.proposed(labelAnswer(question, proposal[question.id]!))}</strong>{' '}
-                <span className="consensus-proposal-help">({groupMessages.consensus.proposedHelp})</span>
+                <strong>{t('consensus.proposed', { label: labelAnswer(question, proposal[question.id]!) })}</strong>{' '}
+                <span className="consensus-proposal-help">({t('consensus.proposedHelp')})</span>
               </>
             )}
           </p>
 
           <fieldset className="field consensus-choice">
-            <legend className="field-label">{groupMessages.consensus.agreedLegend}</legend>
+            <legend className="field-label">{t('consensus.agreedLegend')}</legend>
             <div className="options">
               {listChoices(question).map((choice) => (
                 <label key={choice.value} className="option">
@@ -99,7 +101,7 @@ export function ConsensusMode({ questionnaire, group, aggregate, onRecord }: Con
                   <span className="option-text">
                     <span className="option-label">
                       {bindFrenchPunctuation(choice.label)}
-                      {proposal[question.id] === choice.value ? <span className="consensus-tag"> · {groupMessages.consensus.proposedTag}</span> : null}
+                      {proposal[question.id] === choice.value ? <span className="consensus-tag"> · {t('consensus.proposedTag')}</span> : null}
                     </span>
                     {choice.description ? <span className="option-description">{bindFrenchPunctuation(choice.description)}</span> : null}
                   </span>
@@ -113,18 +115,18 @@ export function ConsensusMode({ questionnaire, group, aggregate, onRecord }: Con
             disabled={group.agreedAnswers[question.id] === undefined}
             onClick={() => record(null)}
           >
-            {groupMessages.consensus.clear}
+            {t('consensus.clear')}
           </button>
           <p role="status" className="consensus-status">
             {announcement}
           </p>
 
-          <nav className="step-actions consensus-nav" aria-label={groupMessages.consensus.navigationLabel}>
+          <nav className="step-actions consensus-nav" aria-label={t('consensus.navigationLabel')}>
             <button type="button" className="button button-secondary" disabled={index === 0} onClick={() => goTo(index - 1)}>
-              {groupMessages.consensus.previous}
+              {t('consensus.previous')}
             </button>
             <button type="button" className="button button-primary" disabled={index >= total - 1} onClick={() => goTo(index + 1)}>
-              {groupMessages.consensus.next}
+              {t('consensus.next')}
             </button>
           </nav>
         </div>
@@ -142,8 +144,8 @@ interface Choice {
 function listChoices(question: RubricQuestion): Choice[] {
   return [
     ...question.options.map((option) => ({ value: option.id, label: option.label, ...(option.description ? { description: option.description } : {}) })),
-    ...(question.allowNotApplicable ? [{ value: NOT_APPLICABLE, label: messages.fields.notApplicable }] : []),
-    ...(question.allowDontKnow ? [{ value: DONT_KNOW, label: messages.fields.dontKnow }] : []),
+    ...(question.allowNotApplicable ? [{ value: NOT_APPLICABLE, label: i18n.t('fields.notApplicable') }] : []),
+    ...(question.allowDontKnow ? [{ value: DONT_KNOW, label: i18n.t('fields.dontKnow') }] : []),
   ];
 }
 
@@ -153,37 +155,41 @@ function labelAnswer(question: RubricQuestion, value: AnswerValue): string {
 
 /** Scores, flags and the path of the consensus, computed as for one respondent. */
 export function ConsensusResult({ questionnaire, group }: { questionnaire: Questionnaire; group: Group }) {
-  const toolkit = useQuery(toolkitQueryOptions).data;
+  const { t } = useTranslation('group');
+  const { t: tc } = useTranslation();
+  const language = useLanguage();
+  const toolkit = useQuery(toolkitQueryOptions(language)).data;
+  const wording = useReportWording();
   const diagnosis = useMemo(
-    () => (toolkit ? diagnose(questionnaire, toolkit, buildConsensusAnswers(questionnaire, group)) : null),
-    [questionnaire, toolkit, group],
+    () => (toolkit && wording ? diagnose(questionnaire, toolkit, buildConsensusAnswers(questionnaire, group), wording.diagnosis) : null),
+    [questionnaire, toolkit, group, wording],
   );
   return (
     <section className="card consensus-result" aria-labelledby="consensus-result-heading">
-      <h2 id="consensus-result-heading">{groupMessages.consensus.resultHeading}</h2>
-      <p>{bindFrenchPunctuation(groupMessages.consensus.resultIntro)}</p>
+      <h2 id="consensus-result-heading">{t('consensus.resultHeading')}</h2>
+      <p>{bindFrenchPunctuation(t('consensus.resultIntro'))}</p>
       {!diagnosis ? (
-        <p>{groupMessages.consensus.toolkitLoading}</p>
+        <p>{t('consensus.toolkitLoading')}</p>
       ) : (
         <>
           <table className="scores-table">
-            <caption className="visually-hidden">{groupMessages.consensus.resultCaption}</caption>
+            <caption className="visually-hidden">{t('consensus.resultCaption')}</caption>
             <thead>
               <tr>
-                <th scope="col">{groupMessages.overview.area}</th>
-                <th scope="col">{groupMessages.consensus.score}</th>
-                <th scope="col">{groupMessages.consensus.level}</th>
+                <th scope="col">{t('overview.area')}</th>
+                <th scope="col">{t('consensus.score')}</th>
+                <th scope="col">{t('consensus.level')}</th>
               </tr>
             </thead>
             <tbody>
               {[diagnosis.project, ...diagnosis.pillars].map((area) => (
                 <tr key={area.id}>
-                  <th scope="row">{PILLAR_LABELS[area.id]}</th>
+                  <th scope="row">{tc(`pillars.${area.id}`)}</th>
                   <td className="spread-number">
                     {area.isNotApplicable
-                      ? groupMessages.consensus.notApplicable
+                      ? t('consensus.notApplicable')
                       : area.score === null
-                        ? groupMessages.consensus.insufficient
+                        ? t('consensus.insufficient')
                         : `${area.score} / 100`}
                   </td>
                   <td>{area.level ? <strong>{area.level.label}</strong> : '—'}</td>
@@ -194,7 +200,7 @@ export function ConsensusResult({ questionnaire, group }: { questionnaire: Quest
 
           {diagnosis.flags.length > 0 ? (
             <>
-              <h3>{groupMessages.consensus.flagsHeading}</h3>
+              <h3>{t('consensus.flagsHeading')}</h3>
               <ul className="highlights">
                 {diagnosis.flags.map((flag) => (
                   <li key={flag.checkId}>
@@ -208,28 +214,28 @@ export function ConsensusResult({ questionnaire, group }: { questionnaire: Quest
             </>
           ) : null}
 
-          <h3>{bindFrenchPunctuation(groupMessages.consensus.pathHeading)}</h3>
-          {diagnosis.path.length === 0 ? <p>{groupMessages.consensus.noPath}</p> : null}
+          <h3>{bindFrenchPunctuation(t('consensus.pathHeading'))}</h3>
+          {diagnosis.path.length === 0 ? <p>{t('consensus.noPath')}</p> : null}
           {HORIZONS.map((horizon) => {
             const steps = diagnosis.path.filter((step) => step.horizon === horizon);
             if (steps.length === 0) return null;
             return (
               <section key={horizon} aria-labelledby={`consensus-horizon-${horizon}`} className="horizon">
                 <h4 id={`consensus-horizon-${horizon}`} className="horizon-heading">
-                  {HORIZON_HEADINGS[horizon]}
+                  {tc(`toolkit.horizons.${horizon}`)}
                 </h4>
                 <ol className="path-steps">
                   {steps.map((step) => (
                     <li key={step.toolId} className="path-step" value={step.order}>
                       <p className="path-kind">
-                        <span className="path-order">{groupMessages.consensus.pathStep(step.order)}</span> · {KIND_LABELS[step.kind]}
-                        {step.pillar ? ` · ${PILLAR_LABELS[step.pillar]}` : ''}
+                        <span className="path-order">{t('consensus.pathStep', { order: step.order })}</span> · {tc(`toolkit.kinds.${step.kind}`)}
+                        {step.pillar ? ` · ${tc(`pillars.${step.pillar}`)}` : ''}
                       </p>
                       <p className="path-title">
                         <strong>{bindFrenchPunctuation(step.tool.title)}</strong>
                       </p>
                       <p className="path-reason">
-                        <strong>{groupMessages.consensus.whyThisTool}</strong> {bindFrenchPunctuation(step.reason)}
+                        <strong>{t('consensus.whyThisTool')}</strong> {bindFrenchPunctuation(step.reason)}
                       </p>
                     </li>
                   ))}

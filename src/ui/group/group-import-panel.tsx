@@ -1,7 +1,7 @@
 import { useEffect, useId, useRef, useState, type Ref } from 'react';
+import { useTranslation } from 'react-i18next';
 import { bindFrenchPunctuation } from '../../domain/french-typography';
 import { findShareLinks } from '../../data/share-link';
-import { groupMessages } from './group-messages';
 
 export interface GroupImportInput {
   files: File[];
@@ -32,6 +32,7 @@ export function GroupImportPanel({
   onStatusChange: (status: GroupImportStatus) => void;
   headingRef?: Ref<HTMLHeadingElement>;
 }) {
+  const { t } = useTranslation('group');
   const [links, setLinks] = useState('');
   const reportRef = useRef<HTMLDivElement>(null);
   // The first import replaces the empty page (and the control that had the focus): the report takes the focus then.
@@ -61,9 +62,9 @@ export function GroupImportPanel({
   return (
     <section className="card group-import" aria-labelledby={`${ids}-heading`}>
       <h2 id={`${ids}-heading`} ref={headingRef} tabIndex={-1}>
-        {groupMessages.import.heading}
+        {t('import.heading')}
       </h2>
-      <p>{groupMessages.import.help}</p>
+      <p>{t('import.help')}</p>
       <div
         className={isDragging ? 'drop-zone is-dragging' : 'drop-zone'}
         onDragEnter={(event) => {
@@ -85,10 +86,10 @@ export function GroupImportPanel({
         }}
       >
         <label htmlFor={filesId} className="field-label">
-          {groupMessages.import.filesLabel}
+          {t('import.filesLabel')}
         </label>
         <p id={`${filesId}-hint`} className="field-help">
-          {groupMessages.import.filesHint}
+          {t('import.filesHint')}
         </p>
         <input
           id={filesId}
@@ -103,7 +104,7 @@ export function GroupImportPanel({
           }}
         />
         <p className="drop-zone-text" aria-hidden="true">
-          {isDragging ? groupMessages.import.dropZoneActive : groupMessages.import.dropZone}
+          {isDragging ? t('import.dropZoneActive') : t('import.dropZone')}
         </p>
       </div>
 
@@ -115,22 +116,22 @@ export function GroupImportPanel({
         }}
       >
         <label htmlFor={linksId} className="field-label">
-          {groupMessages.import.linksLabel}
+          {t('import.linksLabel')}
         </label>
         <p id={`${linksId}-hint`} className="field-help">
-          {groupMessages.import.linksHint}
+          {t('import.linksHint')}
         </p>
         <textarea id={linksId} rows={3} value={links} aria-describedby={`${linksId}-hint`} onChange={(event) => setLinks(event.target.value)} />
         <div className="step-actions">
           <button type="submit" className="button button-secondary" disabled={isWorking || findShareLinks(links).length === 0}>
-            {groupMessages.import.submit}
+            {t('import.submit')}
           </button>
         </div>
       </form>
 
-      <div ref={reportRef} tabIndex={-1} className="import-report" role="status" aria-live="polite" aria-label={groupMessages.import.reportLabel}>
-        {status.kind === 'working' ? <p>{groupMessages.import.working}</p> : null}
-        {status.kind === 'failed' ? <p className="field-error">{groupMessages.import.failed}</p> : null}
+      <div ref={reportRef} tabIndex={-1} className="import-report" role="status" aria-live="polite" aria-label={t('import.reportLabel')}>
+        {status.kind === 'working' ? <p>{t('import.working')}</p> : null}
+        {status.kind === 'failed' ? <p className="field-error">{t('import.failed')}</p> : null}
         {status.kind === 'done' ? <ImportReportView result={status.result} /> : null}
       </div>
     </section>
@@ -138,16 +139,17 @@ export function GroupImportPanel({
 }
 
 function ImportReportView({ result }: { result: GroupImportResult }) {
+  const { t } = useTranslation('group');
   const warnings = result.warnings.filter((entry) => entry.warnings.length > 0);
   return (
     <>
       <p className="import-added">
-        <strong>{groupMessages.import.added(result.addedCount)}</strong>
+        <strong>{t('import.added', { count: result.addedCount })}</strong>
       </p>
       {result.rejected.length > 0 ? (
         <div className="error-summary import-rejected">
           <p>
-            <strong>{groupMessages.import.rejectedHeading(result.rejected.length)}</strong>
+            <strong>{t('import.rejectedHeading', { count: result.rejected.length })}</strong>
           </p>
           <ul>
             {result.rejected.map((entry, index) => (
@@ -166,7 +168,7 @@ function ImportReportView({ result }: { result: GroupImportResult }) {
       {warnings.length > 0 ? (
         <div className="notice warning-card">
           <p>
-            <strong>{groupMessages.import.warningsHeading}</strong>
+            <strong>{t('import.warningsHeading')}</strong>
           </p>
           <ul>
             {warnings.map((entry, index) => (

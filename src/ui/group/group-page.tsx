@@ -1,5 +1,6 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useMemo, useRef, useState, type Ref } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { AnswerValue } from '../../domain/answers';
 import { bindFrenchPunctuation } from '../../domain/french-typography';
 import { addGroupMembers, aggregateGroup, createGroup, recordAgreedAnswer, removeGroupMember, selectGroupToJoin, type Group } from '../../domain/group';
@@ -10,11 +11,10 @@ import type { GroupStorage } from '../../data/group-storage';
 import { importAnswersSources } from '../../data/import-answers-files';
 import { questionnaireIndexQueryOptions, questionnaireQueryOptions, toolkitQueryOptions } from '../../data/questionnaire-queries';
 import { saveFile } from '../../report/save-file';
-import { messages } from '../messages';
+import { useLanguage } from '../../i18n/use-language';
 import { PROJECTION_HASH } from '../routes';
 import { ConsensusMode, ConsensusResult } from './consensus-mode';
 import { GroupImportPanel, type GroupImportInput, type GroupImportResult, type GroupImportStatus } from './group-import-panel';
-import { groupMessages } from './group-messages';
 import { GroupOverview } from './group-overview';
 import { LeastConsensus } from './least-consensus';
 import { getDefaultGroupStorage } from '../../data/group-storage';
@@ -32,6 +32,7 @@ interface GroupPageProps {
 
 /** « Vue collective »: several respondents of one organisation, where they agree, and the consensus. */
 export function GroupPage({ onBack, onStartWorkshop, storage }: GroupPageProps) {
+  const { t } = useTranslation('group');
   const store = useGroupStore(useMemo(() => storage ?? getDefaultGroupStorage(), [storage]));
   const queryClient = useQueryClient();
   const headingRef = useRef<HTMLHeadingElement>(null);
@@ -44,9 +45,12 @@ export function GroupPage({ onBack, onStartWorkshop, storage }: GroupPageProps) 
   const hasMembers = group !== null && group.members.length > 0;
 
   useEffect(() => {
-    document.title = groupMessages.documentTitle;
     headingRef.current?.focus();
   }, []);
+
+  useEffect(() => {
+    document.title = t('documentTitle');
+  }, [t]);
 
   async function importSources({ files, links }: GroupImportInput): Promise<GroupImportResult> {
     const report = await importAnswersSources({ files, links }, (id) => queryClient.fetchQuery(questionnaireQueryOptions(id)));
@@ -78,7 +82,7 @@ export function GroupPage({ onBack, onStartWorkshop, storage }: GroupPageProps) 
   }
 
   const loadDemo = async () => {
-    if (hasMembers && !window.confirm(groupMessages.empty.demoConfirm)) return;
+    if (hasMembers && !window.confirm(t('empty.demoConfirm'))) return;
     setDemoStatus('working');
     try {
       const files = await queryClient.fetchQuery(demoGroupQueryOptions);
@@ -99,31 +103,31 @@ export function GroupPage({ onBack, onStartWorkshop, storage }: GroupPageProps) 
       <p className="group-back">
         <button type="button" className="button button-link" onClick={onBack}>
           <span aria-hidden="true">← </span>
-          {groupMessages.back}
+          {t('back')}
         </button>
       </p>
       <h1 ref={headingRef} tabIndex={-1}>
-        {groupMessages.pageTitle}
+        {t('pageTitle')}
       </h1>
-      <p className="lead">{groupMessages.intro}</p>
+      <p className="lead">{t('intro')}</p>
 
-      {state.status === 'loading' ? <p>{groupMessages.loading}</p> : null}
+      {state.status === 'loading' ? <p>{t('loading')}</p> : null}
 
       {state.status === 'corrupted' ? (
         <section className="card warning-card" aria-labelledby="group-corrupted-heading">
-          <h2 id="group-corrupted-heading">{groupMessages.storage.corruptedHeading}</h2>
-          <p>{groupMessages.storage.corruptedText}</p>
-          <p className="field-help">{groupMessages.storage.corruptedReason(state.reason)}</p>
+          <h2 id="group-corrupted-heading">{t('storage.corruptedHeading')}</h2>
+          <p>{t('storage.corruptedText')}</p>
+          <p className="field-help">{t('storage.corruptedReason', { reason: state.reason })}</p>
           <div className="step-actions">
             <button
               type="button"
               className="button button-secondary"
               onClick={() => saveFile(new Blob([state.raw], { type: 'text/plain' }), 'groupe-illisible.txt')}
             >
-              {groupMessages.storage.corruptedDownload}
+              {t('storage.corruptedDownload')}
             </button>
             <button type="button" className="button button-secondary" onClick={() => void store.clear()}>
-              {groupMessages.storage.restart}
+              {t('storage.restart')}
             </button>
           </div>
         </section>
@@ -152,7 +156,7 @@ export function GroupPage({ onBack, onStartWorkshop, storage }: GroupPageProps) 
           onLoadDemo={() => void loadDemo()}
           demoStatus={demoStatus}
           onReset={async () => {
-            if (!window.confirm(groupMessages.actions.resetConfirm)) return;
+            if (!window.confirm(t('actions.resetConfirm'))) return;
             await store.clear();
             setImportStatus({ kind: 'idle' });
             headingRef.current?.focus();
@@ -164,13 +168,14 @@ export function GroupPage({ onBack, onStartWorkshop, storage }: GroupPageProps) 
 }
 
 function StorageWarning({ persistence, onExportCsv }: { persistence: GroupPersistence; onExportCsv?: () => void }) {
+  const { t } = useTranslation('group');
   if (persistence === 'saved') return null;
   return (
     <div className="notice warning-card" role={persistence === 'quota' ? 'alert' : 'note'}>
-      <p>{persistence === 'quota' ? groupMessages.storage.quota : groupMessages.storage.unavailable}</p>
+      <p>{persistence === 'quota' ? t('storage.quota') : t('storage.unavailable')}</p>
       {onExportCsv ? (
         <button type="button" className="button button-secondary" onClick={onExportCsv}>
-          {groupMessages.actions.exportCsv}
+          {t('actions.exportCsv')}
         </button>
       ) : null}
     </div>
@@ -187,6 +192,7 @@ interface EmptyGroupProps {
 }
 
 function EmptyGroup({ importPanel, onStartWorkshop, onLoadDemo, demoStatus }: EmptyGroupProps) {
+  const { t } = useTranslation('group');
   const [panel, setPanel] = useState<'none' | 'import' | 'workshop'>('none');
   const panelHeadingRef = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
@@ -195,21 +201,21 @@ function EmptyGroup({ importPanel, onStartWorkshop, onLoadDemo, demoStatus }: Em
   return (
     <>
       <section className="card" aria-labelledby="group-empty-heading">
-        <h2 id="group-empty-heading">{groupMessages.empty.heading}</h2>
-        <p>{bindFrenchPunctuation(groupMessages.empty.howTo)}</p>
+        <h2 id="group-empty-heading">{t('empty.heading')}</h2>
+        <p>{bindFrenchPunctuation(t('empty.howTo'))}</p>
         <div className="step-actions">
           <button type="button" className="button button-primary" aria-expanded={panel === 'import'} onClick={() => setPanel('import')}>
-            {groupMessages.empty.importButton}
+            {t('empty.importButton')}
           </button>
           <button type="button" className="button button-secondary" aria-expanded={panel === 'workshop'} onClick={() => setPanel('workshop')}>
-            {groupMessages.empty.workshopButton}
+            {t('empty.workshopButton')}
           </button>
           <button type="button" className="button button-secondary" onClick={onLoadDemo} disabled={demoStatus === 'working'}>
-            {demoStatus === 'working' ? groupMessages.empty.demoLoading : groupMessages.empty.demoButton}
+            {demoStatus === 'working' ? t('empty.demoLoading') : t('empty.demoButton')}
           </button>
         </div>
         <p role="status" className="group-status">
-          {demoStatus === 'failed' ? groupMessages.empty.demoFailed : ''}
+          {demoStatus === 'failed' ? t('empty.demoFailed') : ''}
         </p>
       </section>
       {panel === 'import' ? <GroupImportPanel {...importPanel} headingRef={panelHeadingRef} /> : null}
@@ -219,6 +225,7 @@ function EmptyGroup({ importPanel, onStartWorkshop, onLoadDemo, demoStatus }: Em
 }
 
 function WorkshopChooser({ onStart, headingRef }: { onStart: (questionnaireId: string) => void; headingRef: Ref<HTMLHeadingElement> }) {
+  const { t } = useTranslation('group');
   const index = useQuery(questionnaireIndexQueryOptions);
   const [chosen, setChosen] = useState<string | null>(null);
   const questionnaires = index.data ?? [];
@@ -226,10 +233,10 @@ function WorkshopChooser({ onStart, headingRef }: { onStart: (questionnaireId: s
   return (
     <section className="card" aria-labelledby="group-workshop-heading">
       <h2 id="group-workshop-heading" ref={headingRef} tabIndex={-1}>
-        {groupMessages.workshop.heading}
+        {t('workshop.heading')}
       </h2>
-      <p>{bindFrenchPunctuation(groupMessages.workshop.help)}</p>
-      {index.isPending ? <p>{groupMessages.workshop.loading}</p> : null}
+      <p>{bindFrenchPunctuation(t('workshop.help'))}</p>
+      {index.isPending ? <p>{t('workshop.loading')}</p> : null}
       {index.isError ? <p role="alert">{index.error.message}</p> : null}
       {questionnaires.length > 0 ? (
         <form
@@ -239,7 +246,7 @@ function WorkshopChooser({ onStart, headingRef }: { onStart: (questionnaireId: s
           }}
         >
           <fieldset className="field">
-            <legend className="field-label">{groupMessages.workshop.chooseLegend}</legend>
+            <legend className="field-label">{t('workshop.chooseLegend')}</legend>
             <div className="options">
               {questionnaires.map((questionnaire) => (
                 <label key={questionnaire.id} className="option">
@@ -252,14 +259,14 @@ function WorkshopChooser({ onStart, headingRef }: { onStart: (questionnaireId: s
                   />
                   <span className="option-text">
                     <span className="option-label">{questionnaire.title}</span>
-                    <span className="option-description">{groupMessages.workshop.duration(questionnaire.durationMinutes)}</span>
+                    <span className="option-description">{t('workshop.duration', { minutes: questionnaire.durationMinutes })}</span>
                   </span>
                 </label>
               ))}
             </div>
           </fieldset>
           <button type="submit" className="button button-primary">
-            {groupMessages.workshop.start}
+            {t('workshop.start')}
           </button>
         </form>
       ) : null}
@@ -280,19 +287,22 @@ interface GroupWorkspaceProps {
 }
 
 function GroupWorkspace(props: GroupWorkspaceProps) {
+  const { t } = useTranslation('group');
+  const { t: tc } = useTranslation();
   const { group } = props;
-  const questionnaire = useQuery(questionnaireQueryOptions(group.questionnaireId));
+  const language = useLanguage();
+  const questionnaire = useQuery(questionnaireQueryOptions(group.questionnaireId, language));
   if (questionnaire.isError) {
     return (
       <div className="notice warning-card" role="alert">
         <p>{questionnaire.error.message}</p>
         <button type="button" className="button button-secondary" onClick={() => void questionnaire.refetch()}>
-          {messages.errors.retry}
+          {tc('errors.retry')}
         </button>
       </div>
     );
   }
-  if (!questionnaire.data) return <p>{groupMessages.loading}</p>;
+  if (!questionnaire.data) return <p>{t('loading')}</p>;
   return <GroupWorkspaceLoaded {...props} questionnaire={questionnaire.data} />;
 }
 
@@ -308,9 +318,11 @@ function GroupWorkspaceLoaded({
   demoStatus,
   onReset,
 }: GroupWorkspaceProps & { questionnaire: Questionnaire }) {
+  const { t } = useTranslation('group');
+  const language = useLanguage();
   const [view, setView] = useState<'overview' | 'consensus'>('overview');
   const [downloadStatus, setDownloadStatus] = useState<'idle' | 'pdf' | 'csv' | 'pdf-done' | 'csv-done' | 'failed'>('idle');
-  const toolkit = useQuery(toolkitQueryOptions).data;
+  const toolkit = useQuery(toolkitQueryOptions(language)).data;
   const files = useMemo(() => group.members.map((member) => member.file), [group.members]);
   const aggregate = useMemo(() => aggregateGroup(questionnaire, files), [questionnaire, files]);
 
@@ -322,7 +334,7 @@ function GroupWorkspaceLoaded({
     setDownloadStatus('csv');
     try {
       const { downloadGroupCsv } = await import('../../report/download-group-report');
-      await downloadGroupCsv(questionnaire, group, { showNames });
+      await downloadGroupCsv(questionnaire, group, { showNames, language });
       setDownloadStatus('csv-done');
     } catch (error) {
       console.error(error);
@@ -335,7 +347,7 @@ function GroupWorkspaceLoaded({
     setDownloadStatus('pdf');
     try {
       const { downloadGroupReport } = await import('../../report/download-group-report');
-      await downloadGroupReport({ questionnaire, toolkit, group, generatedAt: new Date(), showNames });
+      await downloadGroupReport({ questionnaire, toolkit, group, generatedAt: new Date(), showNames }, language);
       setDownloadStatus('pdf-done');
     } catch (error) {
       console.error(error);
@@ -347,10 +359,10 @@ function GroupWorkspaceLoaded({
     <>
       <StorageWarning persistence={store.persistence} onExportCsv={() => void downloadCsv()} />
 
-      <div role="group" aria-label={groupMessages.views.label} className="view-switch">
+      <div role="group" aria-label={t('views.label')} className="view-switch">
         {(['overview', 'consensus'] as const).map((candidate) => (
           <button key={candidate} type="button" className="status-button" aria-pressed={view === candidate} onClick={() => setView(candidate)}>
-            {groupMessages.views[candidate]}
+            {t(`views.${candidate}`)}
           </button>
         ))}
       </div>
@@ -378,37 +390,37 @@ function GroupWorkspaceLoaded({
       <GroupImportPanel {...importPanel} />
 
       <section className="card actions-card" aria-labelledby="group-actions-heading">
-        <h2 id="group-actions-heading">{groupMessages.actions.heading}</h2>
-        <p className="field-help">{groupMessages.actions.namesNote}</p>
+        <h2 id="group-actions-heading">{t('actions.heading')}</h2>
+        <p className="field-help">{t('actions.namesNote')}</p>
         <div className="step-actions">
           <button type="button" className="button button-primary" onClick={() => void downloadPdf()} disabled={!toolkit || downloadStatus === 'pdf'}>
-            {downloadStatus === 'pdf' ? groupMessages.actions.preparingPdf : groupMessages.actions.downloadPdf}
+            {downloadStatus === 'pdf' ? t('actions.preparingPdf') : t('actions.downloadPdf')}
           </button>
           <button type="button" className="button button-secondary" onClick={() => void downloadCsv()} disabled={downloadStatus === 'csv'}>
-            {groupMessages.actions.exportCsv}
+            {t('actions.exportCsv')}
           </button>
           <a className="button button-secondary" href={PROJECTION_HASH} target="_blank" rel="noopener">
-            {groupMessages.actions.projection}
+            {t('actions.projection')}
           </a>
           <button type="button" className="button button-secondary" onClick={() => onStartWorkshop(group.questionnaireId)}>
-            {groupMessages.workshop.continue}
+            {t('workshop.continue')}
           </button>
           <button type="button" className="button button-secondary" onClick={onLoadDemo} disabled={demoStatus === 'working'}>
-            {demoStatus === 'working' ? groupMessages.empty.demoLoading : groupMessages.empty.demoButton}
+            {demoStatus === 'working' ? t('empty.demoLoading') : t('empty.demoButton')}
           </button>
           <button type="button" className="button button-link" onClick={() => void onReset()}>
-            {groupMessages.actions.reset}
+            {t('actions.reset')}
           </button>
         </div>
         <p role="status" className="group-status">
           {downloadStatus === 'pdf-done'
-            ? groupMessages.actions.pdfReady
+            ? t('actions.pdfReady')
             : downloadStatus === 'csv-done'
-              ? groupMessages.actions.csvReady
+              ? t('actions.csvReady')
               : downloadStatus === 'failed'
-                ? groupMessages.actions.failed
+                ? t('actions.failed')
                 : demoStatus === 'failed'
-                  ? groupMessages.empty.demoFailed
+                  ? t('empty.demoFailed')
                   : ''}
         </p>
       </section>

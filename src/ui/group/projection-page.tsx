@@ -1,13 +1,16 @@
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useLayoutEffect, useMemo, useRef, useState, type RefObject } from 'react';
+import { useTranslation } from 'react-i18next';
 import { bindFrenchPunctuation } from '../../domain/french-typography';
 import { aggregateGroup, selectLeastConsensus, type Group } from '../../domain/group';
-import { PILLAR_LABELS } from '../../domain/pillars';
 import type { Questionnaire } from '../../domain/questionnaire-schema';
 import type { GroupStorage } from '../../data/group-storage';
 import { questionnaireQueryOptions } from '../../data/questionnaire-queries';
+import { useLanguage } from '../../i18n/use-language';
 import { GROUP_HASH } from '../routes';
-import { formatDecimal, groupMessages } from './group-messages';
+import { formatDecimal } from '../format-number';
+import { labelRole } from '../respondent-label';
+import { labelAnswerCount } from './least-consensus';
 import { LevelDistribution } from './spread-table';
 import { getDefaultGroupStorage } from '../../data/group-storage';
 import { useGroupStore } from './use-group-store';
@@ -21,41 +24,46 @@ const PROJECTED_QUESTIONS = 3;
  * and live: every save of the facilitator's window (a new participant, an import) redraws it.
  */
 export function ProjectionPage({ storage }: { storage?: GroupStorage } = {}) {
+  const { t } = useTranslation('group');
   const store = useGroupStore(useMemo(() => storage ?? getDefaultGroupStorage(), [storage]));
   const group = store.state.status === 'found' && store.state.group.members.length > 0 ? store.state.group : null;
 
   useEffect(() => {
-    document.title = groupMessages.projection.documentTitle;
-  }, []);
+    document.title = t('projection.documentTitle');
+  }, [t]);
 
   return (
     <div className="projection">
       <header className="projection-header">
-        <h1>{groupMessages.projection.title}</h1>
-        <p className="projection-live">{groupMessages.projection.live}</p>
+        <h1>{t('projection.title')}</h1>
+        <p className="projection-live">{t('projection.live')}</p>
         <a className="projection-back" href={GROUP_HASH}>
-          {groupMessages.projection.back}
+          {t('projection.back')}
         </a>
       </header>
       {store.state.status === 'loading' ? (
-        <p className="projection-waiting">{groupMessages.projection.loading}</p>
+        <p className="projection-waiting">{t('projection.loading')}</p>
       ) : group ? (
         <ProjectedGroup group={group} />
       ) : (
-        <p className="projection-waiting">{groupMessages.projection.waiting}</p>
+        <p className="projection-waiting">{t('projection.waiting')}</p>
       )}
     </div>
   );
 }
 
 function ProjectedGroup({ group }: { group: Group }) {
-  const questionnaire = useQuery(questionnaireQueryOptions(group.questionnaireId));
+  const { t } = useTranslation('group');
+  const language = useLanguage();
+  const questionnaire = useQuery(questionnaireQueryOptions(group.questionnaireId, language));
   if (questionnaire.isError) return <p className="projection-waiting">{questionnaire.error.message}</p>;
-  if (!questionnaire.data) return <p className="projection-waiting">{groupMessages.projection.loading}</p>;
+  if (!questionnaire.data) return <p className="projection-waiting">{t('projection.loading')}</p>;
   return <ProjectedAggregate group={group} questionnaire={questionnaire.data} />;
 }
 
 function ProjectedAggregate({ group, questionnaire }: { group: Group; questionnaire: Questionnaire }) {
+  const { t } = useTranslation('group');
+  const { t: tc } = useTranslation();
   const aggregate = useMemo(() => aggregateGroup(questionnaire, group.members.map((member) => member.file)), [questionnaire, group.members]);
   const candidates = useMemo(() => selectLeastConsensus(aggregate, PROJECTED_QUESTIONS), [aggregate]);
   const areasRef = useRef<HTMLUListElement>(null);
@@ -65,25 +73,27 @@ function ProjectedAggregate({ group, questionnaire }: { group: Group; questionna
   return (
     <div className="projection-body">
       <div className="projection-summary">
-        <p className="projection-count" aria-live="polite">{groupMessages.overview.respondents(aggregate.respondentCount)}</p>
-        <ul className="projection-roles" aria-label={groupMessages.overview.rolesLabel}>
+        <p className="projection-count" aria-live="polite">{t('overview.respondents', { count: aggregate.respondentCount })}</p>
+        <ul className="projection-roles" aria-label={t('overview.rolesLabel')}>
           {aggregate.roles.map((role) => (
             <li key={role.role}>
-              {role.label}&nbsp;: <strong>{role.count}</strong>
+              {labelRole(role.role)}
+              {t('overview.countSeparator')}
+              <strong>{role.count}</strong>
             </li>
           ))}
         </ul>
       </div>
       <div className="projection-columns">
         <section aria-labelledby="projection-areas-heading">
-          <h2 id="projection-areas-heading">{groupMessages.projection.areasHeading}</h2>
+          <h2 id="projection-areas-heading">{t('projection.areasHeading')}</h2>
           <ul className="projection-areas" ref={areasRef}>
             {aggregate.areas.map((area) => (
               <li key={area.id} className="projection-area">
                 <h3>
-                  {area.label}
+                  {tc(`pillars.${area.id}`)}
                   <span className="projection-mean">
-                    {area.mean === null ? groupMessages.projection.noMean : groupMessages.projection.mean(Math.round(area.mean))}
+                    {area.mean === null ? t('projection.noMean') : t('projection.mean', { value: Math.round(area.mean) })}
                   </span>
                 </h3>
                 <LevelDistribution distribution={area.distribution} />
@@ -92,20 +102,20 @@ function ProjectedAggregate({ group, questionnaire }: { group: Group; questionna
           </ul>
         </section>
         <section aria-labelledby="projection-consensus-heading">
-          <h2 id="projection-consensus-heading">{groupMessages.projection.leastConsensusHeading}</h2>
+          <h2 id="projection-consensus-heading">{t('projection.leastConsensusHeading')}</h2>
           {questions.length === 0 ? (
-            <p>{groupMessages.leastConsensus.none}</p>
+            <p>{t('leastConsensus.none')}</p>
           ) : (
             <ol className="projection-questions" ref={questionsRef}>
               {questions.map((question) => (
                 <li key={question.questionId}>
                   <h3>{bindFrenchPunctuation(question.label)}</h3>
                   <p className="projection-question-meta">
-                    {PILLAR_LABELS[question.area]}
+                    {tc(`pillars.${question.area}`)}
                     {question.divergence === null ? null : (
                       <>
                         {' · '}
-                        <strong>{groupMessages.leastConsensus.divergence(formatDecimal(question.divergence))}</strong>
+                        <strong>{t('leastConsensus.divergence', { value: formatDecimal(question.divergence) })}</strong>
                       </>
                     )}
                   </p>
@@ -116,8 +126,8 @@ function ProjectedAggregate({ group, questionnaire }: { group: Group; questionna
                         // The count first, in a column: labels with their own colon read badly before a count.
                         <li key={answer.value}>
                           <strong className="projection-answer-count">{answer.count}</strong>
-                          <span className="visually-hidden"> {groupMessages.projection.answerCount(answer.count)}</span>{' '}
-                          {bindFrenchPunctuation(answer.label)}
+                          <span className="visually-hidden"> {t('projection.answerCount', { count: answer.count })}</span>{' '}
+                          {bindFrenchPunctuation(labelAnswerCount(answer))}
                         </li>
                       ))}
                   </ul>

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { AreaSpread, DimensionSpread, LevelCount } from '../../domain/group';
-import { PILLAR_LABELS } from '../../domain/pillars';
-import { groupMessages } from './group-messages';
+import { i18n } from '../../i18n/i18n';
 
 const INSUFFICIENT = 'insufficient';
 
@@ -15,6 +15,10 @@ export function levelSegmentClass(level: string, index: number): string {
  * the same counts in words (the colours only help the eye, they never carry the information alone).
  */
 export function LevelDistribution({ distribution }: { distribution: readonly LevelCount[] }) {
+  const { t } = useTranslation('group');
+  const { t: tc } = useTranslation();
+  // Level labels come from the questionnaire; 'insufficient' is the domain's, named here in the interface's language.
+  const labelOf = (entry: LevelCount) => (entry.level === INSUFFICIENT ? tc('synthesis.insufficient') : entry.label);
   const total = distribution.reduce((sum, entry) => sum + entry.count, 0);
   const present = distribution.map((entry, index) => ({ entry, index })).filter(({ entry }) => entry.count > 0);
   return (
@@ -22,7 +26,7 @@ export function LevelDistribution({ distribution }: { distribution: readonly Lev
       {total > 0 ? (
         <div className="level-bar" aria-hidden="true">
           {present.map(({ entry, index }) => (
-            <span key={entry.level} className={levelSegmentClass(entry.level, index)} style={{ flexGrow: entry.count }} title={`${entry.label} : ${entry.count}`}>
+            <span key={entry.level} className={levelSegmentClass(entry.level, index)} style={{ flexGrow: entry.count }} title={`${labelOf(entry)}${t('overview.countSeparator')}${entry.count}`}>
               {entry.count}
             </span>
           ))}
@@ -30,11 +34,13 @@ export function LevelDistribution({ distribution }: { distribution: readonly Lev
       ) : null}
       <p className="level-counts">
         {present.length === 0
-          ? groupMessages.overview.noneAtLevel
+          ? t('overview.noneAtLevel')
           : present.map(({ entry, index }, position) => (
               <span key={entry.level} className="level-count">
                 <span className={`level-swatch ${levelSegmentClass(entry.level, index)}`} aria-hidden="true" />
-                {entry.label}&nbsp;: {entry.count}
+                {labelOf(entry)}
+                {t('overview.countSeparator')}
+                {entry.count}
                 {position < present.length - 1 ? <span className="visually-hidden">, </span> : null}
               </span>
             ))}
@@ -45,15 +51,16 @@ export function LevelDistribution({ distribution }: { distribution: readonly Lev
 
 /** A wide table scrolls inside its own focusable box, so that a phone never scrolls the whole page sideways. */
 export function ScrollRegion({ label, children }: { label: string; children: ReactNode }) {
+  const { t } = useTranslation('group');
   return (
-    <div className="group-table-scroll" role="region" aria-label={groupMessages.overview.scrollRegion(label)} tabIndex={0}>
+    <div className="group-table-scroll" role="region" aria-label={t('overview.scrollRegion', { caption: label })} tabIndex={0}>
       {children}
     </div>
   );
 }
 
 export function formatScore(value: number | null): string {
-  return value === null ? groupMessages.overview.notScored : String(Math.round(value));
+  return value === null ? i18n.t('overview.notScored', { ns: 'group' }) : String(Math.round(value));
 }
 
 type SpreadRow = AreaSpread | DimensionSpread;
@@ -70,7 +77,16 @@ function isDimensionSpread(row: SpreadRow): row is DimensionSpread {
  * readers, which announce the column headers instead.
  */
 export function SpreadTable({ caption, firstColumn, rows }: { caption: string; firstColumn: string; rows: readonly SpreadRow[] }) {
-  const { mean, min, max, distribution, notScored, notScoredHelp } = groupMessages.overview;
+  const { t } = useTranslation('group');
+  const { t: tc } = useTranslation();
+  const [mean, min, max, distribution, notScored, notScoredHelp] = [
+    t('overview.mean'),
+    t('overview.min'),
+    t('overview.max'),
+    t('overview.distribution'),
+    t('overview.notScored'),
+    t('overview.notScoredHelp'),
+  ];
   return (
     <table className="scores-table spread-table">
       <caption className="visually-hidden">{caption}</caption>
@@ -87,8 +103,8 @@ export function SpreadTable({ caption, firstColumn, rows }: { caption: string; f
         {rows.map((row) => (
           <tr key={row.id}>
             <th scope="row" className="spread-name">
-              {row.label}
-              {isDimensionSpread(row) ? <span className="dimension-pillar">{PILLAR_LABELS[row.area]}</span> : null}
+              {isDimensionSpread(row) ? row.label : tc(`pillars.${row.id}`)}
+              {isDimensionSpread(row) ? <span className="dimension-pillar">{tc(`pillars.${row.area}`)}</span> : null}
             </th>
             <td className="spread-number spread-mean">
               <CellName>{mean}</CellName>

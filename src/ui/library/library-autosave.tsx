@@ -1,13 +1,12 @@
 import { dequal } from 'dequal';
 import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { DiagnosisLibrary, DiagnosisStatus, EntryChanges, LibraryEntry, LibraryWriteResult } from '../../data/diagnosis-library';
 import type { AnswersFile } from '../../domain/answers';
 import { selectCurrentStep } from '../../machine/wizard-machine';
 import { WizardActorContext } from '../../machine/wizard-actor-context';
-import { buildAnswersFileName } from '../../report/file-names';
-import { saveFile } from '../../report/save-file';
 import { buildDiagnosisFile, type DiagnosisFileInfo } from '../diagnosis-file';
-import { messages } from '../messages';
+import { exportAnswersFile } from './export-answers-file';
 import { clearPendingSave, readPendingSave, writePendingSave } from './pending-save';
 
 /** Where the open diagnosis lives in the library; updated in place as it is saved. */
@@ -38,10 +37,6 @@ function hasContent(file: AnswersFile): boolean {
   return Object.keys(file.answers).length > 0 || Boolean(file.respondent.name) || Boolean(file.respondent.role);
 }
 
-export function exportAnswersFile(file: AnswersFile, organisationName: string): void {
-  saveFile(new Blob([JSON.stringify(file, null, 2)], { type: 'application/json' }), buildAnswersFileName(organisationName, new Date(file.updatedAt)));
-}
-
 /**
  * Saves the diagnosis in the library after every change, one write at a time, and says so when
  * it cannot: storage refused (answers kept in the page, offered as an export), or another tab
@@ -61,6 +56,7 @@ export function LibraryAutosave({
   onSaved: (entry: LibraryEntry, isStillOpen: boolean) => void;
   onReload: (id: string) => void;
 }) {
+  const { t } = useTranslation();
   const actorRef = WizardActorContext.useActorRef();
   const [problem, setProblem] = useState<SaveProblem | null>(null);
   const [entryId, setEntryId] = useState(entry.id);
@@ -191,8 +187,8 @@ export function LibraryAutosave({
 
   const saveAsCopy = async () => {
     const changes = currentChanges();
-    const name = changes.organisationName || messages.library.unnamedOrganisation;
-    Object.assign(entry, { id: null, revision: 0, title: messages.library.copyTitle(name), previousId: entry.previousId });
+    const name = changes.organisationName || t('library.unnamedOrganisation');
+    Object.assign(entry, { id: null, revision: 0, title: t('library.copyTitle', { name }), previousId: entry.previousId });
     isHeldByConflict.current = false;
     changeCount.current += 1;
     record(await createEntry(changes), changes, changeCount.current);
@@ -202,31 +198,31 @@ export function LibraryAutosave({
     <>
       {isOpenElsewhere ? (
         <div className="notice warning-card" role="alert">
-          <p>{messages.library.openElsewhere}</p>
+          <p>{t('library.openElsewhere')}</p>
         </div>
       ) : null}
       {problem === 'conflict' ? (
         <div className="notice warning-card" role="alert">
-          <p>{messages.library.conflict}</p>
+          <p>{t('library.conflict')}</p>
           <div className="step-actions">
             <button type="button" className="button button-primary" onClick={() => void saveAsCopy()}>
-              {messages.library.saveAsCopy}
+              {t('library.saveAsCopy')}
             </button>
             <button type="button" className="button button-secondary" onClick={exportNow}>
-              {messages.wizard.exportAnswers}
+              {t('wizard.exportAnswers')}
             </button>
             {entry.id ? (
               <button type="button" className="button button-link" onClick={() => entry.id && onReload(entry.id)}>
-                {messages.library.reloadSaved}
+                {t('library.reloadSaved')}
               </button>
             ) : null}
           </div>
         </div>
       ) : problem ? (
         <div className="notice warning-card" role="alert">
-          <p>{problem === 'quota' ? messages.library.quota : problem === 'newer' ? messages.library.newer : messages.wizard.saveFailed}</p>
+          <p>{problem === 'quota' ? t('library.quota') : problem === 'newer' ? t('library.newer') : t('wizard.saveFailed')}</p>
           <button type="button" className="button button-secondary" onClick={exportNow}>
-            {messages.wizard.exportAnswers}
+            {t('wizard.exportAnswers')}
           </button>
         </div>
       ) : null}

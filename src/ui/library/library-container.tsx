@@ -4,8 +4,8 @@ import type { Draft, DraftStorage } from '../../data/draft-storage';
 import type { DiagnosisLibrary, LibraryEntry, NewLibraryEntry } from '../../data/diagnosis-library';
 import { questionnaireIndexQueryOptions } from '../../data/questionnaire-queries';
 import { saveFile } from '../../report/save-file';
-import { messages } from '../messages';
-import { exportAnswersFile } from './library-autosave';
+import { i18n } from '../../i18n/i18n';
+import { exportAnswersFile } from './export-answers-file';
 import { nameOfEntry } from './library-format';
 
 // The library's list loads beside the library's first read: a first visit has nothing to list.
@@ -30,7 +30,8 @@ export function LibraryContainer({
   onFailure,
 }: {
   library: DiagnosisLibrary;
-  drafts: DraftStorage;
+  /** The legacy draft's storage; the browser's localStorage when absent, its code loaded with the first read. */
+  drafts?: DraftStorage;
   onOpen: (entry: LibraryEntry) => void;
   onRedo: (entry: LibraryEntry) => void;
   onCompare: (olderId: string, newerId: string) => void;
@@ -41,14 +42,15 @@ export function LibraryContainer({
   const list = useQuery({
     queryKey: LIBRARY_QUERY_KEY,
     queryFn: async () => {
-      await library.adoptLegacyDraft(drafts, describeLegacyDraft);
+      const legacyDrafts = drafts ?? (await import('../../data/draft-storage')).createDraftStorage();
+      await library.adoptLegacyDraft(legacyDrafts, describeLegacyDraft);
       return library.list();
     },
   });
   const index = useQuery(questionnaireIndexQueryOptions);
   const titles = useMemo(() => Object.fromEntries((index.data ?? []).map((questionnaire) => [questionnaire.id, questionnaire.title])), [index.data]);
   const afterWrite = (result: { ok: boolean }) => {
-    if (!result.ok) onFailure(messages.library.actionFailed);
+    if (!result.ok) onFailure(i18n.t('library.actionFailed'));
     void queryClient.invalidateQueries({ queryKey: LIBRARY_QUERY_KEY });
   };
   return (

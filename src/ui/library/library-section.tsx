@@ -1,20 +1,10 @@
 import { useId, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { LibraryEntry, LibraryListResult, QuarantinedRecord } from '../../data/diagnosis-library';
 import { groupByOrganisation, selectDefaultComparison, selectRedoSource, type OrganisationGroup } from '../../domain/library-groups';
-import { RESPONDENT_ROLE_LABELS } from '../../domain/respondents';
-import { messages } from '../messages';
+import { labelRole } from '../respondent-label';
 import { formatLibraryDate, formatLibraryDateTime, nameOfEntry } from './library-format';
 import './library.css';
-
-const STEP_NAMES: Record<LibraryEntry['step'], string> = {
-  profile: 'Votre structure',
-  project: 'Votre projet',
-  humanResources: 'Richesses humaines',
-  financialResources: 'Ressources financières',
-  strategicAlliances: 'Alliances stratégiques',
-  priorities: 'Vos priorités',
-  synthesis: 'Synthèse',
-};
 
 /** Organisations shown before « Afficher les autres »: a library of hundreds stays quick to open. */
 const FIRST_ORGANISATIONS = 10;
@@ -43,6 +33,7 @@ export function LibrarySection({
   questionnaireTitles: Readonly<Record<string, string>>;
   actions: LibraryActions;
 }) {
+  const { t } = useTranslation();
   const [isShowingAll, setIsShowingAll] = useState(false);
   const headingRef = useRef<HTMLHeadingElement>(null);
   // A deleted row takes the focus with it: the list's heading gets it, not the page's start.
@@ -61,13 +52,13 @@ export function LibrarySection({
         ))}
       </div>
     ) : null;
-  if (!result) return <p>{messages.library.loading}</p>;
+  if (!result) return <p>{t('library.loading')}</p>;
   if (result.status === 'unavailable') {
     return (
       <>
         {errorSummary}
         <p className="notice warning-card" role="note">
-          {messages.library.unavailable}
+          {t('library.unavailable')}
         </p>
       </>
     );
@@ -79,12 +70,12 @@ export function LibrarySection({
   return (
     <section className="library" aria-labelledby="library-heading">
       <h2 id="library-heading" ref={headingRef} tabIndex={-1}>
-        {messages.library.heading}
+        {t('library.heading')}
       </h2>
       {errorSummary}
       {result.newer ? (
         <p className="notice warning-card" role="note">
-          {messages.library.newerCount(result.newer)}
+          {t('library.newerCount', { count: result.newer })}
         </p>
       ) : null}
       {result.quarantined.map((record) => (
@@ -92,13 +83,13 @@ export function LibrarySection({
       ))}
       {groups.length === 0 ? null : (
         <>
-          <p>{messages.library.intro}</p>
+          <p>{t('library.intro')}</p>
           {shown.map((group) => (
             <OrganisationCard key={group.key} group={group} questionnaireTitles={questionnaireTitles} actions={rowActions} />
           ))}
           {groups.length > shown.length ? (
             <button type="button" className="button button-secondary" onClick={() => setIsShowingAll(true)}>
-              {messages.library.showMore(groups.length - shown.length)}
+              {t('library.showMore', { count: groups.length - shown.length })}
             </button>
           ) : null}
         </>
@@ -108,20 +99,21 @@ export function LibrarySection({
 }
 
 function QuarantinedCard({ record, actions }: { record: QuarantinedRecord; actions: LibraryActions }) {
+  const { t } = useTranslation();
   return (
-    <div className="card warning-card" role="group" aria-label={messages.library.quarantinedHeading}>
-      <h3>{messages.library.quarantinedHeading}</h3>
-      <p>{messages.library.quarantinedText}</p>
+    <div className="card warning-card" role="group" aria-label={t('library.quarantinedHeading')}>
+      <h3>{t('library.quarantinedHeading')}</h3>
+      <p>{t('library.quarantinedText')}</p>
       <div className="step-actions">
         <button type="button" className="button button-secondary" onClick={() => actions.onDownloadQuarantined(record)}>
-          {messages.library.quarantinedDownload}
+          {t('library.quarantinedDownload')}
         </button>
         <button
           type="button"
           className="button button-link"
-          onClick={() => window.confirm(messages.library.quarantinedDeleteConfirm) && actions.onDeleteQuarantined(record)}
+          onClick={() => window.confirm(t('library.quarantinedDeleteConfirm')) && actions.onDeleteQuarantined(record)}
         >
-          {messages.library.quarantinedDelete}
+          {t('library.quarantinedDelete')}
         </button>
       </div>
     </div>
@@ -137,13 +129,14 @@ function OrganisationCard({
   questionnaireTitles: Readonly<Record<string, string>>;
   actions: LibraryActions;
 }) {
+  const { t } = useTranslation();
   const headingId = useId();
-  const name = group.organisationName || messages.library.unnamedOrganisation;
+  const name = group.organisationName || t('library.unnamedOrganisation');
   const redoSource = selectRedoSource(group);
   return (
     <article className="card library-organisation" aria-labelledby={headingId}>
       <h3 id={headingId}>
-        {name} <span className="library-count">· {messages.library.count(group.entries.length)}</span>
+        {name} <span className="library-count">· {t('library.count', { count: group.entries.length })}</span>
       </h3>
       <ul className="library-entries">
         {group.entries.map((entry) => (
@@ -152,10 +145,10 @@ function OrganisationCard({
       </ul>
       <div className="library-organisation-actions">
         <div>
-          <button type="button" className="button button-primary" aria-label={messages.library.redoOf(name)} onClick={() => actions.onRedo(redoSource)}>
-            {messages.library.redo}
+          <button type="button" className="button button-primary" aria-label={t('library.redoOf', { name })} onClick={() => actions.onRedo(redoSource)}>
+            {t('library.redo')}
           </button>
-          <p className="library-help">{messages.library.redoHelp(formatLibraryDate(redoSource.file.updatedAt))}</p>
+          <p className="library-help">{t('library.redoHelp', { date: formatLibraryDate(redoSource.file.updatedAt) })}</p>
         </div>
         {group.entries.length > 1 ? <CompareForm group={group} onCompare={actions.onCompare} /> : null}
       </div>
@@ -164,6 +157,7 @@ function OrganisationCard({
 }
 
 function EntryRow({ entry, questionnaireTitle, actions }: { entry: LibraryEntry; questionnaireTitle: string; actions: LibraryActions }) {
+  const { t } = useTranslation();
   const [isRenaming, setIsRenaming] = useState(false);
   const renameButtonRef = useRef<HTMLButtonElement>(null);
   const closeRename = () => {
@@ -174,10 +168,10 @@ function EntryRow({ entry, questionnaireTitle, actions }: { entry: LibraryEntry;
   const name = nameOfEntry(entry);
   const date = formatLibraryDateTime(entry.file.updatedAt);
   // Every row has the same buttons: each one names its diagnosis for a screen reader's list of buttons.
-  const about = (action: string) => messages.library.about(action, name, date);
-  const openLabel = entry.status === 'completed' ? messages.library.open : messages.library.resume;
+  const about = (action: string) => t('library.about', { action, name, date });
+  const openLabel = entry.status === 'completed' ? t('library.open') : t('library.resume');
   const { respondent } = entry.file;
-  const who = [respondent.name?.trim(), respondent.role ? RESPONDENT_ROLE_LABELS[respondent.role] : undefined].filter(Boolean).join(', ');
+  const who = [respondent.name?.trim(), respondent.role ? labelRole(respondent.role) : undefined].filter(Boolean).join(', ');
   return (
     <li className="library-entry">
       {isRenaming ? (
@@ -199,32 +193,32 @@ function EntryRow({ entry, questionnaireTitle, actions }: { entry: LibraryEntry;
         <span>{questionnaireTitle}</span>
         <span className={entry.status === 'completed' ? 'status-badge status-completed' : 'status-badge status-in-progress'}>
           {entry.status === 'completed' && entry.completedAt
-            ? messages.library.statusCompleted(formatLibraryDate(entry.completedAt))
-            : messages.library.statusInProgress(STEP_NAMES[entry.step])}
+            ? t('library.statusCompleted', { date: formatLibraryDate(entry.completedAt) })
+            : t('library.statusInProgress', { step: t(`library.steps.${entry.step}`) })}
         </span>
-        <span>{messages.library.lastChange(date)}</span>
-        {who ? <span>{messages.library.respondent(who)}</span> : null}
+        <span>{t('library.lastChange', { date })}</span>
+        {who ? <span>{t('library.respondent', { who })}</span> : null}
       </p>
       <div className="library-entry-actions">
         <button type="button" className="button button-secondary" aria-label={about(openLabel)} onClick={() => actions.onOpen(entry)}>
           {openLabel}
         </button>
-        <button ref={renameButtonRef} type="button" className="button button-link" aria-label={about(messages.library.rename)} onClick={() => setIsRenaming(true)}>
-          {messages.library.rename}
+        <button ref={renameButtonRef} type="button" className="button button-link" aria-label={about(t('library.rename'))} onClick={() => setIsRenaming(true)}>
+          {t('library.rename')}
         </button>
-        <button type="button" className="button button-link" aria-label={about(messages.library.duplicate)} onClick={() => actions.onDuplicate(entry)}>
-          {messages.library.duplicate}
+        <button type="button" className="button button-link" aria-label={about(t('library.duplicate'))} onClick={() => actions.onDuplicate(entry)}>
+          {t('library.duplicate')}
         </button>
-        <button type="button" className="button button-link" aria-label={about(messages.library.export)} onClick={() => actions.onExport(entry)}>
-          {messages.library.export}
+        <button type="button" className="button button-link" aria-label={about(t('library.export'))} onClick={() => actions.onExport(entry)}>
+          {t('library.export')}
         </button>
         <button
           type="button"
           className="button button-link button-danger"
-          aria-label={about(messages.library.delete)}
-          onClick={() => window.confirm(messages.library.deleteConfirm(name, date)) && actions.onDelete(entry)}
+          aria-label={about(t('library.delete'))}
+          onClick={() => window.confirm(t('library.deleteConfirm', { name, date })) && actions.onDelete(entry)}
         >
-          {messages.library.delete}
+          {t('library.delete')}
         </button>
       </div>
     </li>
@@ -233,6 +227,7 @@ function EntryRow({ entry, questionnaireTitle, actions }: { entry: LibraryEntry;
 
 /** Left blank, the diagnosis goes back to its organisation's name (shown as the placeholder). */
 function RenameForm({ initial, placeholder, onSave, onCancel }: { initial: string; placeholder: string; onSave: (title: string | null) => void; onCancel: () => void }) {
+  const { t } = useTranslation();
   const inputId = useId();
   const [value, setValue] = useState(initial);
   return (
@@ -244,19 +239,20 @@ function RenameForm({ initial, placeholder, onSave, onCancel }: { initial: strin
         onSave(title === '' ? null : title);
       }}
     >
-      <label htmlFor={inputId}>{messages.library.renameLabel}</label>
+      <label htmlFor={inputId}>{t('library.renameLabel')}</label>
       <input id={inputId} type="text" value={value} placeholder={placeholder} maxLength={200} autoFocus onChange={(event) => setValue(event.target.value)} />
       <button type="submit" className="button button-primary">
-        {messages.library.renameSave}
+        {t('library.renameSave')}
       </button>
       <button type="button" className="button button-link" onClick={onCancel}>
-        {messages.library.renameCancel}
+        {t('library.renameCancel')}
       </button>
     </form>
   );
 }
 
 function CompareForm({ group, onCompare }: { group: OrganisationGroup<LibraryEntry>; onCompare: (olderId: string, newerId: string) => void }) {
+  const { t } = useTranslation();
   const baseId = useId();
   const defaults = selectDefaultComparison(group);
   const [olderId, setOlderId] = useState(defaults?.older.id ?? '');
@@ -273,7 +269,7 @@ function CompareForm({ group, onCompare }: { group: OrganisationGroup<LibraryEnt
       aria-labelledby={`${baseId}-heading`}
       onSubmit={(event) => {
         event.preventDefault();
-        if (olderId === newerId) return setError(messages.library.compareSame);
+        if (olderId === newerId) return setError(t('library.compareSame'));
         setError(null);
         // Whatever the order chosen, the evolution reads from the earlier to the later.
         const older = group.entries.find((entry) => entry.id === olderId);
@@ -283,12 +279,12 @@ function CompareForm({ group, onCompare }: { group: OrganisationGroup<LibraryEnt
         onCompare(isInOrder ? older.id : newer.id, isInOrder ? newer.id : older.id);
       }}
     >
-      <h4 id={`${baseId}-heading`}>{messages.library.compareHeading}</h4>
-      <label htmlFor={`${baseId}-older`}>{messages.library.compareOlder}</label>
+      <h4 id={`${baseId}-heading`}>{t('library.compareHeading')}</h4>
+      <label htmlFor={`${baseId}-older`}>{t('library.compareOlder')}</label>
       <select id={`${baseId}-older`} value={olderId} onChange={(event) => setOlderId(event.target.value)}>
         {options}
       </select>
-      <label htmlFor={`${baseId}-newer`}>{messages.library.compareNewer}</label>
+      <label htmlFor={`${baseId}-newer`}>{t('library.compareNewer')}</label>
       <select id={`${baseId}-newer`} value={newerId} onChange={(event) => setNewerId(event.target.value)}>
         {options}
       </select>
@@ -298,7 +294,7 @@ function CompareForm({ group, onCompare }: { group: OrganisationGroup<LibraryEnt
         </p>
       ) : null}
       <button type="submit" className="button button-secondary">
-        {messages.library.compare}
+        {t('library.compare')}
       </button>
     </form>
   );

@@ -1,14 +1,15 @@
 import { z } from 'zod';
 import { AnswersFileSchema } from '../../domain/answers';
 import { isWizardStepState, type WizardStepState } from '../../domain/wizard-steps';
+import { PENDING_SAVE_KEY } from './pending-save-slot';
+
+export { clearPendingSave } from './pending-save-slot';
 
 /**
  * The latest state of the open diagnosis, written synchronously to the tab's sessionStorage at
  * every change before the IndexedDB write starts. A reload (or a crash) in the middle of that
  * write would otherwise lose the last keystrokes; on reopening, this copy wins when it is there.
  */
-const PENDING_SAVE_KEY = 'trajectoires.ouvert.en-attente';
-
 const PendingSaveSchema = z.object({
   id: z.string().nullable(),
   /** The revision these changes were made on: a write in between by another tab shows as a conflict. */
@@ -45,13 +46,5 @@ export function readPendingSave(): ReadPendingSave | null {
     return parsed.success ? parsed.data : null;
   } catch {
     return null;
-  }
-}
-
-export function clearPendingSave(): void {
-  try {
-    window.sessionStorage.removeItem(PENDING_SAVE_KEY);
-  } catch {
-    // Nothing to clear without storage.
   }
 }

@@ -1,19 +1,32 @@
+import { useTranslation } from 'react-i18next';
 import { listVisibleQuestionIds, type Answers } from '../../domain/answers';
 import { bindFrenchPunctuation } from '../../domain/french-typography';
 import type { Questionnaire } from '../../domain/questionnaire-schema';
 import { WIZARD_STEPS, type WizardStepState } from '../../domain/wizard-steps';
 import { buildAnswerRow } from '../../report/report-model';
-import { messages } from '../messages';
+import type { ReportWording } from '../../report/report-wording';
 
 export type EditAnswer = (step: WizardStepState, questionId: string) => void;
 
 /** "Vos réponses": every visible question with its answer in words and a link back to it. */
-export function AnswersReview({ questionnaire, answers, onEditAnswer }: { questionnaire: Questionnaire; answers: Answers; onEditAnswer: EditAnswer }) {
+export function AnswersReview({
+  questionnaire,
+  answers,
+  wording,
+  onEditAnswer,
+}: {
+  questionnaire: Questionnaire;
+  answers: Answers;
+  /** The report's words in the interface's language: the screen writes each answer as the PDF does. */
+  wording: ReportWording;
+  onEditAnswer: EditAnswer;
+}) {
+  const { t } = useTranslation();
   const visibleIds = listVisibleQuestionIds(questionnaire, answers);
   return (
     <section aria-labelledby="review-heading" className="card review-card">
-      <h2 id="review-heading">{messages.synthesis.reviewHeading}</h2>
-      <p>{messages.synthesis.reviewIntro}</p>
+      <h2 id="review-heading">{t('synthesis.reviewHeading')}</h2>
+      <p>{t('synthesis.reviewIntro')}</p>
       {questionnaire.steps.map((step) => {
         const wizardStep = WIZARD_STEPS.find((candidate) => candidate.questionStep === step.id);
         if (!wizardStep) return null;
@@ -24,7 +37,7 @@ export function AnswersReview({ questionnaire, answers, onEditAnswer }: { questi
               {step.questions
                 .filter((question) => visibleIds.has(question.id))
                 .map((question) => {
-                  const row = buildAnswerRow(question, answers[question.id]);
+                  const row = buildAnswerRow(question, answers[question.id], wording);
                   return (
                     <div key={question.id} className={`review-item is-${row.status}`}>
                       <dt>{bindFrenchPunctuation(question.label)}</dt>
@@ -32,14 +45,14 @@ export function AnswersReview({ questionnaire, answers, onEditAnswer }: { questi
                       <dd className="review-edit">
                         <a
                           href={`#/${wizardStep.slug}`}
-                          aria-label={messages.synthesis.editAnswerOf(question.label)}
+                          aria-label={t('synthesis.editAnswerOf', { question: question.label })}
                           onClick={(event) => {
                             // The wizard opens the step and puts focus on the question's field.
                             event.preventDefault();
                             onEditAnswer(wizardStep.state, question.id);
                           }}
                         >
-                          {messages.synthesis.editAnswer}
+                          {t('synthesis.editAnswer')}
                         </a>
                       </dd>
                     </div>

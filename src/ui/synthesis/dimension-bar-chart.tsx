@@ -1,6 +1,6 @@
+import { useTranslation } from 'react-i18next';
 import { Bar, BarChart, CartesianGrid, LabelList, ResponsiveContainer, XAxis, YAxis } from 'recharts';
 import { WrappedTick } from '../charts/wrapped-tick';
-import { messages } from '../messages';
 
 export interface DimensionBar {
   id: string;
@@ -14,18 +14,19 @@ const LABEL_WIDTH = 150;
 
 /** The dimensions as horizontal bars; the dimensions table beside it carries the same figures as text. */
 export default function DimensionBarChart({ dimensions }: { dimensions: DimensionBar[] }) {
+  const { t } = useTranslation();
   const data = dimensions.map((dimension) => ({
     label: dimension.label,
     score: dimension.score ?? 0,
     // The value is written at the end of each bar, so the chart never relies on length or colour alone.
-    valueLabel: dimension.score === null ? messages.synthesis.notScored : String(dimension.score),
+    valueLabel: dimension.score === null ? t('synthesis.notScored') : String(dimension.score),
   }));
   const description = dimensions
-    .map((dimension) => `${dimension.label} : ${dimension.score === null ? messages.synthesis.notScored : messages.synthesis.scoreOutOf(dimension.score)}`)
+    .map((dimension) => t('synthesis.chartItem', { label: dimension.label, value: dimension.score === null ? t('synthesis.notScored') : t('synthesis.scoreOutOf', { score: dimension.score }) }))
     .join(', ');
   return (
     <figure className="bar-chart">
-      <div role="img" aria-label={`${messages.synthesis.dimensionsChartLabel}. ${description}`}>
+      <div role="img" aria-label={`${t('synthesis.dimensionsChartLabel')}. ${description}`}>
         <ResponsiveContainer width="100%" height={dimensions.length * ROW_HEIGHT + 40}>
           <BarChart data={data} layout="vertical" margin={{ top: 4, right: 48, bottom: 4, left: 4 }} accessibilityLayer={false}>
             <CartesianGrid horizontal={false} stroke="#d9dde1" />
@@ -37,7 +38,7 @@ export default function DimensionBarChart({ dimensions }: { dimensions: Dimensio
           </BarChart>
         </ResponsiveContainer>
       </div>
-      <figcaption>{messages.synthesis.dimensionsChartLabel}</figcaption>
+      <figcaption>{t('synthesis.dimensionsChartLabel')}</figcaption>
     </figure>
   );
 }

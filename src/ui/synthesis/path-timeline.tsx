@@ -1,30 +1,29 @@
+import { useTranslation } from 'react-i18next';
 import { PATH_STEP_STATUSES, type PathProgress } from '../../domain/answers';
 import { bindFrenchPunctuation } from '../../domain/french-typography';
 import { readPathStepProgress } from '../../domain/path-progress';
-import { PILLAR_LABELS } from '../../domain/pillars';
 import { HORIZONS } from '../../domain/questionnaire-schema';
 import type { PathStep } from '../../domain/toolkit-path';
 import { WizardActorContext } from '../../machine/wizard-actor-context';
-import { FORMAT_LABELS, HORIZON_HEADINGS, KIND_LABELS } from '../../report/report-wording';
-import { messages } from '../messages';
 
 const NOTE_MAX_LENGTH = 2000;
 
 /** The Parcours A.D.O.C. by horizon; each step can be marked and annotated, and the draft keeps it. */
 export function PathTimeline({ path }: { path: PathStep[] }) {
+  const { t } = useTranslation();
   const progress = WizardActorContext.useSelector((snapshot) => snapshot.context.pathProgress);
   const statuses = path.map((step) => readPathStepProgress(progress, step.toolId).status);
   return (
     <section aria-labelledby="path-heading" className="card path-card">
-      <h2 id="path-heading">{messages.synthesis.pathHeading}</h2>
-      <p>{messages.synthesis.pathIntro}</p>
-      <p>{messages.synthesis.pathProgressHelp}</p>
+      <h2 id="path-heading">{t('synthesis.pathHeading')}</h2>
+      <p>{t('synthesis.pathIntro')}</p>
+      <p>{t('synthesis.pathProgressHelp')}</p>
       <p className="path-progress-summary">
-        {messages.synthesis.pathProgressSummary(
-          statuses.filter((status) => status === 'done').length,
-          statuses.filter((status) => status === 'not-relevant').length,
-          path.length,
-        )}
+        {t('synthesis.pathProgressSummary', {
+          done: t('synthesis.pathProgressDone', { count: statuses.filter((status) => status === 'done').length }),
+          notRelevant: t('synthesis.pathProgressNotRelevant', { count: statuses.filter((status) => status === 'not-relevant').length }),
+          total: path.length,
+        })}
       </p>
       {HORIZONS.map((horizon) => {
         const steps = path.filter((step) => step.horizon === horizon);
@@ -32,7 +31,7 @@ export function PathTimeline({ path }: { path: PathStep[] }) {
         return (
           <section key={horizon} aria-labelledby={`horizon-${horizon}`} className="horizon">
             <h3 id={`horizon-${horizon}`} className="horizon-heading">
-              {HORIZON_HEADINGS[horizon]}
+              {t(`toolkit.horizons.${horizon}`)}
             </h3>
             <ol className="path-steps">
               {steps.map((step) => (
@@ -47,6 +46,7 @@ export function PathTimeline({ path }: { path: PathStep[] }) {
 }
 
 function PathTimelineStep({ step, progress }: { step: PathStep; progress: PathProgress }) {
+  const { t } = useTranslation();
   const actorRef = WizardActorContext.useActorRef();
   const { status, note = '' } = readPathStepProgress(progress, step.toolId);
   const title = bindFrenchPunctuation(step.tool.title);
@@ -54,38 +54,38 @@ function PathTimelineStep({ step, progress }: { step: PathStep; progress: PathPr
   return (
     <li className={`path-step is-${status}`} value={step.order}>
       <p className="path-kind">
-        <span className="path-order">{messages.synthesis.pathStep(step.order)}</span> · {KIND_LABELS[step.kind]}
-        {step.pillar ? ` · ${PILLAR_LABELS[step.pillar]}` : ''}
-        {status === 'todo' ? null : <span className="path-badge">{messages.synthesis.statusLabels[status]}</span>}
+        <span className="path-order">{t('synthesis.pathStep', { order: step.order })}</span> · {t(`toolkit.kinds.${step.kind}`)}
+        {step.pillar ? ` · ${t(`pillars.${step.pillar}`)}` : ''}
+        {status === 'todo' ? null : <span className="path-badge">{t(`synthesis.statusLabels.${status}`)}</span>}
       </p>
       <h4 className="path-title">{title}</h4>
       <dl className="path-meta">
         <div>
-          <dt>{messages.synthesis.pathFormat}</dt>
-          <dd>{FORMAT_LABELS[step.tool.format]}</dd>
+          <dt>{t('synthesis.pathFormat')}</dt>
+          <dd>{t(`toolkit.formats.${step.tool.format}`)}</dd>
         </div>
         <div>
-          <dt>{messages.synthesis.pathDuration}</dt>
+          <dt>{t('synthesis.pathDuration')}</dt>
           <dd>{step.tool.duration}</dd>
         </div>
         <div>
-          <dt>{messages.synthesis.pathPublisher}</dt>
+          <dt>{t('synthesis.pathPublisher')}</dt>
           <dd>{step.tool.publisher}</dd>
         </div>
       </dl>
       <p>{bindFrenchPunctuation(step.tool.description)}</p>
       <p className="path-reason">
-        <strong>{messages.synthesis.whyThisTool}</strong> {bindFrenchPunctuation(step.reason)}
+        <strong>{t('synthesis.whyThisTool')}</strong> {bindFrenchPunctuation(step.reason)}
       </p>
       {step.tool.url ? (
         <p className="path-link">
-          <a href={step.tool.url} target="_blank" rel="noopener noreferrer" aria-label={messages.synthesis.openTool(step.tool.title)}>
+          <a href={step.tool.url} target="_blank" rel="noopener noreferrer" aria-label={t('synthesis.openTool', { title: step.tool.title })}>
             {step.tool.url.replace(/^https?:\/\//, '').split('/')[0]} ↗
           </a>
         </p>
       ) : null}
       <div className="path-progress">
-        <div role="group" aria-label={messages.synthesis.statusGroup(step.tool.title)} className="status-toggle">
+        <div role="group" aria-label={t('synthesis.statusGroup', { title: step.tool.title })} className="status-toggle">
           {PATH_STEP_STATUSES.map((candidate) => (
             <button
               key={candidate}
@@ -95,13 +95,13 @@ function PathTimelineStep({ step, progress }: { step: PathStep; progress: PathPr
               onClick={() => actorRef.send({ type: 'path.step.marked', toolId: step.toolId, status: candidate })}
             >
               {status === candidate ? <span aria-hidden="true">✓ </span> : null}
-              {messages.synthesis.statusLabels[candidate]}
+              {t(`synthesis.statusLabels.${candidate}`)}
             </button>
           ))}
         </div>
-        <p className="print-only">{messages.synthesis.statusText(messages.synthesis.statusLabels[status])}</p>
+        <p className="print-only">{t('synthesis.statusText', { label: t(`synthesis.statusLabels.${status}`) })}</p>
         <div className={`path-note${note === '' ? ' is-empty' : ''}`}>
-          <label htmlFor={noteId}>{messages.synthesis.noteLabel}</label>
+          <label htmlFor={noteId}>{t('synthesis.noteLabel')}</label>
           <textarea
             id={noteId}
             rows={2}
@@ -109,7 +109,7 @@ function PathTimelineStep({ step, progress }: { step: PathStep; progress: PathPr
             value={note}
             onChange={(event) => actorRef.send({ type: 'path.note.changed', toolId: step.toolId, note: event.target.value })}
           />
-          {note === '' ? null : <p className="print-only path-note-text">{messages.synthesis.notePrinted(note)}</p>}
+          {note === '' ? null : <p className="print-only path-note-text">{t('synthesis.notePrinted', { note })}</p>}
         </div>
       </div>
     </li>

@@ -1,5 +1,5 @@
+import { useTranslation } from 'react-i18next';
 import { PolarAngleAxis, PolarGrid, PolarRadiusAxis, Radar, RadarChart, ResponsiveContainer, Text } from 'recharts';
-import { messages } from '../messages';
 
 interface PillarPoint {
   label: string;
@@ -8,15 +8,16 @@ interface PillarPoint {
 
 /** The three pillars at a glance; the scores table above carries the same figures as text. */
 export default function PillarRadarChart({ pillars }: { pillars: PillarPoint[] }) {
+  const { t } = useTranslation();
   const data = pillars.map((pillar) => ({ pillar: pillar.label, score: pillar.score ?? 0 }));
   const description = pillars
-    .map((pillar) => `${pillar.label} : ${pillar.score === null ? messages.synthesis.insufficient : `${pillar.score} sur 100`}`)
+    .map((pillar) => t('synthesis.chartItem', { label: pillar.label, value: pillar.score === null ? t('synthesis.insufficient') : t('synthesis.scoreOutOf', { score: pillar.score }) }))
     .join(', ');
   return (
     <figure className="radar">
-      <div role="img" aria-label={`${messages.synthesis.chartHeading}. ${description}`} className="radar-canvas">
+      <div role="img" aria-label={`${t('synthesis.chartHeading')}. ${description}`} className="radar-canvas">
         <ResponsiveContainer width="100%" height={280}>
-          <RadarChart data={data} outerRadius="56%">
+          <RadarChart data={data} outerRadius="56%" accessibilityLayer={false}>
             <PolarGrid />
             <PolarAngleAxis dataKey="pillar" tick={<WrappedPillarTick />} />
             <PolarRadiusAxis domain={[0, 100]} tickCount={5} tick={{ fill: '#3e4c59', fontSize: 11 }} angle={30} />
@@ -24,7 +25,7 @@ export default function PillarRadarChart({ pillars }: { pillars: PillarPoint[] }
           </RadarChart>
         </ResponsiveContainer>
       </div>
-      <figcaption>{messages.synthesis.chartHeading}</figcaption>
+      <figcaption>{t('synthesis.chartHeading')}</figcaption>
     </figure>
   );
 }

@@ -1,13 +1,14 @@
 import { useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { AnswersFile } from '../../domain/answers';
 import { buildShareLink } from '../../data/share-link';
-import { messages } from '../messages';
 
 /**
  * Copies a link that carries the answers in its fragment. The link is also shown, selected, so it
  * can be copied by hand where the clipboard is refused (plain http, some browsers).
  */
 export function ShareLinkButton({ buildFile }: { buildFile: () => AnswersFile }) {
+  const { t } = useTranslation();
   const [link, setLink] = useState<string | null>(null);
   const [isCopied, setIsCopied] = useState(false);
   const outputRef = useRef<HTMLInputElement>(null);
@@ -27,21 +28,21 @@ export function ShareLinkButton({ buildFile }: { buildFile: () => AnswersFile })
   return (
     <>
       <button type="button" className="button button-secondary" onClick={copy}>
-        {messages.share.copyLink}
+        {t('share.copyLink')}
       </button>
       {link ? (
         <div className="share-link-output">
           <label className="field-label" htmlFor="share-link">
-            {messages.share.linkLabel}
+            {t('share.linkLabel')}
           </label>
           <p className="field-help" id="share-link-help">
-            {messages.share.linkHelp}
+            {t('share.linkHelp')}
           </p>
           <input id="share-link" ref={outputRef} type="text" readOnly value={link} aria-describedby="share-link-help" onFocus={(event) => event.target.select()} />
         </div>
       ) : null}
       <p role="status" className="share-link-status">
-        {isCopied ? messages.share.linkCopied : ''}
+        {isCopied ? t('share.linkCopied') : ''}
       </p>
     </>
   );

@@ -1,22 +1,23 @@
 import { useQuery } from '@tanstack/react-query';
 import { Suspense, lazy, useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
 import { diagnose } from '../../domain/diagnose';
 import { bindFrenchPunctuation } from '../../domain/french-typography';
 import { describeHighlight, selectHighlights } from '../../domain/highlights';
 import { findNextLevel, type DimensionScore } from '../../domain/scoring';
-import { PILLAR_LABELS } from '../../domain/pillars';
 import type { Level, Questionnaire } from '../../domain/questionnaire-schema';
 import { toolkitQueryOptions } from '../../data/questionnaire-queries';
+import { useLanguage } from '../../i18n/use-language';
 import { WizardActorContext } from '../../machine/wizard-actor-context';
 import { buildDiagnosisFile, useDiagnosisFileInfo } from '../diagnosis-file';
 import { buildAnswersFileName } from '../../report/report-model';
 import { saveFile } from '../../report/save-file';
-import { messages } from '../messages';
 import { AnswersReview, type EditAnswer } from './answers-review';
 import { PathTimeline } from './path-timeline';
 import { ShareLinkButton } from './share-link-button';
 import { useReportDownload } from '../use-report-download';
 import { useOpenDiagnosisControls } from '../library/open-diagnosis-context';
+import { useReportWording } from './use-report-wording';
 import { formatLibraryDate } from '../library/library-format';
 
 // recharts is heavy: it loads with this step only, never in the first load.
@@ -24,17 +25,23 @@ const PillarRadarChart = lazy(() => import('./pillar-radar-chart'));
 const DimensionBarChart = lazy(() => import('./dimension-bar-chart'));
 
 export function SynthesisStep({ onNewDiagnosis, onEditAnswer }: { onNewDiagnosis: () => void; onEditAnswer: EditAnswer }) {
+  const { t } = useTranslation();
   const actorRef = WizardActorContext.useActorRef();
   const questionnaire = WizardActorContext.useSelector((snapshot) => snapshot.context.questionnaire);
   const answers = WizardActorContext.useSelector((snapshot) => snapshot.context.answers);
   const pathProgress = WizardActorContext.useSelector((snapshot) => snapshot.context.pathProgress);
-  const toolkit = useQuery(toolkitQueryOptions).data;
+  const language = useLanguage();
+  const toolkit = useQuery(toolkitQueryOptions(language)).data;
+  const wording = useReportWording();
   const fileInfo = useDiagnosisFileInfo();
-  const diagnosis = useMemo(() => (toolkit ? diagnose(questionnaire, toolkit, answers) : null), [questionnaire, toolkit, answers]);
+  const diagnosis = useMemo(
+    () => (toolkit && wording ? diagnose(questionnaire, toolkit, answers, wording.diagnosis) : null),
+    [questionnaire, toolkit, answers, wording],
+  );
   const { status: pdfStatus, download } = useReportDownload();
   const library = useOpenDiagnosisControls();
 
-  if (!toolkit || !diagnosis) return <p>{messages.welcome.loading}</p>;
+  if (!toolkit || !wording || !diagnosis) return <p>{t('welcome.loading')}</p>;
   const highlights = selectHighlights(diagnosis.scores);
   const areas = [diagnosis.project, ...diagnosis.pillars];
 
@@ -50,27 +57,27 @@ export function SynthesisStep({ onNewDiagnosis, onEditAnswer }: { onNewDiagnosis
 
   return (
     <div className="synthesis">
-      <p className="step-intro">{messages.synthesis.intro}</p>
+      <p className="step-intro">{t('synthesis.intro')}</p>
 
       <section aria-labelledby="scores-heading" className="card">
-        <h2 id="scores-heading">{messages.synthesis.scoresHeading}</h2>
+        <h2 id="scores-heading">{t('synthesis.scoresHeading')}</h2>
         <table className="scores-table">
           <thead>
             <tr>
-              <th scope="col">{messages.synthesis.area}</th>
-              <th scope="col">{messages.synthesis.score}</th>
-              <th scope="col">{messages.synthesis.level}</th>
+              <th scope="col">{t('synthesis.area')}</th>
+              <th scope="col">{t('synthesis.score')}</th>
+              <th scope="col">{t('synthesis.level')}</th>
             </tr>
           </thead>
           <tbody>
             {areas.map((area) => (
               <tr key={area.id}>
-                <th scope="row">{PILLAR_LABELS[area.id]}</th>
+                <th scope="row">{t(`pillars.${area.id}`)}</th>
                 <td>
                   {area.isNotApplicable ? (
-                    messages.fields.notApplicable
+                    t('fields.notApplicable')
                   ) : area.score === null ? (
-                    <span title={messages.synthesis.insufficientHelp}>{messages.synthesis.insufficient}</span>
+                    <span title={t('synthesis.insufficientHelp')}>{t('synthesis.insufficient')}</span>
                   ) : (
                     <span className="score">
                       <span className="score-value">
@@ -89,24 +96,24 @@ export function SynthesisStep({ onNewDiagnosis, onEditAnswer }: { onNewDiagnosis
           </tbody>
         </table>
         <Suspense fallback={null}>
-          <PillarRadarChart pillars={diagnosis.pillars.map((pillar) => ({ label: PILLAR_LABELS[pillar.id], score: pillar.score }))} />
+          <PillarRadarChart pillars={diagnosis.pillars.map((pillar) => ({ label: t(`pillars.${pillar.id}`), score: pillar.score }))} />
         </Suspense>
         <div className="level-cards">
           {areas.map((area) =>
-            area.level ? <LevelExplanation key={area.id} areaLabel={PILLAR_LABELS[area.id]} level={area.level} levels={questionnaire.levels} /> : null,
+            area.level ? <LevelExplanation key={area.id} areaLabel={t(`pillars.${area.id}`)} level={area.level} levels={questionnaire.levels} /> : null,
           )}
         </div>
       </section>
 
       <section aria-labelledby="dimensions-heading" className="card">
-        <h2 id="dimensions-heading">{messages.synthesis.dimensionsHeading}</h2>
-        <p>{messages.synthesis.dimensionsIntro}</p>
+        <h2 id="dimensions-heading">{t('synthesis.dimensionsHeading')}</h2>
+        <p>{t('synthesis.dimensionsIntro')}</p>
         <Suspense fallback={null}>
           <DimensionBarChart
             dimensions={diagnosis.scores.dimensions.map((dimension) => ({
               id: dimension.id,
               label: dimension.label,
-              pillarLabel: PILLAR_LABELS[dimension.area],
+              pillarLabel: t(`pillars.${dimension.area}`),
               score: dimension.score,
             }))}
           />
@@ -116,22 +123,22 @@ export function SynthesisStep({ onNewDiagnosis, onEditAnswer }: { onNewDiagnosis
 
       <div className="two-columns">
         <section aria-labelledby="strengths-heading" className="card">
-          <h2 id="strengths-heading">{messages.synthesis.strengthsHeading}</h2>
+          <h2 id="strengths-heading">{t('synthesis.strengthsHeading')}</h2>
           {highlights.strengths.length === 0 ? (
-            <p>{messages.synthesis.noStrengths}</p>
+            <p>{t('synthesis.noStrengths')}</p>
           ) : (
             <ul className="highlights">
               {highlights.strengths.map((dimension) => (
-                <Highlight key={dimension.id} icon="+" text={describeHighlight(dimension, 'strength', questionnaire.levels)} />
+                <Highlight key={dimension.id} icon="+" text={describeHighlight(dimension, 'strength', questionnaire.levels, wording.highlight)} />
               ))}
             </ul>
           )}
         </section>
         <section aria-labelledby="vigilance-heading" className="card">
-          <h2 id="vigilance-heading">{messages.synthesis.vigilanceHeading}</h2>
+          <h2 id="vigilance-heading">{t('synthesis.vigilanceHeading')}</h2>
           <ul className="highlights">
             {highlights.fragilities.map((dimension) => (
-              <Highlight key={dimension.id} icon="!" text={describeHighlight(dimension, 'fragility', questionnaire.levels)} />
+              <Highlight key={dimension.id} icon="!" text={describeHighlight(dimension, 'fragility', questionnaire.levels, wording.highlight)} />
             ))}
             {diagnosis.flags.map((flag) => (
               <Highlight key={flag.checkId} icon="!" text={flag.message} />
@@ -142,14 +149,14 @@ export function SynthesisStep({ onNewDiagnosis, onEditAnswer }: { onNewDiagnosis
 
       <PathTimeline path={diagnosis.path} />
 
-      <AnswersReview questionnaire={questionnaire} answers={answers} onEditAnswer={onEditAnswer} />
+      <AnswersReview questionnaire={questionnaire} answers={answers} wording={wording} onEditAnswer={onEditAnswer} />
 
       <section aria-labelledby="export-heading" className="card actions-card">
-        <h2 id="export-heading">{messages.synthesis.exportHeading}</h2>
-        <p>{messages.synthesis.exportHelp}</p>
+        <h2 id="export-heading">{t('synthesis.exportHeading')}</h2>
+        <p>{t('synthesis.exportHelp')}</p>
         <div className="step-actions">
           <button type="button" className="button button-primary" onClick={downloadPdf} disabled={pdfStatus === 'working'}>
-            {pdfStatus === 'working' ? messages.synthesis.preparingPdf : messages.synthesis.downloadPdf}
+            {pdfStatus === 'working' ? t('synthesis.preparingPdf') : t('synthesis.downloadPdf')}
           </button>
           <button
             type="button"
@@ -161,27 +168,27 @@ export function SynthesisStep({ onNewDiagnosis, onEditAnswer }: { onNewDiagnosis
               )
             }
           >
-            {messages.wizard.exportAnswers}
+            {t('wizard.exportAnswers')}
           </button>
           <button type="button" className="button button-secondary" onClick={() => actorRef.send({ type: 'step.back' })}>
-            {messages.synthesis.editAnswers}
+            {t('synthesis.editAnswers')}
           </button>
           {library?.previous ? (
             <button type="button" className="button button-secondary" onClick={library.onCompareWithPrevious}>
-              {messages.library.compareWithPrevious(formatLibraryDate(library.previous.updatedAt))}
+              {t('library.compareWithPrevious', { date: formatLibraryDate(library.previous.updatedAt) })}
             </button>
           ) : null}
           {library ? (
             <button type="button" className="button button-secondary" onClick={library.onRedo}>
-              {messages.library.redo}
+              {t('library.redo')}
             </button>
           ) : null}
           <button type="button" className="button button-link" onClick={onNewDiagnosis}>
-            {messages.synthesis.newDiagnosis}
+            {t('synthesis.newDiagnosis')}
           </button>
         </div>
         <p role="status" className="pdf-status">
-          {pdfStatus === 'done' ? messages.synthesis.pdfReady : pdfStatus === 'failed' ? messages.synthesis.pdfFailed : ''}
+          {pdfStatus === 'done' ? t('synthesis.pdfReady') : pdfStatus === 'failed' ? t('synthesis.pdfFailed') : ''}
         </p>
         <ShareLinkButton buildFile={answersFile} />
       </section>
@@ -201,31 +208,31 @@ function Highlight({ icon, text }: { icon: string; text: string }) {
 }
 
 function LevelExplanation({ areaLabel, level, levels }: { areaLabel: string; level: Level; levels: Level[] }) {
+  const { t } = useTranslation();
   const next = findNextLevel(levels, level);
   return (
-    <section className="level-card" aria-label={messages.synthesis.levelCardLabel(areaLabel, level.label)}>
-      <h3>
-        {areaLabel} : {level.label}
-      </h3>
+    <section className="level-card" aria-label={t('synthesis.levelCardLabel', { area: areaLabel, level: level.label })}>
+      <h3>{t('synthesis.levelCardLabel', { area: areaLabel, level: level.label })}</h3>
       <p>
-        <span className="level-caption">{messages.synthesis.levelMeaning}</span> {bindFrenchPunctuation(level.description)}
+        <span className="level-caption">{t('synthesis.levelMeaning')}</span> {bindFrenchPunctuation(level.description)}
       </p>
       <p className="level-next">
-        {next ? bindFrenchPunctuation(messages.synthesis.nextLevel(next.label, next.description)) : messages.synthesis.topLevel}
+        {next ? bindFrenchPunctuation(t('synthesis.nextLevel', { label: next.label, description: next.description })) : t('synthesis.topLevel')}
       </p>
     </section>
   );
 }
 
 function DimensionsTable({ dimensions }: { dimensions: DimensionScore[] }) {
+  const { t } = useTranslation();
   return (
     <table className="scores-table dimensions-table">
-      <caption className="visually-hidden">{messages.synthesis.dimensionsChartLabel}</caption>
+      <caption className="visually-hidden">{t('synthesis.dimensionsChartLabel')}</caption>
       <thead>
         <tr>
-          <th scope="col">{messages.synthesis.dimension}</th>
-          <th scope="col">{messages.synthesis.score}</th>
-          <th scope="col">{messages.synthesis.level}</th>
+          <th scope="col">{t('synthesis.dimension')}</th>
+          <th scope="col">{t('synthesis.score')}</th>
+          <th scope="col">{t('synthesis.level')}</th>
         </tr>
       </thead>
       <tbody>
@@ -233,13 +240,13 @@ function DimensionsTable({ dimensions }: { dimensions: DimensionScore[] }) {
           <tr key={dimension.id}>
             <th scope="row">
               {dimension.label}
-              <span className="dimension-pillar">{PILLAR_LABELS[dimension.area]}</span>
+              <span className="dimension-pillar">{t(`pillars.${dimension.area}`)}</span>
             </th>
             <td>
               {dimension.isNotApplicable
-                ? messages.fields.notApplicable
+                ? t('fields.notApplicable')
                 : dimension.score === null
-                  ? messages.synthesis.insufficient
+                  ? t('synthesis.insufficient')
                   : `${dimension.score} / 100`}
             </td>
             <td>{dimension.level?.label ?? '—'}</td>

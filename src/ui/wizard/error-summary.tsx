@@ -1,6 +1,6 @@
 import { forwardRef } from 'react';
+import { useTranslation } from 'react-i18next';
 import { fieldIds } from '../fields/field-frame';
-import { messages } from '../messages';
 
 export interface SummaryError {
   questionId: string;
@@ -10,9 +10,10 @@ export interface SummaryError {
 
 /** Lists every error at the top of the form; each entry moves focus to its field. */
 export const ErrorSummary = forwardRef<HTMLDivElement, { errors: SummaryError[] }>(function ErrorSummary({ errors }, ref) {
+  const { t } = useTranslation();
   return (
     <div className="error-summary" role="alert" tabIndex={-1} ref={ref} aria-labelledby="error-summary-heading">
-      <h2 id="error-summary-heading">{messages.wizard.errorSummaryHeading(errors.length)}</h2>
+      <h2 id="error-summary-heading">{t('wizard.errorSummaryHeading', { count: errors.length })}</h2>
       <ul>
         {errors.map((error) => (
           <li key={error.questionId}>

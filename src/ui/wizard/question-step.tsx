@@ -1,16 +1,17 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { FormProvider, useForm, useWatch } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
 import { listVisibleQuestionIds, replaceStepAnswers, type Answers } from '../../domain/answers';
 import type { Step } from '../../domain/questionnaire-schema';
 import { WizardActorContext } from '../../machine/wizard-actor-context';
 import { QuestionField, readFieldError } from '../fields/question-field';
 import { toAnswers, toFormValues, type StepFormValues } from '../forms/answer-form-values';
 import { buildStepFormSchema } from '../forms/step-form-schema';
-import { messages } from '../messages';
 import { ErrorSummary, type SummaryError } from './error-summary';
 
 export function QuestionStep({ step, isLast, onBack }: { step: Step; isLast: boolean; onBack?: (() => void) | undefined }) {
+  const { t } = useTranslation();
   const actorRef = WizardActorContext.useActorRef();
   const questionnaire = WizardActorContext.useSelector((snapshot) => snapshot.context.questionnaire);
   // Answers of the other steps do not change while this one is open: read them once.
@@ -61,18 +62,18 @@ export function QuestionStep({ step, isLast, onBack }: { step: Step; isLast: boo
       <form noValidate onSubmit={onSubmit} className="step-form">
         {step.intro ? <p className="step-intro">{step.intro}</p> : null}
         {showSummary && summaryErrors.length > 0 ? <ErrorSummary ref={summaryRef} errors={summaryErrors} /> : null}
-        <p className="required-hint">{messages.wizard.requiredHint}</p>
+        <p className="required-hint">{t('wizard.requiredHint')}</p>
         {visibleQuestions.map((question) => (
           <QuestionField key={question.id} question={question} />
         ))}
         <div className="step-actions">
           {onBack ? (
             <button type="button" className="button button-secondary" onClick={onBack}>
-              {messages.wizard.back}
+              {t('wizard.back')}
             </button>
           ) : null}
           <button type="submit" className="button button-primary">
-            {isLast ? messages.wizard.finish : messages.wizard.next}
+            {isLast ? t('wizard.finish') : t('wizard.next')}
           </button>
         </div>
       </form>

@@ -1,6 +1,5 @@
+import { useTranslation } from 'react-i18next';
 import { RESPONDENT_ROLES, type AnswersFile, type RespondentRole } from '../../domain/answers';
-import { RESPONDENT_ROLE_LABELS } from '../../domain/respondents';
-import { messages } from '../messages';
 
 type Respondent = AnswersFile['respondent'];
 
@@ -15,6 +14,7 @@ function isRespondentRole(value: string): value is RespondentRole {
  * answers), saved with the diagnosis so that the group view can compare roles.
  */
 export function RespondentFields({ respondent, onChange }: { respondent: Respondent; onChange: (respondent: Respondent) => void }) {
+  const { t } = useTranslation();
   const update = (name: string, role: string) => {
     const trimmedName = name.slice(0, NAME_MAX_LENGTH);
     onChange({ ...(trimmedName.trim() ? { name: trimmedName } : {}), ...(isRespondentRole(role) ? { role } : {}) });
@@ -22,15 +22,15 @@ export function RespondentFields({ respondent, onChange }: { respondent: Respond
   return (
     <fieldset className="card respondent-fields">
       <legend className="field-label">
-        {messages.wizard.respondentHeading} <span className="optional">{messages.wizard.optional}</span>
+        {t('wizard.respondentHeading')} <span className="optional">{t('wizard.optional')}</span>
       </legend>
       <p className="field-help" id="respondent-help">
-        {messages.wizard.respondentHelp}
+        {t('wizard.respondentHelp')}
       </p>
       <div className="respondent-row">
         <div className="field">
           <label className="field-label" htmlFor="respondent-name">
-            {messages.wizard.respondentName}
+            {t('wizard.respondentName')}
           </label>
           <input
             id="respondent-name"
@@ -44,13 +44,13 @@ export function RespondentFields({ respondent, onChange }: { respondent: Respond
         </div>
         <div className="field">
           <label className="field-label" htmlFor="respondent-role">
-            {messages.wizard.respondentRole}
+            {t('wizard.respondentRole')}
           </label>
           <select id="respondent-role" value={respondent.role ?? ''} onChange={(event) => update(respondent.name ?? '', event.target.value)}>
-            <option value="">{messages.wizard.respondentRoleNone}</option>
+            <option value="">{t('wizard.respondentRoleNone')}</option>
             {RESPONDENT_ROLES.map((role) => (
               <option key={role} value={role}>
-                {RESPONDENT_ROLE_LABELS[role]}
+                {t(`roles.${role}`)}
               </option>
             ))}
           </select>

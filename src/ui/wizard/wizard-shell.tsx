@@ -1,17 +1,18 @@
 import { Suspense, lazy, useEffect, useRef, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import { isStepReachable, selectCurrentStep } from '../../machine/wizard-machine';
 import { WIZARD_STEPS, findWizardStep, findWizardStepBySlug, indexOfWizardStep, type WizardStepState } from '../../domain/wizard-steps';
 import { WizardActorContext } from '../../machine/wizard-actor-context';
 import { fieldIds } from '../fields/field-frame';
-import { messages } from '../messages';
 import { QuestionStep } from './question-step';
 
 export function useStepTitle(): (state: WizardStepState) => string {
+  const { t } = useTranslation();
   const questionnaire = WizardActorContext.useSelector((snapshot) => snapshot.context.questionnaire);
   return (state) => {
     const questionStep = findWizardStep(state).questionStep;
     const step = questionnaire.steps.find((candidate) => candidate.id === questionStep);
-    return step?.title ?? messages.wizard.synthesisTitle;
+    return step?.title ?? t('wizard.synthesisTitle');
   };
 }
 
@@ -30,6 +31,7 @@ export function WizardShell({
   /** Shown above the questions of the first step (who is answering). */
   profileIntro?: ReactNode;
 }) {
+  const { t } = useTranslation();
   const actorRef = WizardActorContext.useActorRef();
   const current = WizardActorContext.useSelector(selectCurrentStep);
   const questionnaire = WizardActorContext.useSelector((snapshot) => snapshot.context.questionnaire);
@@ -41,7 +43,7 @@ export function WizardShell({
   const questionToFocus = useRef<string | null>(null);
   const index = indexOfWizardStep(current);
   const title = titleOf(current);
-  const progress = messages.wizard.progress(index + 1, WIZARD_STEPS.length, title);
+  const progress = t('wizard.progress', { index: index + 1, total: WIZARD_STEPS.length, title });
 
   // The address bar follows the steps, so the browser's back button walks back through them.
   useEffect(() => {
@@ -52,14 +54,18 @@ export function WizardShell({
       if (isFirstRender.current && isOnAStep) window.history.replaceState(null, '', hash);
       else window.history.pushState(null, '', hash);
     }
-    document.title = `${progress} – ${messages.appName}`;
     if (!isFirstRender.current) {
       const field = questionToFocus.current ? document.getElementById(fieldIds(questionToFocus.current).control) : null;
       (field ?? headingRef.current)?.focus();
     }
     questionToFocus.current = null;
     isFirstRender.current = false;
-  }, [current, progress]);
+  }, [current]);
+
+  // Apart from the step's effect: a change of language renames the page without moving the focus.
+  useEffect(() => {
+    document.title = `${progress} – ${t('appName')}`;
+  }, [progress, t]);
 
   useEffect(() => {
     const followAddressBar = () => {
@@ -83,12 +89,12 @@ export function WizardShell({
 
   return (
     <div className="wizard">
-      <nav aria-label={messages.wizard.stepperLabel} className="stepper">
+      <nav aria-label={t('wizard.stepperLabel')} className="stepper">
         <ol>
           {WIZARD_STEPS.map((wizardStep, stepIndex) => {
             const isCurrent = wizardStep.state === current;
             const reachable = isStepReachable(questionnaire, answers, wizardStep.state);
-            const status = isCurrent ? messages.wizard.stepCurrent : reachable ? messages.wizard.stepDone : messages.wizard.stepLocked;
+            const status = isCurrent ? t('wizard.stepCurrent') : reachable ? t('wizard.stepDone') : t('wizard.stepLocked');
             const label = (
               <>
                 <span className="stepper-number" aria-hidden="true">
@@ -122,7 +128,7 @@ export function WizardShell({
           <span style={{ width: `${((index + 1) / WIZARD_STEPS.length) * 100}%` }} />
         </div>
         <h1 id="step-heading" tabIndex={-1} ref={headingRef}>
-          <span className="visually-hidden">{messages.wizard.progress(index + 1, WIZARD_STEPS.length, '')}</span>
+          <span className="visually-hidden">{t('wizard.progress', { index: index + 1, total: WIZARD_STEPS.length, title: '' })}</span>
           {title}
         </h1>
         {current === 'profile' ? profileIntro : null}
@@ -134,7 +140,7 @@ export function WizardShell({
             onBack={index > 0 ? () => actorRef.send({ type: 'step.back' }) : undefined}
           />
         ) : (
-          <Suspense fallback={<p className="loading">{messages.welcome.loading}</p>}>
+          <Suspense fallback={<p className="loading">{t('welcome.loading')}</p>}>
             <SynthesisStep
               onNewDiagnosis={onNewDiagnosis}
               onEditAnswer={(target, questionId) => {

@@ -1,0 +1,187 @@
+/**
+ * `npm run bench:web`: the web budgets of issue 7, printed beside their budget.
+ * First-load weight of the built site, Lighthouse mobile and desktop (median of 3 runs each) on
+ * the welcome page, and the step changes of an express diagnosis under a 4× CPU slowdown.
+ * Not a test: figures depend on the machine; they are recorded with their date in BENCHMARKS.md.
+ * Exits 1 when a budget is missed.
+ */
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { build, preview, type PreviewServer } from 'vite';
+import type { Browser } from 'playwright-core';
+import { launchChromium } from '../tests/browser/browser';
+import {
+  auditNumericValue,
+  categoryScore,
+  formatMarkdownRows,
+  formatNumber,
+  formatTable,
+  isForeignReference,
+  judge,
+  listFailingAudits,
+  listFirstLoadReferences,
+  median,
+  toBuildPath,
+  type BenchRow,
+  type FailingAudit,
+  type LighthouseReport,
+} from './lib/bench-web-budgets';
+import { LIGHTHOUSE_CATEGORIES, runLighthouse, type FormFactor } from './lib/bench-web-lighthouse';
+import { CPU_SLOWDOWN, timeStepChanges, type StepRun } from './lib/bench-web-steps';
+import { REPO_ROOT } from './lib/questionnaire-files';
+
+const FIRST_LOAD_JS_BUDGET_KB = 130;
+const FIRST_LOAD_CSS_BUDGET_KB = 15;
+const LIGHTHOUSE_RUNS = 3;
+const STEP_RUNS = 3;
+const STEP_BUDGET_MS = 100;
+const MOBILE = { performance: 95, accessibility: 100, bestPractices: 100, lcpMs: 1500, tbtMs: 100, cls: 0.02 };
+const DESKTOP = { performance: 100, accessibility: 100, bestPractices: 100 };
+/** `BENCH_WEB_REPORTS=/tmp/lh npm run bench:web` keeps every Lighthouse report (JSON, open it in the Lighthouse viewer). */
+const REPORTS_DIR = process.env.BENCH_WEB_REPORTS;
+
+const rows: BenchRow[] = [];
+const notes: string[] = [];
+
+function measureFirstLoad(outDir: string): void {
+  const html = readFileSync(path.join(outDir, 'index.html'), 'utf8');
+  const references = listFirstLoadReferences(html);
+  const foreign = references.filter((reference) => isForeignReference(reference.href));
+  const files = references
+    .filter((reference) => !isForeignReference(reference.href))
+    .map((reference) => {
+      const file = toBuildPath(reference.href);
+      if (!existsSync(path.join(outDir, file))) throw new Error(`index.html refers to ${reference.href}, absent from the build`);
+      return { ...reference, file, gzipKb: gzipSync(readFileSync(path.join(outDir, file))).length / 1024 };
+    });
+  const js = files.filter((file) => file.kind !== 'stylesheet');
+  const css = files.filter((file) => file.kind === 'stylesheet');
+  const sum = (list: typeof files) => list.reduce((total, file) => total + file.gzipKb, 0);
+  rows.push(judge(`first-load JavaScript (gzip, entry + ${js.length - 1} preloads)`, sum(js), { atMost: FIRST_LOAD_JS_BUDGET_KB }, { unit: 'KB', fractionDigits: 1 }));
+  rows.push(judge(`first-load CSS (gzip, ${css.length} file${css.length === 1 ? '' : 's'})`, sum(css), { atMost: FIRST_LOAD_CSS_BUDGET_KB }, { unit: 'KB', fractionDigits: 1 }));
+  if (foreign.length > 0) rows.push({ figure: 'first-load files from another origin', value: foreign.map((reference) => reference.href).join(', '), budget: 'none', ok: false });
+  const largest = [...files].sort((a, b) => b.gzipKb - a.gzipKb).slice(0, 5);
+  notes.push('Largest first-load files (gzip):', ...largest.map((file) => `  ${file.gzipKb.toFixed(1).padStart(6)} KB  ${file.file} (${file.kind})`));
+}
+
+/** Lighthouse on the welcome page, a fresh Chromium each run; one failed run is retried once, a second failure stops the bench. */
+async function measureLighthouse(url: string, formFactor: FormFactor): Promise<void> {
+  const reports: LighthouseReport[] = [];
+  for (let run = 0; run < LIGHTHOUSE_RUNS; run += 1) {
+    process.stderr.write(`Lighthouse ${formFactor} run ${run + 1} of ${LIGHTHOUSE_RUNS}…\n`);
+    let report: LighthouseReport;
+    try {
+      report = await runLighthouse(url, formFactor);
+    } catch (error) {
+      process.stderr.write(`  failed (${(error as Error).message}); once more\n`);
+      report = await runLighthouse(url, formFactor);
+    }
+    reports.push(report);
+    if (REPORTS_DIR) {
+      mkdirSync(REPORTS_DIR, { recursive: true });
+      writeFileSync(path.join(REPORTS_DIR, `lighthouse-${formFactor}-${run + 1}.json`), JSON.stringify(report));
+    }
+  }
+  const scores = (category: string) => reports.map((report) => categoryScore(report, category));
+  const numeric = (auditId: string) => reports.map((report) => auditNumericValue(report, auditId));
+  const runsOf = (values: number[], digits = 0) => values.map((value) => formatNumber(value, digits)).join(', ');
+  const budgets = formFactor === 'mobile' ? MOBILE : DESKTOP;
+  const label = `Lighthouse ${formFactor}`;
+  const scoreRow = (title: string, category: string, atLeast: number) => {
+    const values = scores(category);
+    rows.push(judge(`${label} ${title} (median of ${reports.length}: ${runsOf(values)})`, median(values), { atLeast }));
+  };
+  scoreRow('performance', 'performance', budgets.performance);
+  scoreRow('accessibility', 'accessibility', budgets.accessibility);
+  scoreRow('best practices', 'best-practices', budgets.bestPractices);
+  const metricRows: { title: string; id: string; digits: number; unit: string; budget?: number }[] = [
+    { title: 'LCP', id: 'largest-contentful-paint', digits: 0, unit: 'ms', ...(formFactor === 'mobile' ? { budget: MOBILE.lcpMs } : {}) },
+    { title: 'TBT', id: 'total-blocking-time', digits: 0, unit: 'ms', ...(formFactor === 'mobile' ? { budget: MOBILE.tbtMs } : {}) },
+    { title: 'CLS', id: 'cumulative-layout-shift', digits: 3, unit: '', ...(formFactor === 'mobile' ? { budget: MOBILE.cls } : {}) },
+    { title: 'FCP', id: 'first-contentful-paint', digits: 0, unit: 'ms' },
+  ];
+  for (const metric of metricRows) {
+    const values = numeric(metric.id);
+    const figure = `${label} ${metric.title} (median of ${reports.length}: ${runsOf(values, metric.digits)})`;
+    if (metric.budget === undefined) {
+      rows.push({ figure, value: `${formatNumber(median(values), metric.digits)}${metric.unit ? ` ${metric.unit}` : ''}`, budget: '—', ok: true });
+    } else {
+      rows.push(judge(figure, median(values), { under: metric.budget }, { unit: metric.unit, fractionDigits: metric.digits }));
+    }
+  }
+  const failing = listFailingAudits(reports, LIGHTHOUSE_CATEGORIES);
+  if (failing.length > 0) notes.push(`${label}: audits under a full score in the categories under 100 (runs failing of ${reports.length}):`, ...failing.map((audit) => describeAudit(audit)));
+}
+
+function describeAudit(audit: FailingAudit): string {
+  const weight = audit.weight > 0 ? `, weight ${audit.weight}` : '';
+  const value = audit.displayValue ? ` — ${audit.displayValue}` : '';
+  return [`  [${audit.category}] ${audit.id} (${audit.runs}×${weight}): ${audit.title}${value}`, ...audit.items.map((item) => `      ${item}`)].join('\n');
+}
+
+async function measureStepChanges(browser: Browser, baseUrl: string): Promise<void> {
+  const runs: StepRun[] = [];
+  for (let run = 0; run < STEP_RUNS; run += 1) {
+    process.stderr.write(`Step changes at ${CPU_SLOWDOWN}× CPU slowdown, diagnosis ${run + 1} of ${STEP_RUNS}…\n`);
+    runs.push(await timeStepChanges(browser, baseUrl));
+  }
+  const steps = runs.flatMap((run) => run.steps);
+  const painted = steps.map((step) => step.painted);
+  const slowest = steps.reduce((worst, step) => (step.painted > worst.painted || Number.isNaN(step.painted) ? step : worst));
+  const prefix = `step change at ${CPU_SLOWDOWN}× CPU, click to new h1 focused and painted`;
+  rows.push(judge(`${prefix}, slowest of ${steps.length} (« ${slowest.from.trim()} » → next)`, Math.max(...painted), { under: STEP_BUDGET_MS }, { unit: 'ms' }));
+  rows.push(judge(`${prefix}, median of ${steps.length}`, median(painted), { under: STEP_BUDGET_MS }, { unit: 'ms' }));
+  rows.push({ figure: `${prefix}: of which to h1 focused, median`, value: `${formatNumber(median(steps.map((step) => step.focused)))} ms`, budget: '—', ok: true });
+  const synthesis = runs.map((run) => run.synthesis);
+  const synthesisPainted = synthesis.map((change) => change.painted);
+  rows.push(judge(`« Voir la synthèse » at ${CPU_SLOWDOWN}×, click to h1 focused and painted, slowest of ${synthesis.length} (${synthesisPainted.map((time) => formatNumber(time)).join(', ')} ms)`, Math.max(...synthesisPainted), { under: STEP_BUDGET_MS }, { unit: 'ms' }));
+  // The synthesis loads its chunk, then recharts': told part by part, so a miss says which part.
+  const contents = synthesis.map((change) => change.content);
+  const charts = synthesis.map((change) => change.charts);
+  rows.push(judge(`« Voir la synthèse » at ${CPU_SLOWDOWN}×, click to the scores shown (its lazy chunk), median (${contents.map((time) => formatNumber(time)).join(', ')} ms)`, median(contents), { under: STEP_BUDGET_MS }, { unit: 'ms' }));
+  rows.push({ figure: `« Voir la synthèse » at ${CPU_SLOWDOWN}×, click to both charts drawn (recharts chunk), median (${charts.map((time) => formatNumber(time)).join(', ')} ms)`, value: `${formatNumber(median(charts))} ms`, budget: '—', ok: true });
+  const starts = runs.map((run) => run.start.painted);
+  rows.push({ figure: `« Commencer » at ${CPU_SLOWDOWN}× (wizard and questionnaire load), click to step 1 painted, median (${starts.map((time) => formatNumber(time)).join(', ')} ms)`, value: `${formatNumber(median(starts))} ms`, budget: '—', ok: true });
+  notes.push(`Step changes at ${CPU_SLOWDOWN}× (ms, focused / painted), per diagnosis:`, ...runs.map((run, index) => `  ${index + 1}: ${[...run.steps, run.synthesis].map((step) => `${step.focused.toFixed(0)}/${step.painted.toFixed(0)}`).join('  ')}`));
+}
+
+async function main(): Promise<void> {
+  const outDir = mkdtempSync(path.join(tmpdir(), 'trajectoires-bench-web-'));
+  let server: PreviewServer | undefined;
+  let browser: Browser | undefined;
+  try {
+    process.stderr.write(`Building into ${outDir}…\n`);
+    await build({ root: REPO_ROOT, logLevel: 'error', build: { outDir, emptyOutDir: true } });
+    measureFirstLoad(outDir);
+    // Vite's preview compresses with gzip, as a static host would.
+    server = await preview({ root: REPO_ROOT, logLevel: 'error', build: { outDir }, preview: { port: 0, host: '127.0.0.1', strictPort: false } });
+    const address = server.httpServer.address();
+    if (!address || typeof address === 'string') throw new Error('preview server has no port');
+    const baseUrl = `http://127.0.0.1:${address.port}/`;
+    await measureLighthouse(baseUrl, 'mobile');
+    await measureLighthouse(baseUrl, 'desktop');
+    browser = await launchChromium();
+    await measureStepChanges(browser, baseUrl);
+  } finally {
+    await browser?.close();
+    await server?.close();
+    rmSync(outDir, { recursive: true, force: true });
+  }
+
+  console.log(`\nWeb benchmarks, ${new Date().toISOString().slice(0, 10)}, node ${process.version}\n`);
+  console.log(formatTable(rows));
+  console.log(`\n${notes.join('\n')}`);
+  console.log(`\nFor BENCHMARKS.md:\n\n${formatMarkdownRows(rows)}\n`);
+  const missed = rows.filter((row) => !row.ok);
+  console.log(missed.length === 0 ? 'Every web budget met.' : `${missed.length} web budget${missed.length === 1 ? '' : 's'} missed.`);
+  process.exitCode = missed.length === 0 ? 0 : 1;
+}
+
+try {
+  await main();
+} catch (error) {
+  console.error(error);
+  process.exitCode = 1;
+}

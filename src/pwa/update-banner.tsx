@@ -1,0 +1,56 @@
+import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { i18n } from '../i18n/i18n';
+import { usePwaUpdate } from './use-pwa-update';
+import './update-banner.css';
+
+export interface UpdateBannerProps {
+  /** True while a reload would interrupt something: a diagnosis under way (any view but the home page). */
+  inDiagnosis: boolean;
+}
+
+/**
+ * Tells that a new version is ready. In a diagnosis it only says so: the version is installed on
+ * the way back to the home page (the answers are already saved). Elsewhere a button installs it.
+ */
+export function UpdateBanner({ inDiagnosis }: UpdateBannerProps) {
+  const { updateAvailable, applyUpdate } = usePwaUpdate();
+  const promisedForHome = useRef(false);
+
+  // Keeps the promise the banner made during the diagnosis, once the person is back home.
+  useEffect(() => {
+    if (!updateAvailable) return;
+    if (inDiagnosis) promisedForHome.current = true;
+    else if (promisedForHome.current) applyUpdate();
+  }, [updateAvailable, inDiagnosis, applyUpdate]);
+
+  // The live region is always there, so that screen readers announce the message when it appears.
+  return (
+    <div className={updateAvailable ? 'update-banner' : 'update-banner update-banner-idle'}>
+      <p role="status" className="update-banner-message">
+        {updateAvailable ? <UpdateMessage inDiagnosis={inDiagnosis} /> : null}
+      </p>
+      {updateAvailable && !inDiagnosis ? <UpdateButton onClick={applyUpdate} /> : null}
+    </div>
+  );
+}
+
+// The words load only once there is an update (no catalogue fetched on the first paint), and
+// without suspending: the banner must never hold up the page it sits on.
+const usePwaWords = () => useTranslation('pwa', { i18n, useSuspense: false });
+
+function UpdateMessage({ inDiagnosis }: UpdateBannerProps) {
+  const { t, ready } = usePwaWords();
+  if (!ready) return null;
+  return inDiagnosis ? `${t('update.available')} ${t('update.afterDiagnosis')}` : t('update.available');
+}
+
+function UpdateButton({ onClick }: { onClick: () => void }) {
+  const { t, ready } = usePwaWords();
+  if (!ready) return null;
+  return (
+    <button type="button" className="button button-primary" onClick={onClick}>
+      {t('update.apply')}
+    </button>
+  );
+}

@@ -1,0 +1,13 @@
+import { useSyncExternalStore } from 'react';
+import { getUpdateWatcher } from './service-worker-updates';
+
+export interface PwaUpdate {
+  updateAvailable: boolean;
+  applyUpdate(): void;
+}
+
+export function usePwaUpdate(): PwaUpdate {
+  const watcher = getUpdateWatcher();
+  const updateAvailable = useSyncExternalStore(watcher.subscribe, watcher.isUpdateAvailable, () => false);
+  return { updateAvailable, applyUpdate: watcher.applyUpdate };
+}
