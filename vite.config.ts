@@ -5,12 +5,13 @@ import { VitePWA } from 'vite-plugin-pwa';
 import { buildPwaOptions, resolveBase } from './scripts/pwa-options';
 import { questionnairesPlugin } from './scripts/vite-plugin-questionnaires';
 import { cspPlugin } from './scripts/vite-plugin-csp';
+import { staticShellPlugin } from './scripts/vite-plugin-static-shell';
 
 export default defineConfig({
   // './' by default: the built site works from any static host and under any sub-path;
   // TRAJECTOIRES_BASE=/outils/trajectoires/ for an absolute base (scripts/pwa-options.ts).
   base: resolveBase(process.env.TRAJECTOIRES_BASE),
-  plugins: [react(), questionnairesPlugin(), VitePWA(buildPwaOptions()), cspPlugin()],
+  plugins: [react(), questionnairesPlugin(), staticShellPlugin(), VitePWA(buildPwaOptions()), cspPlugin()],
   // Every `import … from 'zod'` of the app gets zod without eval (src/zod-jitless.ts explains why).
   resolve: { alias: [{ find: /^zod$/, replacement: fileURLToPath(new URL('./src/zod-jitless.ts', import.meta.url)) }] },
   build: { target: 'es2022', sourcemap: false },

@@ -8,15 +8,24 @@ import type { DiagnosisLibrary } from './diagnosis-library';
  */
 export function createLazyDiagnosisLibrary(load: () => Promise<DiagnosisLibrary> = loadDefaultLibrary): DiagnosisLibrary {
   let loading: Promise<DiagnosisLibrary> | undefined;
-  const library = () => (loading ??= load());
+  const library = () =>
+    (loading ??= load().catch((error: unknown) => {
+      // A chunk that could not be fetched (offline, a new version replaced it): the next call tries again.
+      loading = undefined;
+      throw error;
+    }));
 
   /** A subscription made before the chunk arrived: released at once if the caller let go meanwhile. */
   const whenLoaded = (subscribe: (loaded: DiagnosisLibrary) => () => void): (() => void) => {
     let release: (() => void) | undefined;
     let isReleased = false;
-    void library().then((loaded) => {
-      if (!isReleased) release = subscribe(loaded);
-    });
+    library().then(
+      (loaded) => {
+        if (!isReleased) release = subscribe(loaded);
+      },
+      // Without the library there is nothing to hear; the calls that need it say why.
+      () => undefined,
+    );
     return () => {
       isReleased = true;
       release?.();

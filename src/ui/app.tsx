@@ -7,7 +7,7 @@ import { findWizardStepBySlug, type WizardStepState } from '../domain/wizard-ste
 import type { DraftStorage } from '../data/draft-storage';
 import type { DiagnosisLibrary, LibraryEntry } from '../data/diagnosis-library';
 import { createLazyDiagnosisLibrary } from '../data/lazy-diagnosis-library';
-import { i18n } from '../i18n/i18n';
+import { currentLanguage, i18n } from '../i18n/i18n';
 import type { AddToStoredGroupOutcome } from '../data/group-membership';
 import type { GroupStorage } from '../data/group-storage';
 import type { ImportAnswersResult } from '../data/import-answers-file';
@@ -181,7 +181,8 @@ export function App({
     [followRoute],
   );
 
-  const loadQuestionnaire = useCallback((id: string) => queryClient.fetchQuery(questionnaireQueryOptions(id)), [queryClient]);
+  // In the interface's language: a comparison or a report mixes no languages.
+  const loadQuestionnaire = useCallback((id: string) => queryClient.fetchQuery(questionnaireQueryOptions(id, currentLanguage())), [queryClient]);
 
   /** A stored file read again with today's questionnaire (migrated if it changed); the checks load with the first file opened. */
   const readWithTodaysQuestionnaire = useCallback(
@@ -303,11 +304,16 @@ export function App({
       }
       if (isCurrent) setReopening(null);
     };
-    void reopen();
+    // Whatever fails (a chunk or the library out of reach), the page leaves « Chargement… » and says so.
+    void reopen().catch((error: unknown) => {
+      if (!isCurrent) return;
+      setLibraryErrors([t('library.openFailed'), error instanceof Error ? error.message : String(error)]);
+      setReopening(null);
+    });
     return () => {
       isCurrent = false;
     };
-  }, [library, openEntry, readWithTodaysQuestionnaire, reopening, startSession]);
+  }, [library, openEntry, readWithTodaysQuestionnaire, reopening, startSession, t]);
 
   const switchWorkshopMode = (isOn: boolean) => {
     writeTabValue(WORKSHOP_SESSION_KEY, isOn ? 'on' : null);

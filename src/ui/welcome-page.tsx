@@ -21,7 +21,7 @@ export function WelcomePage({ onStart, onImport, onOpenGroup, importErrors, libr
   const fileInputRef = useRef<HTMLInputElement>(null);
   useEffect(() => {
     document.title = `${t('appName')} – ${t('appTagline')}`;
-  }, []);
+  }, [t]);
   if (index.isError) {
     const error = index.error as Error & { details?: string[] };
     return <ContentErrorPage message={error.message} details={error.details ?? []} onRetry={() => void index.refetch()} />;

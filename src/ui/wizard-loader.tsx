@@ -1,5 +1,5 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { findFirstIncompleteStep, type AnswersFile } from '../domain/answers';
 import type { DiagnosisLibrary, LibraryEntry } from '../data/diagnosis-library';
 import type { GroupStorage } from '../data/group-storage';
@@ -60,7 +60,11 @@ export function WizardLoader({
     [session.createdAt, session.respondent, session.lastChange],
   );
   const failed = questionnaire.error ?? toolkit.error;
-  if (failed) {
+  // Once the wizard runs, it holds the answers: a language that fails to load leaves it on the
+  // words it has (told above it), never unmounted, which would restart it from the opening answers.
+  const shownQuestionnaire = useRef<Questionnaire | undefined>(undefined);
+  if (questionnaire.data) shownQuestionnaire.current = questionnaire.data;
+  if (failed && !shownQuestionnaire.current) {
     return (
       <ContentErrorPage
         message={failed.message}
@@ -72,12 +76,18 @@ export function WizardLoader({
       />
     );
   }
-  if (!questionnaire.data) return <p className="loading">{t('welcome.loading')}</p>;
+  const wizardQuestionnaire = shownQuestionnaire.current;
+  if (!wizardQuestionnaire) return <p className="loading">{t('welcome.loading')}</p>;
   return (
     <DiagnosisFileContext.Provider value={fileInfo}>
       <OpenDiagnosisContext.Provider value={controls}>
-        <WizardActorContext.Provider options={{ input: { questionnaire: questionnaire.data, answers: session.answers, resumeAt: session.resumeAt, pathProgress: session.pathProgress } }}>
-          <QuestionnaireLanguage questionnaire={questionnaire.data} />
+        <WizardActorContext.Provider options={{ input: { questionnaire: wizardQuestionnaire, answers: session.answers, resumeAt: session.resumeAt, pathProgress: session.pathProgress } }}>
+          {failed ? (
+            <p className="warning-card" role="alert">
+              {failed.message}
+            </p>
+          ) : null}
+          <QuestionnaireLanguage questionnaire={wizardQuestionnaire} />
           <LibraryAutosave library={library} entry={session.entry} fileInfo={fileInfo} onSaved={onSaved} onReload={onReload} />
           {session.notices.length > 0 ? <OpeningNotice notices={session.notices} /> : null}
           {workshop ? <WorkshopBanner workshop={workshop} fileInfo={fileInfo} /> : null}

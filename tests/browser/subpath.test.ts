@@ -153,8 +153,12 @@ describe('under a sub-path', () => {
     expect(await wasReloaded()).toBe(false);
 
     // The browser's Back button on the first step returns home, where the new version installs.
+    // A confirmation (answers the library refused) would keep the diagnosis open: said if it happens.
+    const dialogs: string[] = [];
+    page.on('dialog', (dialog) => dialogs.push(dialog.message()));
     await page.goBack();
-    await expect.poll(wasReloaded, { timeout: 15_000 }).toBe(true);
+    const reloadedHome = async () => ((await wasReloaded()) ? 'reloaded' : `not reloaded: ${await heading(page)}; dialogs: ${JSON.stringify(dialogs)}`);
+    await expect.poll(reloadedHome, { timeout: 15_000 }).toBe('reloaded');
     await expect.poll(() => heading(page)).toContain('Faites le point');
     expect(await status.count()).toBe(0);
     // As the banner said: the answers were saved, and the new version offers to resume them.

@@ -52,7 +52,8 @@ export function LibrarySection({
         ))}
       </div>
     ) : null;
-  if (!result) return <p>{t('library.loading')}</p>;
+  // Nothing while the library is read (a few milliseconds): a line that appears and goes would move the page under the reader.
+  if (!result) return null;
   if (result.status === 'unavailable') {
     return (
       <>

@@ -20,9 +20,10 @@ export function AccessibilityPage({ homeHref = HOME_HASH }: AccessibilityPagePro
   // A calendar day, not an instant: read and written in UTC so that no time zone moves it.
   const date = new Intl.DateTimeFormat(LANGUAGE_TAGS[language], { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${ACCESSIBILITY_STATEMENT_DATE}T00:00:00Z`));
 
+  // Focus on arrival only: a change of language renames the page without taking the focus from the switcher.
+  useEffect(() => headingRef.current?.focus(), []);
   useEffect(() => {
     document.title = t('accessibility.documentTitle');
-    headingRef.current?.focus();
   }, [t]);
 
   return (

@@ -50,9 +50,10 @@ export function DataPage({ describe = describeLocalData, erase = eraseAllLocalDa
     );
   }, []);
 
+  // Focus on arrival only: a change of language renames the page without taking the focus from the switcher.
+  useEffect(() => headingRef.current?.focus(), []);
   useEffect(() => {
     document.title = t('data.documentTitle');
-    headingRef.current?.focus();
   }, [t]);
 
   useEffect(() => readSummary(), [readSummary]);

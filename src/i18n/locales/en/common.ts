@@ -89,7 +89,6 @@ const common: TranslationOf<typeof french> = {
     heading: 'Your self-assessments on this device',
     intro:
       'Each self-assessment is saved in this browser as you go. Resume one, redo it next year to see what has changed, or compare two of them.',
-    loading: 'Reading saved self-assessments…',
     unnamedOrganisation: 'Unnamed organisation',
     count_one: '{{count}} self-assessment',
     count_other: '{{count}} self-assessments',

@@ -66,7 +66,7 @@ const pages: TranslationOf<typeof french> = {
       confirmHeading: 'Erase everything from this device?',
       confirmWhat: 'Your diagnoses, the group of the group view, your language choice and what this tab keeps will be erased.',
       confirmFiles: 'Files you have exported (answers, PDF, CSV) are not affected.',
-      confirmFinal: 'This is final: it cannot be undone.',
+      confirmFinal: 'This is final: it cannot be undone. Close any other Trajectoires tabs first: a self-assessment open there would be saved again.',
       confirm: 'Yes, erase everything',
       cancel: 'Cancel',
       erasing: 'Erasing…',

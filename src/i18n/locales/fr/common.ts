@@ -87,7 +87,6 @@ const common = {
     heading: 'Vos diagnostics sur cet appareil',
     intro:
       'Chaque diagnostic est enregistré dans ce navigateur au fur et à mesure. Reprenez-en un, refaites-le l’an prochain pour voir ce qui a changé, ou comparez-en deux.',
-    loading: 'Lecture des diagnostics enregistrés…',
     unnamedOrganisation: 'Organisation sans nom',
     count_one: '{{count}} diagnostic',
     count_other: '{{count}} diagnostics',

@@ -63,7 +63,7 @@ const pages = {
       confirmHeading: 'Tout effacer de cet appareil ?',
       confirmWhat: 'Vos diagnostics, le groupe de la vue collective, votre choix de langue et ce que garde cet onglet seront effacés.',
       confirmFiles: 'Les fichiers que vous avez exportés (réponses, PDF, CSV) ne sont pas touchés.',
-      confirmFinal: 'Cette action est définitive : elle ne peut pas être annulée.',
+      confirmFinal: 'Cette action est définitive : elle ne peut pas être annulée. Fermez d’abord les autres onglets de Trajectoires : un diagnostic ouvert ailleurs y serait enregistré à nouveau.',
       confirm: 'Oui, tout effacer',
       cancel: 'Annuler',
       erasing: 'Effacement en cours…',
