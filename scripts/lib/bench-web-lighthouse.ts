@@ -5,19 +5,12 @@
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse, { desktopConfig, type Config, type Flags } from 'lighthouse';
 import type { LighthouseReport } from './bench-web-budgets';
+import { CHROMIUM_FLAGS } from '../../tests/browser/browser';
 
 export const LIGHTHOUSE_CATEGORIES = ['performance', 'accessibility', 'best-practices'] as const;
 
 /** The same flags as the browser tests' Chromium: headless and off the (closed) network. */
-const CHROME_FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
+const CHROME_FLAGS = CHROMIUM_FLAGS;
 
 export type FormFactor = 'mobile' | 'desktop';
 

@@ -79,13 +79,17 @@ export function watchServiceWorkerUpdates({ container, reload, document, now = D
     applyUpdate() {
       if (!updateAvailable) return;
       reloadRequested = true;
-      const worker = waitingWorker;
-      if (!worker) return reloadOnce();
-      // A page that the old worker did not control gets no controllerchange: its activation reloads it.
-      worker.addEventListener('statechange', () => {
-        if (worker.state === 'activated') reloadOnce();
+      // The worker waiting now, asked for at the moment of the update: the one announced earlier may
+      // have been replaced since (a newer version found meanwhile), and told to skip waiting in vain.
+      void container.ready.then((registration) => {
+        const worker = registration.waiting ?? waitingWorker;
+        if (!worker) return reloadOnce();
+        // A page that the old worker did not control gets no controllerchange: its activation reloads it.
+        worker.addEventListener('statechange', () => {
+          if (worker.state === 'activated') reloadOnce();
+        });
+        worker.postMessage(SKIP_WAITING_MESSAGE);
       });
-      worker.postMessage(SKIP_WAITING_MESSAGE);
     },
   };
 }

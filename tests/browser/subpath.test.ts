@@ -157,7 +157,12 @@ describe('under a sub-path', () => {
     const dialogs: string[] = [];
     page.on('dialog', (dialog) => dialogs.push(dialog.message()));
     await page.goBack();
-    const reloadedHome = async () => ((await wasReloaded()) ? 'reloaded' : `not reloaded: ${await heading(page)}; dialogs: ${JSON.stringify(dialogs)}`);
+    const workers = () =>
+      page.evaluate(async () => {
+        const registration = await navigator.serviceWorker.getRegistration();
+        return JSON.stringify({ active: registration?.active?.state, waiting: registration?.waiting?.state, installing: registration?.installing?.state, controlled: navigator.serviceWorker.controller !== null });
+      });
+    const reloadedHome = async () => ((await wasReloaded()) ? 'reloaded' : `not reloaded: ${await heading(page)}; dialogs: ${JSON.stringify(dialogs)}; workers: ${await workers()}`);
     await expect.poll(reloadedHome, { timeout: 15_000 }).toBe('reloaded');
     await expect.poll(() => heading(page)).toContain('Faites le point');
     expect(await status.count()).toBe(0);

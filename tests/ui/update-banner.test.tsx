@@ -108,11 +108,24 @@ describe('watchServiceWorkerUpdates', () => {
     await settle();
     const waiting = registration.waiting!;
     watcher.applyUpdate();
+    await settle();
     expect(waiting.messages).toEqual([{ type: 'SKIP_WAITING' }]);
     expect(reload).not.toHaveBeenCalled();
     changeController();
     waiting.moveTo('activated');
     expect(reload).toHaveBeenCalledTimes(1);
+  });
+
+  it('asks the worker waiting at the moment of the update, not the one announced earlier and replaced since', async () => {
+    const { registration, watcher } = setUp({ waiting: true });
+    await settle();
+    const announced = registration.waiting!;
+    const newer = new FakeWorker('installed');
+    registration.waiting = newer;
+    watcher.applyUpdate();
+    await settle();
+    expect(newer.messages).toEqual([{ type: 'SKIP_WAITING' }]);
+    expect(announced.messages).toEqual([]);
   });
 
   it('never reloads on its own when another tab installs the new version, and offers the update instead', async () => {
@@ -122,6 +135,7 @@ describe('watchServiceWorkerUpdates', () => {
     expect(reload).not.toHaveBeenCalled();
     expect(watcher.isUpdateAvailable()).toBe(true);
     watcher.applyUpdate();
+    await settle();
     expect(reload).toHaveBeenCalledTimes(1);
   });
 
@@ -167,6 +181,7 @@ describe('UpdateBanner', () => {
     await settle();
     expect(screen.getByRole('status')).toHaveTextContent(/^Nouvelle version disponible\.$/);
     await userEvent.click(screen.getByRole('button', { name: 'Mettre à jour' }));
+    await settle();
     expect(registration.waiting!.messages).toEqual([{ type: 'SKIP_WAITING' }]);
     changeController();
     expect(reload).toHaveBeenCalledTimes(1);
@@ -185,6 +200,7 @@ describe('UpdateBanner', () => {
     expect(waiting.messages).toEqual([]);
 
     rerender(<UpdateBanner inDiagnosis={false} />);
+    await settle();
     expect(waiting.messages).toEqual([{ type: 'SKIP_WAITING' }]);
     waiting.moveTo('activated');
     expect(reload).toHaveBeenCalledTimes(1);
