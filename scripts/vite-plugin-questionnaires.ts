@@ -2,6 +2,7 @@ import path from 'node:path';
 import type { Plugin, ResolvedConfig } from 'vite';
 import { languageOfLocale } from '../src/domain/questionnaire-translation';
 import { loadContentDirectory, type ContentDirectory } from './lib/questionnaire-files';
+import type { QuestionnaireIndexEntry } from '../src/data/questionnaire-queries';
 
 // Runs in Node only (the config's plugin), so the YAML parser never reaches the browser bundle:
 // the app fetches plain JSON, validated here at build time and again by zod at load time.
@@ -14,19 +15,8 @@ export interface QuestionnaireAsset {
   source: string;
 }
 
-/** One entry of `questionnaires/index.json`: what the welcome page shows before any questionnaire is fetched. */
-export interface QuestionnaireIndexEntry {
-  id: string;
-  version: string;
-  title: string;
-  description?: string;
-  durationMinutes: number;
-  locale: string;
-  /** The source's language first, then each translation's (`['fr', 'en']`): `<id>.<language>.json` exists for all but the first. */
-  languages: string[];
-  /** The title and description in each translation's language, so that the welcome page can list them in the chosen language. */
-  translations: Record<string, { locale: string; title: string; description?: string }>;
-}
+/** An entry of the index as the build writes it: always with its languages and their titles. */
+type BuiltIndexEntry = QuestionnaireIndexEntry & Required<Pick<QuestionnaireIndexEntry, 'languages' | 'translations'>>;
 
 /**
  * The JSON files the app fetches: one per questionnaire and one per translation of it
@@ -54,7 +44,7 @@ export function buildQuestionnaireAssets(
     assets.push(asset('toolkit', withoutSchemaKey(toolkit.toolkit)));
     assets.push(...translatedToolkits.map(({ language, toolkit: translated }) => asset(`toolkit.${language}`, withoutSchemaKey(translated))));
   }
-  const index = content.questionnaires.map(({ questionnaire: { id, version, title, description, durationMinutes, locale } }): QuestionnaireIndexEntry => {
+  const index = content.questionnaires.map(({ questionnaire: { id, version, title, description, durationMinutes, locale } }): BuiltIndexEntry => {
     const translations = translatedQuestionnaires.filter(({ questionnaire }) => questionnaire.id === id);
     return {
       id,

@@ -18,7 +18,7 @@ export class ContentLoadError extends Error {
   }
 }
 
-/** One entry of `questionnaires/index.json` (built by scripts/vite-plugin-questionnaires.ts). */
+/** One entry of the index of questionnaires, written by the build (scripts/vite-plugin-questionnaires.ts). */
 export interface QuestionnaireIndexEntry {
   id: string;
   version: string;
@@ -28,8 +28,7 @@ export interface QuestionnaireIndexEntry {
   locale: string;
   /**
    * The source's language first, then each translation's: `<id>.<language>.json` exists for
-   * every language after the first. Optional because a network may host an index written before
-   * translations existed (read as the source language only).
+   * every language after the first. The build always writes it; absent means the source language only.
    */
   languages?: string[];
   /** The title and description in each translation's language. */
