@@ -6,15 +6,35 @@ import { buildPwaOptions, resolveBase } from './scripts/pwa-options';
 import { questionnairesPlugin } from './scripts/vite-plugin-questionnaires';
 import { cspPlugin } from './scripts/vite-plugin-csp';
 import { staticShellPlugin } from './scripts/vite-plugin-static-shell';
+import { appChunksPlugin } from './scripts/vite-plugin-app-chunks';
 
 export default defineConfig({
   // './' by default: the built site works from any static host and under any sub-path;
   // TRAJECTOIRES_BASE=/outils/trajectoires/ for an absolute base (scripts/pwa-options.ts).
   base: resolveBase(process.env.TRAJECTOIRES_BASE),
-  plugins: [react(), questionnairesPlugin(), staticShellPlugin(), VitePWA(buildPwaOptions()), cspPlugin()],
+  plugins: [react(), questionnairesPlugin(), staticShellPlugin(), appChunksPlugin(), VitePWA(buildPwaOptions()), cspPlugin()],
   // Every `import … from 'zod'` of the app gets zod without eval (src/zod-jitless.ts explains why).
   resolve: { alias: [{ find: /^zod$/, replacement: fileURLToPath(new URL('./src/zod-jitless.ts', import.meta.url)) }] },
-  build: { target: 'es2022', sourcemap: false },
+  build: {
+    target: 'es2022',
+    sourcemap: false,
+    // The browser fetches a chunk's imports itself; Vite's preload helper would add a <link> per
+    // import from script, a millisecond of main thread each, in the middle of a step change.
+    modulePreload: false,
+    rolldownOptions: {
+      output: {
+        // The libraries every page starts with, in three chunks rather than a dozen small ones:
+        // fewer requests on a slow connection, and src/main.tsx evaluates each in its own task.
+        codeSplitting: {
+          groups: [
+            { name: 'react', test: /[\\/]node_modules[\\/](react|react-dom|scheduler)[\\/]/ },
+            { name: 'i18next', test: /[\\/]node_modules[\\/](i18next|react-i18next|i18next-resources-to-backend|use-sync-external-store)[\\/]/ },
+            { name: 'tanstack-query', test: /[\\/]node_modules[\\/]@tanstack[\\/]/ },
+          ],
+        },
+      },
+    },
+  },
   test: {
     globals: true,
     projects: [

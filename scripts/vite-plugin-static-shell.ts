@@ -1,40 +1,51 @@
-import type { Plugin } from 'vite';
-import common from '../src/i18n/locales/fr/common';
-import { DEFAULT_LANGUAGE, LANGUAGES, LANGUAGE_NAMES } from '../src/i18n/languages';
+import react from '@vitejs/plugin-react';
+import { createServer, type Plugin } from 'vite';
+import { PRERENDERED_WELCOME } from '../src/page-markers';
+import { questionnairesPlugin } from './vite-plugin-questionnaires';
 
-// What the page shows before its JavaScript has run: the header and the welcome page's heading and
-// introduction, in French, in the same markup React renders first (src/main.tsx, welcome-page.tsx),
-// which replaces it. On a slow phone the words are there at the first paint instead of a second
-// later, and nothing moves when React takes over. No script, no style: the CSP stays strict.
-
-const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-
-export function renderStaticShell(): string {
-  const switcher = LANGUAGES.map(
-    (language) =>
-      `<li><button type="button" class="button button-link" lang="${language}" aria-pressed="${language === DEFAULT_LANGUAGE}">${escapeHtml(LANGUAGE_NAMES[language])}</button></li>`,
-  ).join('');
-  return [
-    `<a class="skip-link" href="#main">${escapeHtml(common.skipToContent)}</a>`,
-    '<header class="site-header">',
-    `<p class="brand"><span class="brand-name">${escapeHtml(common.appName)}</span><span class="brand-tagline">${escapeHtml(common.appTagline)}</span></p>`,
-    `<nav class="language-switcher" aria-label="${escapeHtml(common.language.label)}"><ul>${switcher}</ul></nav>`,
-    '</header>',
-    '<main id="main" class="page" tabindex="-1"><div class="welcome">',
-    `<h1>${escapeHtml(common.welcome.heading)}</h1>`,
-    `<p class="lead">${escapeHtml(common.welcome.intro)}</p>`,
-    '</div></main>',
-  ].join('');
-}
+// What the built page shows before its JavaScript has run: the French welcome page itself,
+// rendered by React at build time from the app's own components (src/prerender.tsx). On a slow
+// phone the page is there at the first paint; the app then takes it over as it is (hydrates,
+// src/start-app.tsx) instead of building it again. No script, no style: the CSP stays strict
+// (scripts/vite-plugin-csp.ts refuses the build otherwise).
 
 export const EMPTY_ROOT = '<div id="root"></div>';
 
+/** The app's modules through Vite's server-side loader: the same TSX, catalogues and questionnaire index as the browser's build. */
+export async function prerenderWelcomePage(root: string): Promise<string> {
+  const server = await createServer({
+    configFile: false,
+    root,
+    logLevel: 'error',
+    plugins: [react(), questionnairesPlugin()],
+    server: { middlewareMode: true, hmr: false, ws: false },
+    appType: 'custom',
+    optimizeDeps: { noDiscovery: true, include: [] },
+  });
+  try {
+    const { renderWelcomePage } = (await server.ssrLoadModule('/src/prerender.tsx')) as typeof import('../src/prerender');
+    return await renderWelcomePage();
+  } finally {
+    await server.close();
+  }
+}
+
+export function fillRoot(html: string, page: string): string {
+  if (!html.includes(EMPTY_ROOT)) throw new Error(`index.html has no ${EMPTY_ROOT} to fill with the prerendered page`);
+  return html.replace(EMPTY_ROOT, `<div id="root" data-prerendered="${PRERENDERED_WELCOME}">${page}</div>`);
+}
+
 export function staticShellPlugin(): Plugin {
+  let projectRoot = process.cwd();
   return {
     name: 'trajectoires:static-shell',
-    transformIndexHtml(html) {
-      if (!html.includes(EMPTY_ROOT)) throw new Error(`index.html has no ${EMPTY_ROOT} to fill with the static shell`);
-      return html.replace(EMPTY_ROOT, `<div id="root">${renderStaticShell()}</div>`);
+    // The development server renders in the browser, as before any prerender.
+    apply: 'build',
+    configResolved(config) {
+      projectRoot = config.root;
+    },
+    async transformIndexHtml(html) {
+      return fillRoot(html, await prerenderWelcomePage(projectRoot));
     },
   };
 }

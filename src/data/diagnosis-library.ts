@@ -12,17 +12,17 @@ import {
 import { ANSWERS_FILE_FORMAT_VERSION } from '../domain/answers';
 import { createStoreOn, isQuotaError, openGlobalChannel, readGlobalIndexedDb, stringifyForRecovery } from './indexed-db-store';
 import { DRAFT_STORAGE_KEY, type Draft, type DraftStorage } from './draft-storage';
+import { LIBRARY_CHANNEL_NAME, LIBRARY_DATABASE_NAME, LIBRARY_STORE_NAME } from './library-database';
 
 export type { DiagnosisStatus, EntryChanges, LibraryEntry, NewLibraryEntry } from '../domain/diagnosis-library-entry';
 
-/**
- * The diagnoses kept on this device, in IndexedDB: one record per diagnosis, so that a write
- * never rewrites the others and one damaged record never hides the rest. Its own database,
- * because idb-keyval opens one store per database and the group already has 'trajectoires'.
+export { LIBRARY_CHANNEL_NAME, LIBRARY_DATABASE_NAME, LIBRARY_STORE_NAME } from './library-database';
+
+/*
+ * The diagnoses kept on this device, in IndexedDB (its names in ./library-database.ts): one
+ * record per diagnosis, so that a write never rewrites the others and one damaged record never
+ * hides the rest.
  */
-export const LIBRARY_DATABASE_NAME = 'trajectoires-diagnostics';
-export const LIBRARY_STORE_NAME = 'diagnostics';
-export const LIBRARY_CHANNEL_NAME = 'trajectoires.diagnostics';
 /** Each record has its own version so that a later format can migrate it. */
 const ENTRY_RECORD_VERSION = 1;
 const ENTRY_KEY_PREFIX = 'diagnostic:';

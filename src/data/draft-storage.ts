@@ -1,12 +1,14 @@
 import { z } from 'zod';
 import { AnswersFileSchema, type AnswersFile } from '../domain/answers';
 import { isWizardStepState, type WizardStepState } from '../domain/wizard-steps';
+import { DRAFT_STORAGE_KEY } from './library-database';
+
+export { DRAFT_STORAGE_KEY };
 
 /**
  * The diagnosis in progress, kept in localStorage so that a reload or a closed tab loses nothing.
  * The record has its own version so that a later format can migrate it.
  */
-export const DRAFT_STORAGE_KEY = 'trajectoires.draft';
 const DRAFT_VERSION = 1;
 
 const DraftSchema = z.object({

@@ -1,4 +1,5 @@
 import type { AnswersFile } from '../domain/answers';
+import type { AnswerMessages } from '../domain/answer-messages';
 import { addGroupMembers, selectGroupToJoin, type Group } from '../domain/group';
 import type { GroupStorage } from './group-storage';
 
@@ -19,12 +20,13 @@ export function createMemberId(): string {
 export async function addDiagnosesToStoredGroup(
   storage: GroupStorage,
   files: readonly [AnswersFile, ...AnswersFile[]],
+  messages?: AnswerMessages,
 ): Promise<AddToStoredGroupOutcome> {
   const loaded = await storage.load();
   if (loaded.status === 'corrupted') return { ok: false, reason: 'corrupted' };
   if (loaded.status === 'unavailable') return { ok: false, reason: 'unavailable' };
   const current = selectGroupToJoin(loaded.status === 'found' ? loaded.group : null, files[0].questionnaire.id);
-  const { group, added, rejected } = addGroupMembers(current, files, createMemberId);
+  const { group, added, rejected } = addGroupMembers(current, files, createMemberId, messages);
   if (added.length > 0) {
     const saved = await storage.save(group);
     if (!saved.ok) return { ok: false, reason: saved.reason };

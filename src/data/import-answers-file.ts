@@ -1,4 +1,5 @@
 import type { AnswersFile } from '../domain/answers';
+import { FRENCH_ANSWER_MESSAGES, type AnswerMessages } from '../domain/answer-messages';
 import { checkAnswersFile, parseAnswersFile } from '../domain/answers-file';
 import type { Questionnaire } from '../domain/questionnaire-schema';
 import type { MigrationReport } from '../domain/questionnaire-migrations';
@@ -45,43 +46,50 @@ async function readAtMost(source: ImportSource, maxBytes: number): Promise<strin
 }
 
 /** The JSON of a file, refused without reading it whole when it is too large to be an answers file. */
-export async function readAnswersFileJson(file: ImportSource): Promise<ReadAnswersJsonResult> {
+export async function readAnswersFileJson(file: ImportSource, messages: AnswerMessages = FRENCH_ANSWER_MESSAGES): Promise<ReadAnswersJsonResult> {
   let text: string | null;
   try {
     text = await readAtMost(file, MAX_ANSWERS_FILE_BYTES);
   } catch {
-    return { ok: false, errors: [`« ${file.name} » n’a pas pu être lu.`] };
+    return { ok: false, errors: [messages('import.unreadable', { name: file.name })] };
   }
-  if (text === null) {
-    return { ok: false, errors: [`« ${file.name} » est trop volumineux pour être un fichier de réponses (plus de 1 Mo).`] };
-  }
+  if (text === null) return { ok: false, errors: [messages('import.tooLarge', { name: file.name })] };
   try {
     return { ok: true, json: JSON.parse(text) };
   } catch {
-    return { ok: false, errors: [`« ${file.name} » n’est pas un fichier JSON lisible.`] };
+    return { ok: false, errors: [messages('import.notJson', { name: file.name })] };
   }
 }
 
 /**
  * Checks answers read from a file or a link: format, then the questionnaire it names (loaded by
- * the caller, so this stays testable) and every answer against it.
+ * the caller, so this stays testable) and every answer against it. Reasons and warnings are in the
+ * wording's language (French by default).
  */
-export async function validateAnswersJson(json: unknown, loadQuestionnaire: (id: string) => Promise<Questionnaire>): Promise<ImportAnswersResult> {
-  const shape = parseAnswersFile(json);
+export async function validateAnswersJson(
+  json: unknown,
+  loadQuestionnaire: (id: string) => Promise<Questionnaire>,
+  messages: AnswerMessages = FRENCH_ANSWER_MESSAGES,
+): Promise<ImportAnswersResult> {
+  const shape = parseAnswersFile(json, undefined, messages);
   if (!shape.ok) return shape;
   const questionnaireId = shape.file.questionnaire.id;
   let questionnaire: Questionnaire;
   try {
     questionnaire = await loadQuestionnaire(questionnaireId);
   } catch {
-    return { ok: false, errors: [`Ce fichier répond au questionnaire « ${questionnaireId} », qui n’est pas disponible ici.`] };
+    return { ok: false, errors: [messages('import.questionnaireUnavailable', { questionnaire: questionnaireId })] };
   }
-  const result = checkAnswersFile(shape.file, questionnaire);
+  const result = checkAnswersFile(shape.file, questionnaire, messages);
   return result.ok ? { ...result, questionnaire } : result;
 }
 
 /** Reads one exported answers file (the welcome page's import). */
-export async function importAnswersFile(file: ImportSource, loadQuestionnaire: (id: string) => Promise<Questionnaire>): Promise<ImportAnswersResult> {
-  const read = await readAnswersFileJson(file);
-  return read.ok ? validateAnswersJson(read.json, loadQuestionnaire) : read;
+export async function importAnswersFile(
+  file: ImportSource,
+  loadQuestionnaire: (id: string) => Promise<Questionnaire>,
+  messages: AnswerMessages = FRENCH_ANSWER_MESSAGES,
+): Promise<ImportAnswersResult> {
+  const read = await readAnswersFileJson(file, messages);
+  return read.ok ? validateAnswersJson(read.json, loadQuestionnaire, messages) : read;
 }

@@ -1,4 +1,5 @@
 import type { AnswersFile } from '../domain/answers';
+import { FRENCH_ANSWER_MESSAGES, type AnswerMessages } from '../domain/answer-messages';
 import type { Questionnaire } from '../domain/questionnaire-schema';
 import { readAnswersFileJson, validateAnswersJson, type ImportSource, type ReadAnswersJsonResult } from './import-answers-file';
 import { decodeSharePayload, readShareLinkPayload } from './share-link';
@@ -12,7 +13,7 @@ export type { ImportSource } from './import-answers-file';
 export const MAX_IMPORT_SOURCES = 2_000;
 
 export interface AcceptedAnswers {
-  /** The file name, or « lien 2 » for the second link. */
+  /** The file name, or « lien 2 » (« link 2 ») for the second link. */
   source: string;
   file: AnswersFile;
   questionnaire: Questionnaire;
@@ -29,12 +30,10 @@ export interface ImportReport {
   rejected: RejectedSource[];
 }
 
-const frenchNumber = new Intl.NumberFormat('fr-FR');
-
-function readLinkJson(link: string): ReadAnswersJsonResult {
+function readLinkJson(link: string, messages: AnswerMessages): ReadAnswersJsonResult {
   const payload = readShareLinkPayload(link);
-  if (payload === null) return { ok: false, errors: ['Ce texte n’est pas un lien de partage Trajectoires.'] };
-  const decoded = decodeSharePayload(payload);
+  if (payload === null) return { ok: false, errors: [messages('import.notShareLink')] };
+  const decoded = decodeSharePayload(payload, messages);
   return decoded.ok ? decoded : { ok: false, errors: [decoded.error] };
 }
 
@@ -46,6 +45,7 @@ function readLinkJson(link: string): ReadAnswersJsonResult {
 export async function importAnswersSources(
   input: { files: readonly ImportSource[]; links: readonly string[] },
   loadQuestionnaire: (id: string) => Promise<Questionnaire>,
+  messages: AnswerMessages = FRENCH_ANSWER_MESSAGES,
 ): Promise<ImportReport> {
   const links = input.links.filter((link) => link.trim() !== '');
   const sourceCount = input.files.length + links.length;
@@ -54,8 +54,8 @@ export async function importAnswersSources(
       accepted: [],
       rejected: [
         {
-          source: `${frenchNumber.format(sourceCount)} fichiers et liens`,
-          reasons: [`Un import lit au plus ${frenchNumber.format(MAX_IMPORT_SOURCES)} fichiers et liens à la fois : importez-les en plusieurs fois.`],
+          source: messages('import.tooManySourcesLabel', { sourceCount }),
+          reasons: [messages('import.tooManySources', { max: MAX_IMPORT_SOURCES })],
         },
       ],
     };
@@ -70,13 +70,13 @@ export async function importAnswersSources(
   };
 
   const sources = [
-    ...input.files.map((file) => ({ source: file.name, read: () => readAnswersFileJson(file) })),
-    ...links.map((link, index) => ({ source: `lien ${index + 1}`, read: async () => readLinkJson(link) })),
+    ...input.files.map((file) => ({ source: file.name, read: () => readAnswersFileJson(file, messages) })),
+    ...links.map((link, index) => ({ source: messages('import.linkSource', { position: index + 1 }), read: async () => readLinkJson(link, messages) })),
   ];
   const results = await Promise.all(
     sources.map(async ({ source, read }) => {
       const json = await read();
-      return { source, result: json.ok ? await validateAnswersJson(json.json, loadQuestionnaireOnce) : json };
+      return { source, result: json.ok ? await validateAnswersJson(json.json, loadQuestionnaireOnce, messages) : json };
     }),
   );
 

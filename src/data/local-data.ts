@@ -1,5 +1,5 @@
-import { LIBRARY_DATABASE_NAME, getDefaultDiagnosisLibrary, type DiagnosisLibrary } from './diagnosis-library';
-import { DRAFT_STORAGE_KEY } from './draft-storage';
+import { getDefaultDiagnosisLibrary, type DiagnosisLibrary } from './diagnosis-library';
+import { DRAFT_STORAGE_KEY, LIBRARY_DATABASE_NAME } from './library-database';
 import { GROUP_DATABASE_NAME, getDefaultGroupStorage, type GroupStorage } from './group-storage';
 import { readGlobalIndexedDb } from './indexed-db-store';
 

@@ -1,5 +1,6 @@
 import { compressToEncodedURIComponent } from 'lz-string';
 import type { AnswersFile } from '../domain/answers';
+import { FRENCH_ANSWER_MESSAGES, type AnswerMessages } from '../domain/answer-messages';
 import { MAX_ANSWERS_FILE_BYTES } from './import-answers-file';
 import { SHARE_LINK_PREFIX } from './share-link-prefix';
 
@@ -7,10 +8,6 @@ import { SHARE_LINK_PREFIX } from './share-link-prefix';
 export { SHARE_LINK_PREFIX };
 
 export type DecodeSharePayloadResult = { ok: true; json: unknown } | { ok: false; error: string };
-
-const DAMAGED_LINK_ERROR = 'Ce lien de partage est incomplet ou abîmé : il a peut-être été coupé en le copiant.';
-const TOO_LARGE_ERROR = 'Ce lien de partage contient trop de données pour être un diagnostic (plus de 1 Mo).';
-const NOT_JSON_ERROR = 'Ce lien de partage ne contient pas un fichier de réponses lisible.';
 
 // lz-string's URI-safe alphabet: 64 symbols of 6 bits each.
 const PAYLOAD_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+-$';
@@ -43,17 +40,17 @@ export function readShareLinkPayload(urlOrHash: string): string | null {
   return PAYLOAD_PATTERN.exec(payload)?.[0] ?? '';
 }
 
-/** The JSON a share link carries, or a French sentence saying why it cannot be read. */
-export function decodeSharePayload(payload: string): DecodeSharePayloadResult {
+/** The JSON a share link carries, or a sentence (French by default) saying why it cannot be read. */
+export function decodeSharePayload(payload: string, messages: AnswerMessages = FRENCH_ANSWER_MESSAGES): DecodeSharePayloadResult {
   const decompressed = decompressPayload(payload.trim(), MAX_ANSWERS_FILE_BYTES);
-  if (decompressed === 'too-large') return { ok: false, error: TOO_LARGE_ERROR };
-  if (decompressed === null || decompressed === '') return { ok: false, error: DAMAGED_LINK_ERROR };
-  if (new TextEncoder().encode(decompressed).length > MAX_ANSWERS_FILE_BYTES) return { ok: false, error: TOO_LARGE_ERROR };
+  if (decompressed === 'too-large') return { ok: false, error: messages('shareLink.tooLarge') };
+  if (decompressed === null || decompressed === '') return { ok: false, error: messages('shareLink.damaged') };
+  if (new TextEncoder().encode(decompressed).length > MAX_ANSWERS_FILE_BYTES) return { ok: false, error: messages('shareLink.tooLarge') };
   try {
     return { ok: true, json: JSON.parse(decompressed) };
   } catch {
     // A link cut in the middle often still decompresses, into the beginning of the JSON.
-    return { ok: false, error: decompressed.trimStart().startsWith('{') ? DAMAGED_LINK_ERROR : NOT_JSON_ERROR };
+    return { ok: false, error: messages(decompressed.trimStart().startsWith('{') ? 'shareLink.damaged' : 'shareLink.notJson') };
   }
 }
 

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { listQuestions, type Question, type Questionnaire, type Toolkit } from './questionnaire-schema';
 import { AnswersFileSchema, buildAnswerSchema, type AnswersFile } from './answers';
+import { FRENCH_ANSWER_MESSAGES, type AnswerMessages } from './answer-messages';
 import { describeMigrationReport, migrateAnswersFile, type MigrationReport } from './questionnaire-migrations';
 
 /** `migration` says what became of a file from an older questionnaire version (null otherwise). */
@@ -11,26 +12,14 @@ export type ParseAnswersFileResult =
 type Issue = z.core.$ZodIssue;
 type PathSegment = PropertyKey;
 
-const EXPECTED_NOUNS: Record<string, string> = {
-  object: 'un objet',
-  record: 'un objet',
-  string: 'un texte',
-  number: 'un nombre',
-  int: 'un nombre entier',
-  array: 'une liste',
-  boolean: 'vrai ou faux',
-};
+const EXPECTED_TYPES = ['object', 'record', 'string', 'number', 'int', 'array', 'boolean'] as const;
 
-const ANSWER_NOUNS: Record<Question['type'], string> = {
-  single: "l’identifiant d’une des réponses proposées",
-  multiple: "une liste d’identifiants de réponses",
-  number: 'un nombre',
-  shares: 'des parts en pourcentage',
-  text: 'un texte',
-};
+function isNamedType(expected: string): expected is (typeof EXPECTED_TYPES)[number] {
+  return (EXPECTED_TYPES as readonly string[]).includes(expected);
+}
 
-function formatPath(path: readonly PathSegment[]): string {
-  if (path.length === 0) return 'fichier';
+function formatPath(path: readonly PathSegment[], say: AnswerMessages): string {
+  if (path.length === 0) return say('answersFile.wholeFile');
   return path
     .map((segment, index) => (typeof segment === 'number' ? `[${segment}]` : `${index === 0 ? '' : '.'}${String(segment)}`))
     .join('');
@@ -43,83 +32,79 @@ function readAtPath(input: unknown, path: readonly PathSegment[]): unknown {
   );
 }
 
-function quoteList(values: readonly unknown[]): string {
-  const quoted = values.map((value) => `« ${String(value)} »`);
-  return quoted.length <= 1 ? (quoted[0] ?? '') : `${quoted.slice(0, -1).join(', ')} ou ${quoted.at(-1)}`;
+function quoteList(values: readonly unknown[], say: AnswerMessages): string {
+  const quoted = values.map((value) => say('answersFile.quoted', { value: String(value) }));
+  return quoted.length <= 1 ? (quoted[0] ?? '') : say('answersFile.listOr', { items: quoted.slice(0, -1).join(', '), last: quoted.at(-1) ?? '' });
 }
 
-function describeBound(issue: Extract<Issue, { code: 'too_small' | 'too_big' }>): string {
-  const bound = issue.code === 'too_small' ? issue.minimum : issue.maximum;
+function describeBound(issue: Extract<Issue, { code: 'too_small' | 'too_big' }>, say: AnswerMessages): string {
+  const bound = String(issue.code === 'too_small' ? issue.minimum : issue.maximum);
   const isMin = issue.code === 'too_small';
   if (issue.origin === 'string') {
-    if (isMin && Number(bound) === 1) return 'ne doit pas être vide';
-    return `${isMin ? 'au moins' : 'au plus'} ${String(bound)} caractères`;
+    if (isMin && Number(bound) === 1) return say('answersFile.notEmpty');
+    return say(isMin ? 'answersFile.atLeastCharacters' : 'answersFile.atMostCharacters', { bound });
   }
-  if (issue.origin === 'array') return `${isMin ? 'au moins' : 'au plus'} ${String(bound)} éléments`;
-  return `${isMin ? 'au moins' : 'au plus'} ${String(bound)}`;
+  if (issue.origin === 'array') return say(isMin ? 'answersFile.atLeastItems' : 'answersFile.atMostItems', { bound });
+  return say(isMin ? 'answersFile.atLeast' : 'answersFile.atMost', { bound });
 }
 
-/** Zod's default messages are in English; people opening a file read French. */
-function describeFileIssue(issue: Issue, input: unknown): string[] {
-  const where = formatPath(issue.path);
+/** Zod's default messages are in English, and technical; people opening a file read their own language. */
+function describeFileIssue(issue: Issue, input: unknown, say: AnswerMessages): string[] {
+  const where = formatPath(issue.path, say);
   switch (issue.code) {
     case 'invalid_type':
-      if (readAtPath(input, issue.path) === undefined) return [`${where} : champ manquant`];
-      return [`${where} : valeur attendue : ${EXPECTED_NOUNS[issue.expected] ?? issue.expected}`];
+      if (readAtPath(input, issue.path) === undefined) return [say('answersFile.missingField', { where })];
+      return [say('answersFile.expectedValue', { where, expected: isNamedType(issue.expected) ? say(`answersFile.expected.${issue.expected}`) : issue.expected })];
     case 'invalid_value':
       if (issue.path.length === 1 && issue.path[0] === 'format') {
-        return [`${where} : ce fichier n’est pas un diagnostic Trajectoires (attendu : ${quoteList(issue.values)})`];
+        return [say('answersFile.notTrajectoires', { where, expected: quoteList(issue.values, say) })];
       }
-      return [`${where} : valeur attendue ${quoteList(issue.values)}`];
+      return [say('answersFile.expectedOneOf', { where, expected: quoteList(issue.values, say) })];
     case 'invalid_format':
-      return [`${where} : date attendue au format ISO 8601, par exemple 2024-05-01T10:00:00Z`];
+      return [say('answersFile.isoDate', { where })];
     case 'too_small':
     case 'too_big':
-      return [`${where} : ${describeBound(issue)}`];
+      return [say('answersFile.issue', { where, rule: describeBound(issue, say) })];
     case 'unrecognized_keys':
-      return issue.keys.map((key) => `${formatPath([...issue.path, key])} : champ inconnu`);
+      return issue.keys.map((key) => say('answersFile.unknownField', { where: formatPath([...issue.path, key], say) }));
     case 'invalid_union':
-      if (issue.path[0] === 'answers') {
-        return [`${where} : réponse illisible (attendu : un identifiant, une liste d’identifiants, un nombre ou des parts en pourcentage)`];
-      }
-      return [`${where} : valeur illisible`];
+      if (issue.path[0] === 'answers') return [say('answersFile.unreadableAnswer', { where })];
+      return [say('answersFile.unreadableValue', { where })];
     case 'custom':
-      if (issue.path.length === 1 && issue.path[0] === 'formatVersion') {
-        return [`${where} : ce fichier vient d’une version plus récente de l’outil ; mettez l’outil à jour pour l’ouvrir`];
-      }
-      return [`${where} : valeur refusée`];
+      if (issue.path.length === 1 && issue.path[0] === 'formatVersion') return [say('answersFile.newerTool', { where })];
+      return [say('answersFile.refusedValue', { where })];
     default:
-      return [`${where} : valeur invalide`];
+      return [say('answersFile.invalidValue', { where })];
   }
 }
 
-function describeAnswerIssue(question: Question, issue: Issue): string {
-  const where = formatPath(['answers', question.id]);
-  // The answer schemas carry French messages, except zod's type errors.
-  if (issue.code === 'invalid_type') return `${where} : réponse attendue : ${ANSWER_NOUNS[question.type]}`;
-  return `${where} : ${issue.message}`;
+function describeAnswerIssue(question: Question, issue: Issue, say: AnswerMessages): string {
+  const where = formatPath(['answers', question.id], say);
+  // The answer schemas carry messages in the wording's language, except zod's type errors.
+  if (issue.code === 'invalid_type') return say('answersFile.answerExpectedIssue', { where, expected: say(`answersFile.answerExpected.${question.type}`) });
+  return say('answersFile.issue', { where, rule: issue.message });
 }
 
 /**
  * Reads an answers file (export, import, command line). With a questionnaire, also refuses a
  * file meant for another questionnaire or a newer version of it, migrates an older one, and
- * checks every answer.
+ * checks every answer. Reasons and warnings are in the wording's language (French by default).
  */
-export function parseAnswersFile(input: unknown, questionnaire?: Questionnaire): ParseAnswersFileResult {
+export function parseAnswersFile(input: unknown, questionnaire?: Questionnaire, messages: AnswerMessages = FRENCH_ANSWER_MESSAGES): ParseAnswersFileResult {
   const parsed = AnswersFileSchema.safeParse(input);
-  if (!parsed.success) return { ok: false, errors: parsed.error.issues.flatMap((issue) => describeFileIssue(issue, input)) };
-  return questionnaire ? checkAnswersFile(parsed.data, questionnaire) : { ok: true, file: parsed.data, warnings: [], migration: null };
+  if (!parsed.success) return { ok: false, errors: parsed.error.issues.flatMap((issue) => describeFileIssue(issue, input, messages)) };
+  return questionnaire ? checkAnswersFile(parsed.data, questionnaire, messages) : { ok: true, file: parsed.data, warnings: [], migration: null };
 }
 
 /**
  * Checks a file already read by AnswersFileSchema against its questionnaire (an import reads the
  * file first to learn which questionnaire to load, and should not read it twice).
  */
-export function checkAnswersFile(input: AnswersFile, questionnaire: Questionnaire): ParseAnswersFileResult {
-  const migrated = migrateAnswersFile(input, questionnaire);
+export function checkAnswersFile(input: AnswersFile, questionnaire: Questionnaire, messages: AnswerMessages = FRENCH_ANSWER_MESSAGES): ParseAnswersFileResult {
+  const migrated = migrateAnswersFile(input, questionnaire, messages);
   if (!migrated.ok) return migrated;
   const { file, report: migration } = migrated;
-  const warnings = migration ? describeMigrationReport(migration) : [];
+  const warnings = migration ? describeMigrationReport(migration, messages) : [];
   // The migration's sentences already tell about these; one message per answer is enough.
   const dropped = new Set(migration?.dropped ?? []);
 
@@ -129,12 +114,12 @@ export function checkAnswersFile(input: AnswersFile, questionnaire: Questionnair
     const question = questionsById.get(questionId);
     if (!question) {
       if (dropped.has(questionId)) continue;
-      warnings.push(`${formatPath(['answers', questionId])} : question inconnue de ce questionnaire ; la réponse est conservée mais n’est pas comptée`);
+      warnings.push(messages('answersFile.unknownQuestion', { where: formatPath(['answers', questionId], messages) }));
       continue;
     }
-    const result = buildAnswerSchema(question).safeParse(value);
+    const result = buildAnswerSchema(question, messages).safeParse(value);
     const [issue] = result.error?.issues ?? [];
-    if (issue) errors.push(describeAnswerIssue(question, issue));
+    if (issue) errors.push(describeAnswerIssue(question, issue, messages));
   }
   return errors.length > 0 ? { ok: false, errors } : { ok: true, file, warnings, migration };
 }

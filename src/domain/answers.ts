@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { FRENCH_ANSWER_MESSAGES, type AnswerMessages } from './answer-messages';
 import {
   DONT_KNOW,
   NOT_APPLICABLE,
@@ -108,22 +109,28 @@ const SHARES_TOTAL = 100;
 const SHARES_TOLERANCE = 0.5;
 
 // Building a zod schema costs far more than using it; importing 1,000 files checks each question 1,000 times.
-const answerSchemaCache = new WeakMap<Question, z.ZodType<AnswerValue>>();
+// One cache per wording, as the messages are part of the schema.
+const answerSchemaCache = new WeakMap<AnswerMessages, WeakMap<Question, z.ZodType<AnswerValue>>>();
 
 /**
- * The zod schema of one answer, with messages in French because they reach the person filling
- * the form. Reserved answers are accepted only where the question allows them.
+ * The zod schema of one answer, with messages in the person's language (French by default) because
+ * they reach the person filling the form. Reserved answers are accepted only where the question allows them.
  */
-export function buildAnswerSchema(question: Question): z.ZodType<AnswerValue> {
-  let schema = answerSchemaCache.get(question);
+export function buildAnswerSchema(question: Question, messages: AnswerMessages = FRENCH_ANSWER_MESSAGES): z.ZodType<AnswerValue> {
+  let schemas = answerSchemaCache.get(messages);
+  if (!schemas) {
+    schemas = new WeakMap();
+    answerSchemaCache.set(messages, schemas);
+  }
+  let schema = schemas.get(question);
   if (!schema) {
-    schema = createAnswerSchema(question);
-    answerSchemaCache.set(question, schema);
+    schema = createAnswerSchema(question, messages);
+    schemas.set(question, schema);
   }
   return schema;
 }
 
-function createAnswerSchema(question: Question): z.ZodType<AnswerValue> {
+function createAnswerSchema(question: Question, say: AnswerMessages): z.ZodType<AnswerValue> {
   switch (question.type) {
     case 'single': {
       const allowed = [
@@ -131,44 +138,49 @@ function createAnswerSchema(question: Question): z.ZodType<AnswerValue> {
         ...(question.allowNotApplicable ? [NOT_APPLICABLE] : []),
         ...(question.allowDontKnow ? [DONT_KNOW] : []),
       ];
-      return z.string().refine((value) => allowed.includes(value), { error: 'Choisissez une des réponses proposées.' });
+      return z.string().refine((value) => allowed.includes(value), { error: say('validation.chooseOffered') });
     }
     case 'multiple': {
       const ids = question.options.map((option) => option.id);
       let schema = z
         .array(z.string())
-        .refine((values) => values.every((value) => ids.includes(value)), { error: 'Choisissez parmi les réponses proposées.' })
-        .refine((values) => new Set(values).size === values.length, { error: 'Une réponse est cochée deux fois.' });
+        .refine((values) => values.every((value) => ids.includes(value)), { error: say('validation.chooseAmongOffered') })
+        .refine((values) => new Set(values).size === values.length, { error: say('validation.tickedTwice') });
       if (question.minSelected !== undefined) {
         const min = question.minSelected;
-        schema = schema.refine((values) => values.length >= min, { error: `Cochez au moins ${min} réponse${min > 1 ? 's' : ''}.` });
+        schema = schema.refine((values) => values.length >= min, { error: say('validation.atLeast', { count: min }) });
       }
       if (question.maxSelected !== undefined) {
         const max = question.maxSelected;
-        schema = schema.refine((values) => values.length <= max, { error: `Cochez au plus ${max} réponse${max > 1 ? 's' : ''}.` });
+        schema = schema.refine((values) => values.length <= max, { error: say('validation.atMost', { count: max }) });
       }
       return schema;
     }
     case 'number': {
-      const unit = question.unit ? ` ${question.unit}` : '';
+      const { min, max, unit } = question;
+      const outOfRange = unit ? say('validation.numberBetweenWithUnit', { min, max, unit }) : say('validation.numberBetween', { min, max });
       let schema = z
-        .number({ error: 'Saisissez un nombre.' })
-        .min(question.min, { error: `Saisissez un nombre entre ${question.min} et ${question.max}${unit}.` })
-        .max(question.max, { error: `Saisissez un nombre entre ${question.min} et ${question.max}${unit}.` });
-      if (question.integer) schema = schema.int({ error: 'Saisissez un nombre entier.' });
+        .number({ error: say('validation.enterNumber') })
+        .min(min, { error: outOfRange })
+        .max(max, { error: outOfRange });
+      if (question.integer) schema = schema.int({ error: say('validation.enterWholeNumber') });
       return schema;
     }
     case 'shares': {
       const partIds = question.parts.map((part) => part.id);
       return z
-        .record(z.string(), z.number({ error: 'Saisissez un pourcentage.' }).min(0, { error: 'Un pourcentage ne peut pas être négatif.' }).max(100, { error: 'Un pourcentage ne peut pas dépasser 100.' }))
-        .refine((shares) => Object.keys(shares).every((key) => partIds.includes(key)), { error: 'Une part inconnue a été saisie.' })
-        .refine((shares) => Math.abs(sumShares(shares) - SHARES_TOTAL) <= SHARES_TOLERANCE, {
-          error: 'Le total des parts doit faire 100 %.',
-        });
+        .record(
+          z.string(),
+          z
+            .number({ error: say('validation.enterPercentage') })
+            .min(0, { error: say('validation.negativePercentage') })
+            .max(100, { error: say('validation.percentageAbove100') }),
+        )
+        .refine((shares) => Object.keys(shares).every((key) => partIds.includes(key)), { error: say('validation.unknownPart') })
+        .refine((shares) => Math.abs(sumShares(shares) - SHARES_TOTAL) <= SHARES_TOLERANCE, { error: say('validation.sharesTotal') });
     }
     case 'text':
-      return z.string().max(question.maxLength, { error: `Pas plus de ${question.maxLength} caractères.` });
+      return z.string().max(question.maxLength, { error: say('validation.maxLength', { max: question.maxLength }) });
   }
 }
 
@@ -181,11 +193,12 @@ export interface AnswerIssue {
   message: string;
 }
 
-/** Every problem in a set of answers for the questions of the given steps (all steps by default). */
+/** Every problem in a set of answers for the questions of the given steps (all steps by default), in the wording's language. */
 export function validateAnswers(
   questionnaire: Pick<Questionnaire, 'steps'>,
   answers: Answers,
   stepIds?: readonly QuestionStepId[],
+  messages: AnswerMessages = FRENCH_ANSWER_MESSAGES,
 ): AnswerIssue[] {
   const issues: AnswerIssue[] = [];
   const visibleIds = listVisibleQuestionIds(questionnaire, answers);
@@ -195,11 +208,11 @@ export function validateAnswers(
       if (!visibleIds.has(question.id)) continue;
       const value = answers[question.id];
       if (!isAnswered(value)) {
-        if (question.required) issues.push({ questionId: question.id, message: 'Cette question attend une réponse.' });
+        if (question.required) issues.push({ questionId: question.id, message: messages('validation.required') });
         continue;
       }
-      const result = buildAnswerSchema(question).safeParse(value);
-      if (!result.success) issues.push({ questionId: question.id, message: result.error.issues[0]?.message ?? 'Réponse invalide.' });
+      const result = buildAnswerSchema(question, messages).safeParse(value);
+      if (!result.success) issues.push({ questionId: question.id, message: result.error.issues[0]?.message ?? messages('validation.invalid') });
     }
   }
   return issues;

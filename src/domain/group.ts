@@ -11,6 +11,7 @@ import {
   type AnswersFile,
   type RespondentRole,
 } from './answers';
+import { FRENCH_ANSWER_MESSAGES, type AnswerMessages } from './answer-messages';
 import { PILLAR_LABELS } from './pillars';
 import {
   DONT_KNOW,
@@ -187,18 +188,23 @@ export interface AddGroupMembersResult {
  * diagnosis (same answers, same dates) is refused a second time: importing one export twice
  * would count one person twice, while two people who answered alike still differ by their dates.
  */
-export function addGroupMembers(group: Group, files: readonly AnswersFile[], createId: () => string): AddGroupMembersResult {
+export function addGroupMembers(
+  group: Group,
+  files: readonly AnswersFile[],
+  createId: () => string,
+  messages: AnswerMessages = FRENCH_ANSWER_MESSAGES,
+): AddGroupMembersResult {
   const seen = new Set(group.members.map((member) => serializeCanonically(member.file)));
   const added: GroupMember[] = [];
   const rejected: AddGroupMembersResult['rejected'] = [];
   for (const file of files) {
     if (file.questionnaire.id !== group.questionnaireId) {
-      rejected.push({ file, reason: `Ce fichier répond au questionnaire « ${file.questionnaire.id} », pas à « ${group.questionnaireId} ».` });
+      rejected.push({ file, reason: messages('answersFile.otherQuestionnaire', { fileQuestionnaire: file.questionnaire.id, questionnaire: group.questionnaireId }) });
       continue;
     }
     const key = serializeCanonically(file);
     if (seen.has(key)) {
-      rejected.push({ file, reason: 'Ce diagnostic est déjà dans le groupe (mêmes réponses, mêmes dates).' });
+      rejected.push({ file, reason: messages('group.alreadyInGroup') });
       continue;
     }
     seen.add(key);

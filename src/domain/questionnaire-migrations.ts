@@ -1,3 +1,4 @@
+import { FRENCH_ANSWER_MESSAGES, type AnswerMessages } from './answer-messages';
 import { isAnswered, isReservedAnswer, type AnswersFile, type AnswerValue } from './answers';
 import { compareVersions, listQuestions, parseVersion, readOwn, type Migration, type Questionnaire } from './questionnaire-schema';
 
@@ -24,13 +25,13 @@ export type MigrateAnswersFileResult = { ok: true; file: AnswersFile; report: Mi
  * it half would silently score answers to questions that mean something else here. `updatedAt`
  * stays as it was: it dates the last change a person made, not this one.
  */
-export function migrateAnswersFile(file: AnswersFile, questionnaire: Questionnaire): MigrateAnswersFileResult {
+export function migrateAnswersFile(file: AnswersFile, questionnaire: Questionnaire, messages: AnswerMessages = FRENCH_ANSWER_MESSAGES): MigrateAnswersFileResult {
   if (file.questionnaire.id !== questionnaire.id) {
-    return { ok: false, errors: [`Ce fichier répond au questionnaire « ${file.questionnaire.id} », pas à « ${questionnaire.id} ».`] };
+    return { ok: false, errors: [messages('answersFile.otherQuestionnaire', { fileQuestionnaire: file.questionnaire.id, questionnaire: questionnaire.id })] };
   }
   const fileVersion = parseVersion(file.questionnaire.version);
   if (!fileVersion) {
-    return { ok: false, errors: [`questionnaire.version : version « ${file.questionnaire.version} » illisible (attendu : une version comme 1.0.0)`] };
+    return { ok: false, errors: [messages('answersFile.unreadableVersion', { version: file.questionnaire.version })] };
   }
   // The schema guarantees a readable version; a questionnaire built by hand without one is taken as is.
   const currentVersion = parseVersion(questionnaire.version);
@@ -38,9 +39,7 @@ export function migrateAnswersFile(file: AnswersFile, questionnaire: Questionnai
   if (comparison > 0) {
     return {
       ok: false,
-      errors: [
-        `questionnaire.version : ce fichier a été rempli avec la version ${file.questionnaire.version} du questionnaire, plus récente que la version ${questionnaire.version} disponible ici`,
-      ],
+      errors: [messages('answersFile.newerVersion', { fileVersion: file.questionnaire.version, version: questionnaire.version })],
     };
   }
   if (comparison === 0 || !currentVersion) return { ok: true, file, report: null };
@@ -124,32 +123,25 @@ function applyMigration(migration: Migration, state: MigrationState): void {
   }
 }
 
-/** The sentences that tell a person what became of their answers, in French. */
-export function describeMigrationReport(report: MigrationReport): string[] {
-  const quote = (id: string) => `« ${id} »`;
-  const from = `Ce fichier a été rempli avec la version ${report.fromVersion} du questionnaire`;
+/** The sentences that tell a person what became of their answers, in the wording's language (French by default). */
+export function describeMigrationReport(report: MigrationReport, messages: AnswerMessages = FRENCH_ANSWER_MESSAGES): string[] {
+  const versions = { from: report.fromVersion, to: report.toVersion };
   if (report.mapped.length === 0 && report.dropped.length === 0) {
-    return [`${from} ; ses réponses ont été reprises telles quelles dans la version ${report.toVersion}.`, ...report.notes];
+    return [messages('migration.takenUnchanged', versions), ...report.notes];
   }
-  const sentences = [`${from} ; ses réponses ont été reprises dans la version ${report.toVersion}.`, ...report.notes];
+  const sentences = [messages('migration.takenOver', versions), ...report.notes];
   const keptCount = report.kept.length;
-  if (keptCount > 0) {
-    sentences.push(keptCount === 1 ? '1 réponse est reprise telle quelle.' : `${keptCount} réponses sont reprises telles quelles.`);
-  }
+  if (keptCount > 0) sentences.push(messages('migration.kept', { count: keptCount }));
   for (const mapped of report.mapped) {
     sentences.push(
       mapped.kind === 'question'
-        ? `La réponse à la question ${quote(mapped.from)} est reprise sous son nouvel identifiant ${quote(mapped.to)}.`
-        : `Question ${quote(mapped.questionId)} : la réponse ${quote(mapped.from)} est reprise comme ${quote(mapped.to)}.`,
+        ? messages('migration.questionRenamed', { from: mapped.from, to: mapped.to })
+        : messages('migration.optionChanged', { question: mapped.questionId, from: mapped.from, to: mapped.to }),
     );
   }
   if (report.dropped.length > 0) {
-    const list = report.dropped.map(quote).join(', ');
-    sentences.push(
-      report.dropped.length === 1
-        ? `La réponse à la question ${list}, retirée ou remplacée, reste dans le fichier mais n’est plus comptée.`
-        : `Les réponses aux questions ${list}, retirées ou remplacées, restent dans le fichier mais ne sont plus comptées.`,
-    );
+    const list = report.dropped.map((id) => messages('answersFile.quoted', { value: id })).join(', ');
+    sentences.push(messages('migration.dropped', { count: report.dropped.length, list }));
   }
   return sentences;
 }

@@ -12,6 +12,7 @@ import type { AddToStoredGroupOutcome } from '../data/group-membership';
 import type { GroupStorage } from '../data/group-storage';
 import type { ImportAnswersResult } from '../data/import-answers-file';
 import { questionnaireQueryOptions } from '../data/questionnaire-queries';
+import { readAnswerMessages } from './answer-messages';
 import { LIBRARY_QUERY_KEY, LibraryContainer } from './library/library-container';
 import { formatLibraryDate } from './library/library-format';
 import type { ReadPendingSave } from './library/pending-save';
@@ -38,7 +39,7 @@ async function addToGroup(storage: GroupStorage | undefined, file: AnswersFile):
     import('../data/group-membership'),
     import('../data/group-storage'),
   ]);
-  return addDiagnosesToStoredGroup(storage ?? getDefaultGroupStorage(), [file]);
+  return addDiagnosesToStoredGroup(storage ?? getDefaultGroupStorage(), [file], readAnswerMessages(currentLanguage()));
 }
 
 type Route =
@@ -51,6 +52,8 @@ type Route =
   | { name: 'compare'; olderId: string; newerId: string };
 
 function readRoute(): Route {
+  // The build's prerender (src/prerender.tsx) has no address: the home page.
+  if (typeof window === 'undefined') return { name: 'diagnosis' };
   const { hash, href } = window.location;
   if (hash === GROUP_HASH) return { name: 'group' };
   if (hash === PROJECTION_HASH) return { name: 'projection' };
@@ -109,6 +112,23 @@ interface Reopening {
   hasPending: boolean;
 }
 
+/** A reload on a step of the wizard goes straight back to the diagnosis open in this tab. */
+function readReopening(): Reopening | null {
+  if (typeof window === 'undefined') return null;
+  const stepInAddress = findWizardStepBySlug(window.location.hash.replace(/^#\//, ''));
+  const id = readTabValue(OPEN_DIAGNOSIS_SESSION_KEY);
+  const hasPending = hasPendingSave();
+  return stepInAddress && (id || hasPending) ? { id, step: stepInAddress.state, hasPending } : null;
+}
+
+/**
+ * Whether the app opens on the welcome page, as the build prerendered it (src/prerender.tsx):
+ * then the browser can take over that page as it is (hydrate) instead of building it again.
+ */
+export function opensOnWelcomePage(): boolean {
+  return readRoute().name === 'diagnosis' && readReopening() === null;
+}
+
 /** The tab's copy not yet stored, read with its schema (and zod) only when a reload needs it. */
 async function readTabPendingSave(): Promise<ReadPendingSave | null> {
   const { readPendingSave } = await import('./library/pending-save');
@@ -135,13 +155,7 @@ export function App({
   const [isWorkshop, setIsWorkshop] = useState(() => readTabValue(WORKSHOP_SESSION_KEY) === 'on');
   const [workshopNotice, setWorkshopNotice] = useState<string | null>(null);
   const [session, setSession] = useState<Session | null>(null);
-  // A reload on a step of the wizard goes straight back to the diagnosis open in this tab.
-  const [reopening, setReopening] = useState<Reopening | null>(() => {
-    const stepInAddress = findWizardStepBySlug(window.location.hash.replace(/^#\//, ''));
-    const id = readTabValue(OPEN_DIAGNOSIS_SESSION_KEY);
-    const hasPending = hasPendingSave();
-    return stepInAddress && (id || hasPending) ? { id, step: stepInAddress.state, hasPending } : null;
-  });
+  const [reopening, setReopening] = useState<Reopening | null>(readReopening);
 
   const refreshLibrary = useCallback(() => void queryClient.invalidateQueries({ queryKey: LIBRARY_QUERY_KEY }), [queryClient]);
   useEffect(() => library.subscribe(refreshLibrary), [library, refreshLibrary]);
@@ -188,7 +202,7 @@ export function App({
   const readWithTodaysQuestionnaire = useCallback(
     async (file: AnswersFile): Promise<ImportAnswersResult> => {
       const { validateAnswersJson } = await import('../data/import-answers-file');
-      return validateAnswersJson(file, loadQuestionnaire);
+      return validateAnswersJson(file, loadQuestionnaire, readAnswerMessages(currentLanguage()));
     },
     [loadQuestionnaire],
   );
@@ -452,7 +466,7 @@ export function App({
           importErrors={importErrors}
           onImport={async (file) => {
             const { importAnswersFile } = await import('../data/import-answers-file');
-            const result = await importAnswersFile(file, loadQuestionnaire);
+            const result = await importAnswersFile(file, loadQuestionnaire, readAnswerMessages(currentLanguage()));
             if (!result.ok) return setImportErrors(result.errors);
             setImportErrors([]);
             await openFile(result);

@@ -8,6 +8,8 @@ import { questionnaireQueryOptions } from '../data/questionnaire-queries';
 import { readOrganisationName } from '../report/report-model';
 import { formatLibraryDate } from './library/library-format';
 import { labelRespondent } from './respondent-label';
+import { useLanguage } from '../i18n/use-language';
+import { readAnswerMessages } from './answer-messages';
 
 export interface SharedDiagnosis {
   file: AnswersFile;
@@ -29,10 +31,15 @@ export function SharedLinkPage({ link, onOpen, onAddToGroup, onCancel }: SharedL
   const headingRef = useRef<HTMLHeadingElement>(null);
   const [addError, setAddError] = useState<string | null>(null);
   const [isAdding, setIsAdding] = useState(false);
+  const language = useLanguage();
   const shared = useQuery({
-    queryKey: ['shared-link', link],
-    queryFn: () => importAnswersSources({ files: [], links: [link] }, (id) => queryClient.fetchQuery(questionnaireQueryOptions(id))),
+    // A link refused in one language is explained again in the other when the person switches.
+    queryKey: ['shared-link', link, language],
+    queryFn: () =>
+      importAnswersSources({ files: [], links: [link] }, (id) => queryClient.fetchQuery(questionnaireQueryOptions(id)), readAnswerMessages(language)),
     staleTime: Infinity,
+    // The page stays as it is (and its focus where it is) while the new language's reasons are read.
+    placeholderData: (previous) => previous,
   });
   useEffect(() => {
     document.title = `${t('share.heading')} – ${t('appName')}`;

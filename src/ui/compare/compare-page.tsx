@@ -8,6 +8,7 @@ import { loadReportWording, type ReportWording } from '../../report/report-wordi
 import type { ComparedDiagnosis } from '../../domain/compare-diagnoses';
 import { useLanguage } from '../../i18n/use-language';
 import { CompareView } from './compare-view';
+import { readAnswerMessages } from '../answer-messages';
 
 type LoadedComparison = { ok: true; older: ComparedDiagnosis; newer: ComparedDiagnosis; wording: ReportWording } | { ok: false; errors: string[] };
 
@@ -26,7 +27,11 @@ export function ComparePage({ library, olderId, newerId, onBack }: { library: Di
         if (found.status === 'unavailable') return { ok: false, errors: [t('library.unavailable')] };
         if (found.status !== 'found') return { ok: false, errors: [t('library.missing')] };
         // Each file is read with today's questionnaire, so that both speak the same version.
-        const checked = await validateAnswersJson(found.entry.file, (id) => queryClient.fetchQuery(questionnaireQueryOptions(id, language)));
+        const checked = await validateAnswersJson(
+          found.entry.file,
+          (id) => queryClient.fetchQuery(questionnaireQueryOptions(id, language)),
+          readAnswerMessages(language),
+        );
         return checked.ok ? { ok: true, diagnosis: { questionnaire: checked.questionnaire, file: checked.file } } : { ok: false, errors: checked.errors };
       };
       // The evolution's words (the report's, shared with the PDF) in the interface's language.

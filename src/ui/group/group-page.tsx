@@ -19,6 +19,7 @@ import { GroupOverview } from './group-overview';
 import { LeastConsensus } from './least-consensus';
 import { getDefaultGroupStorage } from '../../data/group-storage';
 import { useGroupStore, type GroupPersistence, type GroupStore } from './use-group-store';
+import { useAnswerMessages } from '../answer-messages';
 import './group.css';
 
 /** Address of the projection view, relative to the page so that it works under any sub-path. */
@@ -35,6 +36,7 @@ export function GroupPage({ onBack, onStartWorkshop, storage }: GroupPageProps) 
   const { t } = useTranslation('group');
   const store = useGroupStore(useMemo(() => storage ?? getDefaultGroupStorage(), [storage]));
   const queryClient = useQueryClient();
+  const answerMessages = useAnswerMessages();
   const headingRef = useRef<HTMLHeadingElement>(null);
   const [showNames, setShowNames] = useState(false);
   const [demoStatus, setDemoStatus] = useState<'idle' | 'working' | 'failed'>('idle');
@@ -53,7 +55,7 @@ export function GroupPage({ onBack, onStartWorkshop, storage }: GroupPageProps) 
   }, [t]);
 
   async function importSources({ files, links }: GroupImportInput): Promise<GroupImportResult> {
-    const report = await importAnswersSources({ files, links }, (id) => queryClient.fetchQuery(questionnaireQueryOptions(id)));
+    const report = await importAnswersSources({ files, links }, (id) => queryClient.fetchQuery(questionnaireQueryOptions(id)), answerMessages);
     const rejected = [...report.rejected];
     const refusedFiles = new Set<unknown>();
     let addedCount = 0;
@@ -65,6 +67,7 @@ export function GroupPage({ onBack, onStartWorkshop, storage }: GroupPageProps) 
           selectGroupToJoin(current, firstQuestionnaireId),
           report.accepted.map((accepted) => accepted.file),
           createMemberId,
+          answerMessages,
         );
         addedCount = outcome.added.length;
         for (const refusal of outcome.rejected) {

@@ -2,13 +2,14 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Suspense, lazy, useMemo } from 'react';
 import type { Draft, DraftStorage } from '../../data/draft-storage';
 import type { DiagnosisLibrary, LibraryEntry, NewLibraryEntry } from '../../data/diagnosis-library';
+import { hasLegacyDraft } from '../../data/library-database';
 import { questionnaireIndexQueryOptions } from '../../data/questionnaire-queries';
 import { saveFile } from '../../report/save-file';
 import { i18n } from '../../i18n/i18n';
 import { exportAnswersFile } from './export-answers-file';
-import { nameOfEntry } from './library-format';
+import { isLibraryEmpty, nameOfEntry } from './library-format';
 
-// The library's list loads beside the library's first read: a first visit has nothing to list.
+// The library's list loads once the library has something to show: a first visit has nothing to list.
 const LibrarySection = lazy(() => import('./library-section').then((module) => ({ default: module.LibrarySection })));
 
 export const LIBRARY_QUERY_KEY = ['library'] as const;
@@ -30,7 +31,7 @@ export function LibraryContainer({
   onFailure,
 }: {
   library: DiagnosisLibrary;
-  /** The legacy draft's storage; the browser's localStorage when absent, its code loaded with the first read. */
+  /** The legacy draft's storage; the browser's localStorage when absent, its code loaded only if a draft is there. */
   drafts?: DraftStorage;
   onOpen: (entry: LibraryEntry) => void;
   onRedo: (entry: LibraryEntry) => void;
@@ -42,8 +43,9 @@ export function LibraryContainer({
   const list = useQuery({
     queryKey: LIBRARY_QUERY_KEY,
     queryFn: async () => {
-      const legacyDrafts = drafts ?? (await import('../../data/draft-storage')).createDraftStorage();
-      await library.adoptLegacyDraft(legacyDrafts, describeLegacyDraft);
+      // The draft's code (and zod) only when an older version did leave a draft.
+      const legacyDrafts = drafts ?? (hasLegacyDraft() ? (await import('../../data/draft-storage')).createDraftStorage() : null);
+      if (legacyDrafts) await library.adoptLegacyDraft(legacyDrafts, describeLegacyDraft);
       return library.list();
     },
   });
@@ -53,6 +55,10 @@ export function LibraryContainer({
     if (!result.ok) onFailure(i18n.t('library.actionFailed'));
     void queryClient.invalidateQueries({ queryKey: LIBRARY_QUERY_KEY });
   };
+  // Nothing at all until then, on the server's prerender as in the browser's first render, so
+  // that the page React hydrates is the one the build wrote (src/prerender.tsx).
+  const hasSomethingToShow = errors.length > 0 || (list.data !== undefined && !isLibraryEmpty(list.data));
+  if (!hasSomethingToShow) return null;
   return (
     <Suspense fallback={null}>
       <LibrarySection

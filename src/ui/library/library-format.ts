@@ -1,4 +1,4 @@
-import type { LibraryEntry } from '../../data/diagnosis-library';
+import type { LibraryEntry, LibraryListResult } from '../../data/diagnosis-library';
 import { currentLanguage, currentLocaleTag, i18n } from '../../i18n/i18n';
 
 /** Dates and names of the library, shared by its list (loaded on demand) and the app around it. */
@@ -41,4 +41,9 @@ export function formatLibraryDateTime(iso: string): string {
 
 export function nameOfEntry(entry: LibraryEntry): string {
   return entry.title ?? (entry.organisationName || i18n.t('library.unnamedOrganisation'));
+}
+
+/** A first visit's library: nothing listed, nothing damaged, nothing from a newer version (the list shows nothing). */
+export function isLibraryEmpty(result: LibraryListResult): boolean {
+  return result.status === 'ok' && result.entries.length === 0 && result.quarantined.length === 0 && !result.newer;
 }

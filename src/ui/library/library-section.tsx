@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { LibraryEntry, LibraryListResult, QuarantinedRecord } from '../../data/diagnosis-library';
 import { groupByOrganisation, selectDefaultComparison, selectRedoSource, type OrganisationGroup } from '../../domain/library-groups';
 import { labelRole } from '../respondent-label';
-import { formatLibraryDate, formatLibraryDateTime, nameOfEntry } from './library-format';
+import { formatLibraryDate, formatLibraryDateTime, isLibraryEmpty, nameOfEntry } from './library-format';
 import './library.css';
 
 /** Organisations shown before « Afficher les autres »: a library of hundreds stays quick to open. */
@@ -64,9 +64,9 @@ export function LibrarySection({
       </>
     );
   }
-  const groups = groupByOrganisation(result.entries);
   // A first visit has nothing to list: the page starts with the choice of questionnaire.
-  if (groups.length === 0 && result.quarantined.length === 0 && !result.newer) return errorSummary;
+  if (isLibraryEmpty(result)) return errorSummary;
+  const groups = groupByOrganisation(result.entries);
   const shown = isShowingAll ? groups : groups.slice(0, FIRST_ORGANISATIONS);
   return (
     <section className="library" aria-labelledby="library-heading">

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useId, useRef, useState, type KeyboardEvent } f
 import { useTranslation } from 'react-i18next';
 import { i18n as appI18n } from '../../i18n/i18n';
 import { LANGUAGE_NAMES, isLanguage } from '../../i18n/languages';
-import { LIBRARY_DATABASE_NAME } from '../../data/diagnosis-library';
+import { LIBRARY_DATABASE_NAME } from '../../data/library-database';
 import { GROUP_DATABASE_NAME } from '../../data/group-storage';
 import { describeLocalData, eraseAllLocalData, type EraseOutcome, type LocalDataSummary } from '../../data/local-data';
 import { HOME_HASH } from '../routes';

@@ -1,3 +1,5 @@
+import { FRENCH_ANSWER_MESSAGE_TEMPLATES } from '../../../domain/answer-messages';
+
 /** The `common` catalogue in French, the source language (i18next syntax: {{name}}, plurals with _one/_other). */
 const common = {
   appName: 'Trajectoires',
@@ -297,6 +299,11 @@ const common = {
   language: {
     label: 'Langue',
   },
+  /**
+   * Why an answer, a file, a link or an import is refused: written once in the domain, which
+   * needs the French without i18next (its default wording, the command line, the tests).
+   */
+  answerMessages: FRENCH_ANSWER_MESSAGE_TEMPLATES,
   footer: {
     privacy: 'Vos réponses restent sur cet appareil. Aucune donnée n’est envoyée.',
     data: 'Vos données',
