@@ -46,7 +46,30 @@ async function fetchAppChunks(): Promise<void> {
   }
 }
 
-async function start(root: HTMLElement): Promise<void> {
+/**
+ * The prerendered page shows its buttons before the app can answer them. A button pressed in
+ * that time (a mouse, a finger, Enter or Space) is kept, and pressed again once the app runs:
+ * the page keeps the same elements when the app takes it over, so it is the same button. Links
+ * need nothing: the address changes and the app opens there.
+ */
+function keepEarlyPresses(): { replay: () => void } {
+  let pressed: HTMLButtonElement | null = null;
+  const keep = (event: MouseEvent) => {
+    const button = event.target instanceof Element ? event.target.closest('button') : null;
+    if (button) pressed = button;
+  };
+  document.addEventListener('click', keep, true);
+  return {
+    replay: () => {
+      document.removeEventListener('click', keep, true);
+      // A page the app rebuilt (another language, another address) has no such button any more.
+      if (pressed?.isConnected) pressed.click();
+      pressed = null;
+    },
+  };
+}
+
+async function start(root: HTMLElement, onReady: () => void): Promise<void> {
   await afterNextPaint();
   await fetchAppChunks();
   // Libraries alone first, one per task: none imports back into the app, so evaluating them
@@ -57,7 +80,7 @@ async function start(root: HTMLElement): Promise<void> {
   }
   const { startApp } = await import('./start-app');
   await nextTask();
-  await startApp(root);
+  await startApp(root, onReady);
 }
 
 /** The app could not be fetched (network lost before it was ever stored): say so in the shell. */
@@ -79,7 +102,8 @@ function showLoadFailure(page: HTMLElement): void {
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
 
-start(root).catch((error: unknown) => {
+const earlyPresses = keepEarlyPresses();
+start(root, earlyPresses.replay).catch((error: unknown) => {
   console.error(error);
   showLoadFailure(root);
 });

@@ -1,5 +1,5 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { StrictMode, Suspense, startTransition } from 'react';
+import { StrictMode, Suspense, startTransition, useEffect, useRef } from 'react';
 import { createRoot, hydrateRoot } from 'react-dom/client';
 import { useTranslation } from 'react-i18next';
 import { currentLanguage, i18nReady } from './i18n/i18n';
@@ -38,14 +38,26 @@ function Page() {
   );
 }
 
+/** Calls `onReady` once, after the app's first render is on the page (hydrated or rendered), its handlers attached. */
+function ReadySignal({ onReady }: { onReady?: () => void }) {
+  const called = useRef(false);
+  useEffect(() => {
+    if (called.current) return;
+    called.current = true;
+    onReady?.();
+  }, [onReady]);
+  return null;
+}
+
 /** The whole app: the browser renders it, the build prerenders its French welcome page (src/prerender.tsx). */
-export function AppRoot({ queryClient }: { queryClient: QueryClient }) {
+export function AppRoot({ queryClient, onReady }: { queryClient: QueryClient; onReady?: () => void }) {
   return (
     <StrictMode>
       <AppErrorBoundary>
         <QueryClientProvider client={queryClient}>
           <Suspense fallback={null}>
             <Page />
+            <ReadySignal onReady={onReady} />
           </Suspense>
         </QueryClientProvider>
       </AppErrorBoundary>
@@ -64,11 +76,11 @@ export function createQueryClient(): QueryClient {
  * no second layout, nothing replaced under the reader. Otherwise (another language, another
  * address, a diagnosis to reopen) React renders its own page in place of it.
  */
-export async function startApp(root: HTMLElement): Promise<void> {
+export async function startApp(root: HTMLElement, onReady?: () => void): Promise<void> {
   await i18nReady.catch(() => undefined);
   // The render in a task of its own, after i18next's start.
   await new Promise((resolve) => setTimeout(resolve, 0));
-  const app = <AppRoot queryClient={createQueryClient()} />;
+  const app = <AppRoot queryClient={createQueryClient()} onReady={onReady} />;
   const isPrerenderedPage = root.dataset.prerendered === PRERENDERED_WELCOME && currentLanguage() === DEFAULT_LANGUAGE && opensOnWelcomePage();
   // A transition: React works in slices of a few milliseconds, so a slow phone answers a tap on the
   // painted page instead of freezing until the whole page is built.

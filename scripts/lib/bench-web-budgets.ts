@@ -1,5 +1,5 @@
 /**
- * The pure parts of `npm run bench:web`: which files the first load fetches, medians, budget
+ * The pure parts of `npm run bench:web`: which files the first load fetched, medians, budget
  * verdicts, the failing Lighthouse audits and the printed table. No browser, no file system, so
  * tests/scripts/bench-web.test.ts can pass tiny literals.
  */
@@ -11,65 +11,38 @@ export interface BenchRow {
   ok: boolean;
 }
 
-/** What index.html makes the browser fetch before the first paint. */
-export interface FirstLoadReference {
-  kind: 'script' | 'modulepreload' | 'stylesheet';
-  href: string;
+/** A request the welcome page made while it opened, as the browser reports it. */
+export interface PageRequest {
+  url: string;
+  /** The browser's resource type: 'script', 'stylesheet', 'document', 'fetch', 'image'… */
+  resourceType: string;
 }
 
-const TAG = /<(script|link)\b([^>]*)>/gi;
-const ATTRIBUTE = /([^\s=/>]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+)))?/g;
-
-function readAttributes(source: string): Map<string, string> {
-  const attributes = new Map<string, string>();
-  for (const match of source.matchAll(ATTRIBUTE)) {
-    attributes.set(match[1]!.toLowerCase(), match[2] ?? match[3] ?? match[4] ?? '');
-  }
-  return attributes;
+/** The first load, as files of the build directory: what the page really fetched, whatever the loading strategy. */
+export interface FirstLoad {
+  scripts: string[];
+  stylesheets: string[];
+  /** Anything from another origin: never part of this app, and a privacy problem besides. */
+  foreign: string[];
 }
 
 /**
- * The entry script (and any other script with a `src`), its `modulepreload` links and the
- * stylesheets, in document order, each once. Inline scripts carry no file; other links (icons,
- * manifest) are fetched after the first paint or not at all, so they do not count.
+ * Sorts the requests of the welcome page's first load (scripts and stylesheets, each once, in the
+ * order asked for) into files of the build served at `baseUrl`.
  */
-export function listFirstLoadReferences(html: string): FirstLoadReference[] {
-  const references: FirstLoadReference[] = [];
-  const seen = new Set<string>();
-  const add = (kind: FirstLoadReference['kind'], href: string | undefined) => {
-    if (!href || seen.has(href)) return;
-    seen.add(href);
-    references.push({ kind, href });
-  };
-  // Comments may hold commented-out tags: they load nothing.
-  for (const match of html.replace(/<!--[\s\S]*?-->/g, '').matchAll(TAG)) {
-    const attributes = readAttributes(match[2]!);
-    if (match[1]!.toLowerCase() === 'script') {
-      add('script', attributes.get('src'));
+export function classifyFirstLoad(requests: readonly PageRequest[], baseUrl: string): FirstLoad {
+  const load: FirstLoad = { scripts: [], stylesheets: [], foreign: [] };
+  for (const { url, resourceType } of requests) {
+    if (url.startsWith('data:') || url.startsWith('blob:')) continue;
+    if (!url.startsWith(baseUrl)) {
+      if (!load.foreign.includes(url)) load.foreign.push(url);
       continue;
     }
-    const rel = (attributes.get('rel') ?? '').toLowerCase().split(/\s+/);
-    if (rel.includes('modulepreload')) add('modulepreload', attributes.get('href'));
-    else if (rel.includes('stylesheet')) add('stylesheet', attributes.get('href'));
+    const list = resourceType === 'script' ? load.scripts : resourceType === 'stylesheet' ? load.stylesheets : null;
+    const file = url.slice(baseUrl.length).replace(/[?#].*$/, '');
+    if (list && !list.includes(file)) list.push(file);
   }
-  return references;
-}
-
-/** Another origin's file: never part of this app's first load, and a privacy problem besides. */
-export function isForeignReference(href: string): boolean {
-  return /^(?:[a-z][a-z0-9+.-]*:)?\/\//i.test(href);
-}
-
-/**
- * The path of a referenced file inside the build directory, for a site built with `base` (the
- * project builds with './', but a host may build under '/sub/path/').
- */
-export function toBuildPath(href: string, base = './'): string {
-  const withoutQuery = href.replace(/[?#].*$/, '');
-  const basePrefix = base.replace(/^\.\//, '').replace(/^\//, '');
-  let relative = withoutQuery.replace(/^\.\//, '').replace(/^\//, '');
-  if (basePrefix && relative.startsWith(basePrefix)) relative = relative.slice(basePrefix.length);
-  return relative;
+  return load;
 }
 
 export function median(values: readonly number[]): number {

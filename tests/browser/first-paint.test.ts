@@ -69,6 +69,26 @@ describe('the first paint', () => {
     await context.close();
   });
 
+  it('keeps a button pressed before the app runs, and presses it again once it does', async () => {
+    const context = await browser.newContext({ viewport: { width: 412, height: 823 }, serviceWorkers: 'block' });
+    const watch = watchContext(context, baseUrl);
+    const page = await context.newPage();
+    // The app's own chunk is held back: the page is painted, its buttons shown, nothing answers yet.
+    let release = () => {};
+    const released = new Promise<void>((resolve) => (release = resolve));
+    await page.route(/\/assets\/start-app-[^/]*\.js$/, async (route) => {
+      await released;
+      await route.continue();
+    });
+    await page.goto(baseUrl);
+    await page.getByRole('button', { name: 'Commencer : Diagnostic express' }).click();
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toMatch(/^Faites le point/);
+    release();
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent(), { timeout: 15_000 }).toMatch(/^Étape 1 sur 7/);
+    expect(watch.pageErrors).toEqual([]);
+    await context.close();
+  });
+
   it('is replaced, not hydrated, when the app opens elsewhere: in English, or on another address', async () => {
     const context = await browser.newContext({ viewport: { width: 412, height: 823 }, serviceWorkers: 'block' });
     const watch = watchContext(context, baseUrl);

@@ -1,77 +1,50 @@
 import {
   categoryScore,
+  classifyFirstLoad,
   describeAuditItems,
   describeBudget,
   formatMarkdownRows,
   formatTable,
-  isForeignReference,
   judge,
   listFailingAudits,
-  listFirstLoadReferences,
   median,
   meetsBudget,
-  toBuildPath,
   type Budget,
   type LighthouseReport,
 } from '../../scripts/lib/bench-web-budgets';
 
-/** index.html as Vite 8 writes it with base './', plus what a PWA plugin and a careless edit could add. */
-const BUILT_INDEX = `<!doctype html>
-<html lang="fr">
-  <head>
-    <meta charset="UTF-8" />
-    <link rel="icon" type="image/svg+xml" href="./favicon.svg" />
-    <link rel="manifest" href="./manifest.webmanifest">
-    <title>Trajectoires</title>
-    <script type="module" crossorigin src="./assets/index-B1a2c3.js"></script>
-    <link rel="modulepreload" crossorigin href="./assets/react-Dx9.js">
-    <link rel='modulepreload' crossorigin href='./assets/xstate-Q7.js'>
-    <link rel="stylesheet" crossorigin href="./assets/index-C4d5.css">
-    <!-- <script src="./assets/old.js"></script> -->
-    <script id="vite-plugin-pwa:register-sw" src="./registerSW.js"></script>
-    <script>window.inline = true;</script>
-  </head>
-  <body><div id="root"></div></body>
-</html>`;
+const BASE = 'http://127.0.0.1:4173/';
 
-describe('listFirstLoadReferences', () => {
-  it('lists the entry script, its module preloads, the stylesheets and other scripts with a src, in document order', () => {
-    expect(listFirstLoadReferences(BUILT_INDEX)).toEqual([
-      { kind: 'script', href: './assets/index-B1a2c3.js' },
-      { kind: 'modulepreload', href: './assets/react-Dx9.js' },
-      { kind: 'modulepreload', href: './assets/xstate-Q7.js' },
-      { kind: 'stylesheet', href: './assets/index-C4d5.css' },
-      { kind: 'script', href: './registerSW.js' },
-    ]);
+describe('classifyFirstLoad', () => {
+  it('keeps the scripts and stylesheets of the build, each once, in the order asked for, without query strings', () => {
+    expect(
+      classifyFirstLoad(
+        [
+          { url: BASE, resourceType: 'document' },
+          { url: `${BASE}assets/index-B1.js`, resourceType: 'script' },
+          { url: `${BASE}assets/index-C4.css`, resourceType: 'stylesheet' },
+          { url: `${BASE}assets/react-D9.js`, resourceType: 'script' },
+          { url: `${BASE}assets/react-D9.js`, resourceType: 'script' },
+          { url: `${BASE}assets/start-app-E2.css?v=2`, resourceType: 'stylesheet' },
+          { url: `${BASE}manifest.webmanifest`, resourceType: 'manifest' },
+          { url: `${BASE}favicon.svg`, resourceType: 'image' },
+          { url: 'data:image/png;base64,AAAA', resourceType: 'image' },
+        ],
+        BASE,
+      ),
+    ).toEqual({ scripts: ['assets/index-B1.js', 'assets/react-D9.js'], stylesheets: ['assets/index-C4.css', 'assets/start-app-E2.css'], foreign: [] });
   });
 
-  it('counts a file referenced twice once, and finds nothing in a page without scripts', () => {
-    const twice = '<link rel="modulepreload" href="/a.js"><link rel="modulepreload" href="/a.js"><link rel="preload stylesheet" href="/s.css">';
-    expect(listFirstLoadReferences(twice)).toEqual([
-      { kind: 'modulepreload', href: '/a.js' },
-      { kind: 'stylesheet', href: '/s.css' },
-    ]);
-    expect(listFirstLoadReferences('<html><body><p>Bonjour</p></body></html>')).toEqual([]);
-  });
-});
-
-describe('toBuildPath and isForeignReference', () => {
-  it.each([
-    ['./assets/index-B1.js', './', 'assets/index-B1.js'],
-    ['/assets/index-B1.js', '/', 'assets/index-B1.js'],
-    ['/outils/trajectoires/assets/index-B1.js', '/outils/trajectoires/', 'assets/index-B1.js'],
-    ['./assets/index-B1.js?v=2', './', 'assets/index-B1.js'],
-  ])('%s built with base %s is %s in the build directory', (href, base, expected) => {
-    expect(toBuildPath(href, base)).toBe(expected);
-  });
-
-  it.each([
-    ['https://cdn.example.org/react.js', true],
-    ['//cdn.example.org/react.js', true],
-    ['./assets/react.js', false],
-    ['/assets/react.js', false],
-  ])('%s comes from another origin: %s', (href, expected) => {
-    expect(isForeignReference(href)).toBe(expected);
+  it('sets apart anything from another origin, a font from a CDN as much as a script', () => {
+    const load = classifyFirstLoad(
+      [
+        { url: 'https://fonts.example.org/inter.woff2', resourceType: 'font' },
+        { url: 'https://cdn.example.org/react.js', resourceType: 'script' },
+        { url: `${BASE}assets/index-B1.js`, resourceType: 'script' },
+      ],
+      BASE,
+    );
+    expect(load).toEqual({ scripts: ['assets/index-B1.js'], stylesheets: [], foreign: ['https://fonts.example.org/inter.woff2', 'https://cdn.example.org/react.js'] });
   });
 });
 
