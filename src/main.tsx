@@ -11,11 +11,14 @@
  */
 import { APP_CHUNKS_META_NAME } from './page-markers';
 import './ui/styles.css';
+// The update banner's empty live region is in the prerendered page: its styles come with the page's.
+import './pwa/update-banner.css';
 
-/** Resolves just after the next frame is painted, or soon anyway in a tab that paints nothing. */
+/** Resolves just after the next frame is painted, or soon anyway in a hidden tab, which paints nothing. */
 function afterNextPaint(): Promise<void> {
   return new Promise((resolve) => {
-    const hiddenTabFallback = setTimeout(resolve, 200);
+    // Only when hidden: a visible phone slow to paint its first frame still paints before the app loads.
+    const hiddenTabFallback = document.visibilityState === 'hidden' ? setTimeout(resolve, 200) : undefined;
     requestAnimationFrame(() =>
       setTimeout(() => {
         clearTimeout(hiddenTabFallback);
@@ -47,29 +50,40 @@ async function fetchAppChunks(): Promise<void> {
 }
 
 /**
- * The prerendered page shows its buttons before the app can answer them. A button pressed in
- * that time (a mouse, a finger, Enter or Space) is kept, and pressed again once the app runs:
- * the page keeps the same elements when the app takes it over, so it is the same button. Links
- * need nothing: the address changes and the app opens there.
+ * The prerendered page shows its buttons and its file field before the app can answer them. What
+ * the person does in that time (a button pressed with a mouse, a finger, Enter or Space; a file
+ * chosen) is kept, and done again once the app runs: the app takes the page over with the same
+ * elements, so it is the same button, and the field still holds the file. Links need nothing: the
+ * address changes and the app opens there.
  */
-function keepEarlyPresses(): { replay: () => void } {
-  let pressed: HTMLButtonElement | null = null;
-  const keep = (event: MouseEvent) => {
+function keepEarlyActions(): { stop: () => void; replay: () => void } {
+  const actions: Array<() => void> = [];
+  const keepPress = (event: MouseEvent) => {
     const button = event.target instanceof Element ? event.target.closest('button') : null;
-    if (button) pressed = button;
+    if (button) actions.push(() => button.click());
   };
-  document.addEventListener('click', keep, true);
+  const keepFile = (event: Event) => {
+    const field = event.target;
+    if (field instanceof HTMLInputElement && field.type === 'file') actions.push(() => field.dispatchEvent(new Event('change', { bubbles: true })));
+  };
+  document.addEventListener('click', keepPress, true);
+  document.addEventListener('change', keepFile, true);
   return {
+    // Called as React starts on the page: from then on React hears every event itself (a click
+    // while it hydrates is hydrated and delivered by React), so keeping it too would do it twice.
+    stop: () => {
+      document.removeEventListener('click', keepPress, true);
+      document.removeEventListener('change', keepFile, true);
+    },
+    // A page the app rebuilt (another language, another address) has none of these elements any
+    // more: pressing a detached button does nothing.
     replay: () => {
-      document.removeEventListener('click', keep, true);
-      // A page the app rebuilt (another language, another address) has no such button any more.
-      if (pressed?.isConnected) pressed.click();
-      pressed = null;
+      for (const action of actions.splice(0)) action();
     },
   };
 }
 
-async function start(root: HTMLElement, onReady: () => void): Promise<void> {
+async function start(root: HTMLElement, early: { stop: () => void; replay: () => void }): Promise<void> {
   await afterNextPaint();
   await fetchAppChunks();
   // Libraries alone first, one per task: none imports back into the app, so evaluating them
@@ -80,7 +94,7 @@ async function start(root: HTMLElement, onReady: () => void): Promise<void> {
   }
   const { startApp } = await import('./start-app');
   await nextTask();
-  await startApp(root, onReady);
+  await startApp(root, { beforeRender: early.stop, onReady: early.replay });
 }
 
 /** The app could not be fetched (network lost before it was ever stored): say so in the shell. */
@@ -102,8 +116,8 @@ function showLoadFailure(page: HTMLElement): void {
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
 
-const earlyPresses = keepEarlyPresses();
-start(root, earlyPresses.replay).catch((error: unknown) => {
+const earlyActions = keepEarlyActions();
+start(root, earlyActions).catch((error: unknown) => {
   console.error(error);
   showLoadFailure(root);
 });

@@ -76,7 +76,14 @@ export function createQueryClient(): QueryClient {
  * no second layout, nothing replaced under the reader. Otherwise (another language, another
  * address, a diagnosis to reopen) React renders its own page in place of it.
  */
-export async function startApp(root: HTMLElement, onReady?: () => void): Promise<void> {
+export interface StartHooks {
+  /** Just before React starts on the page. */
+  beforeRender?: () => void;
+  /** Once the first render is on the page, its handlers attached. */
+  onReady?: () => void;
+}
+
+export async function startApp(root: HTMLElement, { beforeRender, onReady }: StartHooks = {}): Promise<void> {
   await i18nReady.catch(() => undefined);
   // The render in a task of its own, after i18next's start.
   await new Promise((resolve) => setTimeout(resolve, 0));
@@ -84,6 +91,7 @@ export async function startApp(root: HTMLElement, onReady?: () => void): Promise
   const isPrerenderedPage = root.dataset.prerendered === PRERENDERED_WELCOME && currentLanguage() === DEFAULT_LANGUAGE && opensOnWelcomePage();
   // A transition: React works in slices of a few milliseconds, so a slow phone answers a tap on the
   // painted page instead of freezing until the whole page is built.
+  beforeRender?.();
   startTransition(() => {
     if (isPrerenderedPage) hydrateRoot(root, app);
     else createRoot(root).render(app);

@@ -83,7 +83,9 @@ export function createLazyDiagnosisLibrary(
   };
 
   return {
-    list: async () => (!loading && (await isStoreAbsent()) ? EMPTY_LIST : (await library()).list()),
+    // Asked every time, loaded or not: after « Vos données » erased everything, reading would
+    // create the database again, empty, and every later visit would load the library for nothing.
+    list: async () => ((await isStoreAbsent()) ? EMPTY_LIST : (await library()).list()),
     get: (id) => library().then((loaded) => loaded.get(id)),
     create: (entry) => library().then((loaded) => loaded.create(entry)),
     save: (id, changes, expectedRevision) => library().then((loaded) => loaded.save(id, changes, expectedRevision)),

@@ -197,6 +197,28 @@ export const wizardMachine = setup({
 
 export type WizardSnapshot = ReturnType<typeof wizardMachine.getInitialSnapshot>;
 
+// Keyed by the answers object (a new one on every change), then by questionnaire (a new language).
+const furthestReachableCache = new WeakMap<Answers, WeakMap<Questionnaire, WizardStepState>>();
+
+/**
+ * The furthest step the person may open, computed once per set of answers: the stepper reads it
+ * for each of its steps, and selectors run on every snapshot (each keystroke sends one).
+ */
+export function selectFurthestReachableStep(snapshot: WizardSnapshot): WizardStepState {
+  const { questionnaire, answers } = snapshot.context;
+  let byQuestionnaire = furthestReachableCache.get(answers);
+  if (!byQuestionnaire) {
+    byQuestionnaire = new WeakMap();
+    furthestReachableCache.set(answers, byQuestionnaire);
+  }
+  let furthest = byQuestionnaire.get(questionnaire);
+  if (furthest === undefined) {
+    furthest = findFurthestReachableStep(questionnaire, answers);
+    byQuestionnaire.set(questionnaire, furthest);
+  }
+  return furthest;
+}
+
 export function selectCurrentStep(snapshot: WizardSnapshot): WizardStepState {
   const value = snapshot.value;
   return value === 'resuming' ? 'profile' : value;

@@ -53,12 +53,12 @@ describe('the library on a device that never saved a diagnosis', () => {
     expect(library.list).toHaveBeenCalledTimes(1);
   });
 
-  it('reads the library once it is loaded, even if the database looked absent', async () => {
+  it('lists nothing once the database is gone, even with the library loaded (erased from « Vos données »): reading would create it again', async () => {
     const { library } = fakeLibrary();
     const lazy = createLazyDiagnosisLibrary(async () => library, { isStoreAbsent: async () => true, openChannel: () => null });
     await lazy.get('a');
-    await lazy.list();
-    expect(library.list).toHaveBeenCalledTimes(1);
+    await expect(lazy.list()).resolves.toEqual({ status: 'ok', entries: [], quarantined: [] });
+    expect(library.list).not.toHaveBeenCalled();
   });
 
   it('hears another tab’s save on the channel without loading the library, then hands over to the library’s subscription', async () => {

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
 import { bindFrenchPunctuation } from '../../domain/french-typography';
+import type { FieldTexts } from './field-texts';
 
 export function fieldIds(questionId: string) {
   const base = `q-${questionId}`;
@@ -21,12 +21,13 @@ interface FieldFrameProps {
   required: boolean;
   /** Groups of radios or checkboxes are a fieldset with a legend; single inputs get a label. */
   isGroup: boolean;
+  /** The words every field shares, translated once per step rather than once per field. */
+  texts: FieldTexts;
   children: ReactNode;
 }
 
 /** The one place that wires label, help, error, required mark and ids for every question. */
-export function FieldFrame({ questionId, label, help, error, required, isGroup, children }: FieldFrameProps) {
-  const { t } = useTranslation();
+export function FieldFrame({ questionId, label, help, error, required, isGroup, texts, children }: FieldFrameProps) {
   const ids = fieldIds(questionId);
   const caption = (
     <>
@@ -34,10 +35,10 @@ export function FieldFrame({ questionId, label, help, error, required, isGroup, 
       {required ? (
         <>
           <span aria-hidden="true" className="required-mark"> *</span>
-          <span className="visually-hidden"> {t('wizard.required')}</span>
+          <span className="visually-hidden"> {texts.required}</span>
         </>
       ) : (
-        <span className="optional"> {t('wizard.optional')}</span>
+        <span className="optional"> {texts.optional}</span>
       )}
     </>
   );

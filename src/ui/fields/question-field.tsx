@@ -1,37 +1,45 @@
-import type { InputHTMLAttributes } from 'react';
-import { useFormContext, useWatch, type FieldError, type FieldErrors, type UseFormRegisterReturn } from 'react-hook-form';
+import { memo, type InputHTMLAttributes } from 'react';
+import { useWatch, type Control, type FieldError, type FieldErrors, type UseFormRegister, type UseFormRegisterReturn } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { bindFrenchPunctuation } from '../../domain/french-typography';
 import { DONT_KNOW, NOT_APPLICABLE, type Option, type Question } from '../../domain/questionnaire-schema';
-import { parseDecimal } from '../forms/answer-form-values';
-import { currentLocaleTag } from '../../i18n/i18n';
+import { formatDecimal, parseDecimal } from '../forms/answer-form-values';
 import { FieldFrame, describedBy, fieldIds } from './field-frame';
+import type { FieldTexts } from './field-texts';
 
 export function readFieldError(errors: FieldErrors, questionId: string): string | undefined {
   const error = errors[questionId] as FieldError | undefined;
   return typeof error?.message === 'string' ? error.message : undefined;
 }
 
-export function QuestionField({ question }: { question: Question }) {
-  const { t } = useTranslation();
-  const {
-    register,
-    formState: { errors },
-  } = useFormContext();
-  const error = readFieldError(errors, question.id);
+interface QuestionFieldProps {
+  question: Question;
+  /** This question's error message, if any: the step reads the form's errors once for all its fields. */
+  error: string | undefined;
+  // Both stable for the life of the form: with the texts, a field renders again only when its error changes.
+  register: UseFormRegister<Record<string, unknown>>;
+  control: Control<Record<string, unknown>>;
+  texts: FieldTexts;
+}
+
+/**
+ * One question. Memoised, and given what it shows as props rather than reading the form's context:
+ * typing in one field re-renders the step, and every other field stayed the same.
+ */
+export const QuestionField = memo(function QuestionField({ question, error, register, control, texts }: QuestionFieldProps) {
   const ids = fieldIds(question.id);
   const hasHelp = Boolean(question.help);
   const common = {
     'aria-describedby': describedBy(question.id, hasHelp, error),
     'aria-invalid': error ? true : undefined,
   } as const;
-  const frame = { questionId: question.id, label: question.label, help: question.help, error, required: question.required };
+  const frame = { questionId: question.id, label: question.label, help: question.help, error, required: question.required, texts };
 
   switch (question.type) {
     case 'single': {
       const reserved = [
-        ...(question.allowNotApplicable ? [{ id: NOT_APPLICABLE, label: t('fields.notApplicable') }] : []),
-        ...(question.allowDontKnow ? [{ id: DONT_KNOW, label: t('fields.dontKnow') }] : []),
+        ...(question.allowNotApplicable ? [{ id: NOT_APPLICABLE, label: texts.notApplicable }] : []),
+        ...(question.allowDontKnow ? [{ id: DONT_KNOW, label: texts.dontKnow }] : []),
       ];
       return (
         <FieldFrame {...frame} isGroup>
@@ -43,7 +51,7 @@ export function QuestionField({ question }: { question: Question }) {
             inputProps={{ ...common, ...register(question.id) }}
           />
           {reserved.length > 0 ? (
-            <div role="group" aria-label={t('fields.otherAnswers')}>
+            <div role="group" aria-label={texts.otherAnswers}>
               <OptionList inputType="radio" options={reserved} className="options options-reserved" inputProps={{ ...common, ...register(question.id) }} />
             </div>
           ) : null}
@@ -117,11 +125,11 @@ export function QuestionField({ question }: { question: Question }) {
               );
             })}
           </div>
-          <SharesTotal questionId={question.id} />
+          <SharesTotal questionId={question.id} control={control} />
         </FieldFrame>
       );
   }
-}
+});
 
 /** Radios or checkboxes, one per option, each with its label and its description. */
 function OptionList({
@@ -153,13 +161,15 @@ function OptionList({
   );
 }
 
-function SharesTotal({ questionId }: { questionId: string }) {
+function SharesTotal({ questionId, control }: { questionId: string; control: Control<Record<string, unknown>> }) {
   const { t } = useTranslation();
-  const values = useWatch({ name: questionId }) as Record<string, string> | undefined;
+  const values = useWatch({ control, name: questionId }) as Record<string, string> | undefined;
   const total = Object.values(values ?? {}).reduce((sum, text) => sum + (parseDecimal(text) ?? 0), 0);
   const rounded = Math.round(total * 10) / 10;
-  // No grouping: « 100 », as the person typed it, in the interface's decimal mark.
-  const format = (value: number) => new Intl.NumberFormat(currentLocaleTag(), { maximumFractionDigits: 1, useGrouping: false }).format(value);
+  // « 62,5 », as the person typed it (no grouping, the interface's decimal mark), without Intl:
+  // a page's first Intl.NumberFormat loads the locale's data, which cost a cheap phone a quarter
+  // of a second when the shares question appeared. The value is already rounded to a tenth.
+  const format = (value: number) => formatDecimal(value);
   const status =
     Math.abs(rounded - 100) <= 0.5
       ? t('fields.sharesComplete')

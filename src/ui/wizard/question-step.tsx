@@ -1,25 +1,36 @@
-import { zodResolver } from '@hookform/resolvers/zod';
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { FormProvider, useForm, useWatch } from 'react-hook-form';
-import { useTranslation } from 'react-i18next';
+import { useForm, useWatch, type Control, type UseFormRegister } from 'react-hook-form';
 import { listVisibleQuestionIds, replaceStepAnswers, type Answers } from '../../domain/answers';
 import type { Step } from '../../domain/questionnaire-schema';
 import { WizardActorContext } from '../../machine/wizard-actor-context';
+import type { FieldTexts } from '../fields/field-texts';
 import { QuestionField, readFieldError } from '../fields/question-field';
 import { toAnswers, toFormValues, type StepFormValues } from '../forms/answer-form-values';
-import { buildStepFormSchema } from '../forms/step-form-schema';
+import { buildStepResolver } from '../forms/step-form-schema';
 import { ErrorSummary, type SummaryError } from './error-summary';
 
-export function QuestionStep({ step, isLast, onBack }: { step: Step; isLast: boolean; onBack?: (() => void) | undefined }) {
-  const { t } = useTranslation();
+export function QuestionStep({
+  step,
+  isLast,
+  onBack,
+  texts,
+}: {
+  step: Step;
+  isLast: boolean;
+  onBack?: (() => void) | undefined;
+  /** The step's and its fields' fixed words, translated once by the shell. */
+  texts: FieldTexts;
+}) {
   const actorRef = WizardActorContext.useActorRef();
   const questionnaire = WizardActorContext.useSelector((snapshot) => snapshot.context.questionnaire);
   // Answers of the other steps do not change while this one is open: read them once.
   const [otherAnswers] = useState<Answers>(() => actorRef.getSnapshot().context.answers);
-  const schema = useMemo(() => buildStepFormSchema(questionnaire, step, otherAnswers), [questionnaire, step, otherAnswers]);
+  const resolver = useMemo(() => buildStepResolver(questionnaire, step, otherAnswers), [questionnaire, step, otherAnswers]);
+  // Read by useForm on its first render only.
+  const [defaultValues] = useState(() => toFormValues(step, otherAnswers));
   const form = useForm<StepFormValues, unknown, Answers>({
-    defaultValues: toFormValues(step, otherAnswers),
-    resolver: zodResolver(schema),
+    defaultValues,
+    resolver,
     shouldFocusError: false,
     mode: 'onSubmit',
     reValidateMode: 'onChange',
@@ -36,9 +47,14 @@ export function QuestionStep({ step, isLast, onBack }: { step: Step; isLast: boo
   }, [form, actorRef, step]);
 
   const values = useWatch({ control: form.control }) as StepFormValues;
-  const liveAnswers = replaceStepAnswers(questionnaire, otherAnswers, step.id, toAnswers(step, values));
-  const visibleIds = listVisibleQuestionIds(questionnaire, liveAnswers);
-  const visibleQuestions = step.questions.filter((question) => visibleIds.has(question.id));
+  const visibleQuestions = useMemo(() => {
+    const liveAnswers = replaceStepAnswers(questionnaire, otherAnswers, step.id, toAnswers(step, values));
+    const visibleIds = listVisibleQuestionIds(questionnaire, liveAnswers);
+    return step.questions.filter((question) => visibleIds.has(question.id));
+  }, [questionnaire, otherAnswers, step, values]);
+  // The fields take the plain record type: their names are the questions' ids, built at run time.
+  const register = form.register as unknown as UseFormRegister<Record<string, unknown>>;
+  const control = form.control as unknown as Control<Record<string, unknown>>;
 
   const summaryErrors: SummaryError[] = visibleQuestions.flatMap((question) => {
     const message = readFieldError(form.formState.errors, question.id);
@@ -58,25 +74,30 @@ export function QuestionStep({ step, isLast, onBack }: { step: Step; isLast: boo
   );
 
   return (
-    <FormProvider {...form}>
-      <form noValidate onSubmit={onSubmit} className="step-form">
-        {step.intro ? <p className="step-intro">{step.intro}</p> : null}
-        {showSummary && summaryErrors.length > 0 ? <ErrorSummary ref={summaryRef} errors={summaryErrors} /> : null}
-        <p className="required-hint">{t('wizard.requiredHint')}</p>
-        {visibleQuestions.map((question) => (
-          <QuestionField key={question.id} question={question} />
-        ))}
-        <div className="step-actions">
-          {onBack ? (
-            <button type="button" className="button button-secondary" onClick={onBack}>
-              {t('wizard.back')}
-            </button>
-          ) : null}
-          <button type="submit" className="button button-primary">
-            {isLast ? t('wizard.finish') : t('wizard.next')}
+    <form noValidate onSubmit={onSubmit} className="step-form">
+      {step.intro ? <p className="step-intro">{step.intro}</p> : null}
+      {showSummary && summaryErrors.length > 0 ? <ErrorSummary ref={summaryRef} errors={summaryErrors} /> : null}
+      <p className="required-hint">{texts.requiredHint}</p>
+      {visibleQuestions.map((question) => (
+        <QuestionField
+          key={question.id}
+          question={question}
+          error={readFieldError(form.formState.errors, question.id)}
+          register={register}
+          control={control}
+          texts={texts}
+        />
+      ))}
+      <div className="step-actions">
+        {onBack ? (
+          <button type="button" className="button button-secondary" onClick={onBack}>
+            {texts.back}
           </button>
-        </div>
-      </form>
-    </FormProvider>
+        ) : null}
+        <button type="submit" className="button button-primary">
+          {isLast ? texts.finish : texts.next}
+        </button>
+      </div>
+    </form>
   );
 }

@@ -1,9 +1,10 @@
-import { Suspense, lazy, useEffect, useRef, type ReactNode } from 'react';
+import { Suspense, lazy, memo, useCallback, useEffect, useMemo, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { isStepReachable, selectCurrentStep } from '../../machine/wizard-machine';
+import { selectCurrentStep, selectFurthestReachableStep } from '../../machine/wizard-machine';
 import { WIZARD_STEPS, findWizardStep, findWizardStepBySlug, indexOfWizardStep, type WizardStepState } from '../../domain/wizard-steps';
 import { WizardActorContext } from '../../machine/wizard-actor-context';
 import { fieldIds } from '../fields/field-frame';
+import { useFieldTexts } from '../fields/field-texts';
 import { QuestionStep } from './question-step';
 
 export function useStepTitle(): (state: WizardStepState) => string {
@@ -35,8 +36,11 @@ export function WizardShell({
   const actorRef = WizardActorContext.useActorRef();
   const current = WizardActorContext.useSelector(selectCurrentStep);
   const questionnaire = WizardActorContext.useSelector((snapshot) => snapshot.context.questionnaire);
-  const answers = WizardActorContext.useSelector((snapshot) => snapshot.context.answers);
+  // Not the answers themselves: the shell renders again when the furthest step changes, not on every keystroke.
+  const furthest = WizardActorContext.useSelector(selectFurthestReachableStep);
   const titleOf = useStepTitle();
+  // Translated once for all the steps (the shell outlives them), not on each step's first render.
+  const fieldTexts = useFieldTexts();
   const headingRef = useRef<HTMLHeadingElement>(null);
   const isFirstRender = useRef(true);
   // Set by a "Modifier" link of the synthesis: the step opens with focus on that question, not on its heading.
@@ -84,42 +88,13 @@ export function WizardShell({
     return () => window.removeEventListener('popstate', followAddressBar);
   }, [actorRef, onLeave]);
 
+  const goto = useCallback((step: WizardStepState) => actorRef.send({ type: 'step.goto', step }), [actorRef]);
   const questionStep = findWizardStep(current).questionStep;
   const step = questionnaire.steps.find((candidate) => candidate.id === questionStep);
 
   return (
     <div className="wizard">
-      <nav aria-label={t('wizard.stepperLabel')} className="stepper">
-        <ol>
-          {WIZARD_STEPS.map((wizardStep, stepIndex) => {
-            const isCurrent = wizardStep.state === current;
-            const reachable = isStepReachable(questionnaire, answers, wizardStep.state);
-            const status = isCurrent ? t('wizard.stepCurrent') : reachable ? t('wizard.stepDone') : t('wizard.stepLocked');
-            const label = (
-              <>
-                <span className="stepper-number" aria-hidden="true">
-                  {stepIndex + 1}
-                </span>
-                <span className="stepper-title">{titleOf(wizardStep.state)}</span>
-                <span className="visually-hidden"> ({status})</span>
-              </>
-            );
-            return (
-              <li key={wizardStep.state} className={`stepper-item${isCurrent ? ' is-current' : ''}${reachable ? ' is-reachable' : ''}`}>
-                {reachable && !isCurrent ? (
-                  <button type="button" className="stepper-link" onClick={() => actorRef.send({ type: 'step.goto', step: wizardStep.state })}>
-                    {label}
-                  </button>
-                ) : (
-                  <span className="stepper-link" aria-current={isCurrent ? 'step' : undefined}>
-                    {label}
-                  </span>
-                )}
-              </li>
-            );
-          })}
-        </ol>
-      </nav>
+      <Stepper current={current} furthest={furthest} titles={WIZARD_STEPS.map((wizardStep) => titleOf(wizardStep.state))} onGoto={goto} />
       <section className="step" aria-labelledby="step-heading">
         <p className="progress-text" aria-hidden="true">
           {progress}
@@ -137,6 +112,7 @@ export function WizardShell({
             key={step.id}
             step={step}
             isLast={current === 'priorities'}
+            texts={fieldTexts}
             onBack={index > 0 ? () => actorRef.send({ type: 'step.back' }) : undefined}
           />
         ) : (
@@ -154,3 +130,62 @@ export function WizardShell({
     </div>
   );
 }
+
+/** The seven steps, each a button once reachable. Memoised: its props change with the step and the furthest step only. */
+const Stepper = memo(
+  function Stepper({
+    current,
+    furthest,
+    titles,
+    onGoto,
+  }: {
+    current: WizardStepState;
+    furthest: WizardStepState;
+    titles: readonly string[];
+    onGoto: (step: WizardStepState) => void;
+  }) {
+    const { t } = useTranslation();
+    const furthestIndex = indexOfWizardStep(furthest);
+    const statuses = useMemo(() => ({ current: t('wizard.stepCurrent'), done: t('wizard.stepDone'), locked: t('wizard.stepLocked') }), [t]);
+    return (
+      <nav aria-label={t('wizard.stepperLabel')} className="stepper">
+        <ol>
+          {WIZARD_STEPS.map((wizardStep, stepIndex) => {
+            const isCurrent = wizardStep.state === current;
+            const reachable = stepIndex <= furthestIndex;
+            const status = isCurrent ? statuses.current : reachable ? statuses.done : statuses.locked;
+            const label = (
+              <>
+                <span className="stepper-number" aria-hidden="true">
+                  {stepIndex + 1}
+                </span>
+                <span className="stepper-title">{titles[stepIndex]}</span>
+                <span className="visually-hidden"> ({status})</span>
+              </>
+            );
+            return (
+              <li key={wizardStep.state} className={`stepper-item${isCurrent ? ' is-current' : ''}${reachable ? ' is-reachable' : ''}`}>
+                {reachable && !isCurrent ? (
+                  <button type="button" className="stepper-link" onClick={() => onGoto(wizardStep.state)}>
+                    {label}
+                  </button>
+                ) : (
+                  <span className="stepper-link" aria-current={isCurrent ? 'step' : undefined}>
+                    {label}
+                  </span>
+                )}
+              </li>
+            );
+          })}
+        </ol>
+      </nav>
+    );
+  },
+  // The titles are a new array on each render of the shell; equal words need no new stepper.
+  (before, after) =>
+    before.current === after.current &&
+    before.furthest === after.furthest &&
+    before.onGoto === after.onGoto &&
+    before.titles.length === after.titles.length &&
+    before.titles.every((title, index) => title === after.titles[index]),
+);
