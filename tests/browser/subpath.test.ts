@@ -128,7 +128,7 @@ describe('under a sub-path', () => {
 
   // Retried: since the staged start (2026-11-23) the worker told to skip waiting on the way home
   // sometimes stays « installed » (skip-waiting is sent, logged; activation never comes), about one
-  // run in two in a full browser run, rarely alone. Not understood yet: see BENCHMARKS.md / the note.
+  // run in two in a full browser run, rarely alone. Not understood yet.
   it('announces a new version, keeps it waiting during a diagnosis, installs it back home, and on request from home', { retry: 3 }, async () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     const watch = watchContext(context, siteUrl);
