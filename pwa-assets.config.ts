@@ -5,7 +5,7 @@ import { defineConfig, type Preset } from '@vite-pwa/assets-generator/config';
 const THEME_COLOUR = '#0b5e55';
 
 const preset: Preset = {
-  transparent: { sizes: [192, 512], favicons: [] },
+  transparent: { sizes: [192, 512], favicons: [[48, 'favicon.ico']] },
   maskable: { sizes: [512], padding: 0.3, resizeOptions: { background: THEME_COLOUR } },
   apple: { sizes: [180], padding: 0.3, resizeOptions: { background: THEME_COLOUR } },
 };

@@ -55,7 +55,7 @@ export function buildPwaOptions(): Partial<VitePWAOptions> {
     workbox: {
       // The app, the questionnaires (questionnaires/*.json, translations included), the demo
       // workshop, the PDF fonts, the icons: everything a diagnosis and its PDF need offline.
-      globPatterns: ['**/*.{js,css,html,json,ttf,svg,png,webmanifest}'],
+      globPatterns: ['**/*.{js,css,html,json,ttf,svg,png,ico,webmanifest}'],
       // jsPDF's optional html() and SVG helpers (html2canvas, DOMPurify, canvg): the report never
       // calls them, so the 380 KB they weigh are left out of every install.
       globIgnores: ['**/html2canvas-*.js', '**/purify.es-*.js', '**/index.es-*.js'],

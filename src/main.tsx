@@ -10,26 +10,10 @@
  * evaluation of everything would block a slow phone for a few hundred milliseconds.
  */
 import { APP_CHUNKS_META_NAME } from './page-markers';
+import { afterNextPaint, nextTask } from './scheduling';
 import './ui/styles.css';
 // The update banner's empty live region is in the prerendered page: its styles come with the page's.
 import './pwa/update-banner.css';
-
-/** Resolves just after the next frame is painted, or soon anyway in a hidden tab, which paints nothing. */
-function afterNextPaint(): Promise<void> {
-  return new Promise((resolve) => {
-    // Only when hidden: a visible phone slow to paint its first frame still paints before the app loads.
-    const hiddenTabFallback = document.visibilityState === 'hidden' ? setTimeout(resolve, 200) : undefined;
-    requestAnimationFrame(() =>
-      setTimeout(() => {
-        clearTimeout(hiddenTabFallback);
-        resolve();
-      }, 0),
-    );
-  });
-}
-
-/** Lets the browser run whatever waits (input, paint) before the next stage. */
-const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 /** Links added per task: each starts a request, about a millisecond of main thread on a slow phone. */
 const LINKS_PER_TASK = 4;

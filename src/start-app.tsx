@@ -9,6 +9,7 @@ import { App, opensOnWelcomePage } from './ui/app';
 import { AppErrorBoundary } from './ui/error-page';
 import { LanguageSwitcher } from './ui/language-switcher';
 import { ACCESSIBILITY_HASH, DATA_HASH } from './ui/routes';
+import { nextTask } from './scheduling';
 
 function Page() {
   const { t } = useTranslation();
@@ -86,7 +87,7 @@ export interface StartHooks {
 export async function startApp(root: HTMLElement, { beforeRender, onReady }: StartHooks = {}): Promise<void> {
   await i18nReady.catch(() => undefined);
   // The render in a task of its own, after i18next's start.
-  await new Promise((resolve) => setTimeout(resolve, 0));
+  await nextTask();
   const app = <AppRoot queryClient={createQueryClient()} onReady={onReady} />;
   const isPrerenderedPage = root.dataset.prerendered === PRERENDERED_WELCOME && currentLanguage() === DEFAULT_LANGUAGE && opensOnWelcomePage();
   // A transition: React works in slices of a few milliseconds, so a slow phone answers a tap on the

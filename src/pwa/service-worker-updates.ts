@@ -1,3 +1,5 @@
+import { whenNetworkQuiet } from './when-network-quiet';
+
 /**
  * Watches the service worker that public registerSW.js registers (vite-plugin-pwa, registerType
  * 'prompt'): a new version installs in the background and waits. It takes over only when the
@@ -7,8 +9,12 @@
 export interface UpdateWatcher {
   subscribe(listener: () => void): () => void;
   isUpdateAvailable(): boolean;
-  /** Activates the waiting version and reloads this page with it; does nothing when there is none. */
-  applyUpdate(): void;
+  /**
+   * Activates the waiting version and reloads this page with it; does nothing when there is none.
+   * Returns a cancel: until the waiting worker has been told, the update can still be called off
+   * (the person opened a diagnosis meanwhile).
+   */
+  applyUpdate(): () => void;
 }
 
 export interface UpdateWatcherEnvironment {
@@ -17,17 +23,24 @@ export interface UpdateWatcherEnvironment {
   /** Pages that stay open for hours never navigate (hash routes): look for a new version when they come back into view. */
   document?: Pick<Document, 'addEventListener' | 'visibilityState'>;
   now?: () => number;
+  /**
+   * Resolves when the page no longer fetches anything (./when-network-quiet.ts tells why the
+   * worker must not be told to skip waiting before); none means at once.
+   */
+  whenQuiet?: () => Promise<void>;
 }
 
 /** The generated worker calls skipWaiting() on this message (workbox's generateSW with skipWaiting: false). */
 const SKIP_WAITING_MESSAGE = { type: 'SKIP_WAITING' } as const;
 const UPDATE_CHECK_INTERVAL_MS = 60 * 60 * 1000;
 
-export function watchServiceWorkerUpdates({ container, reload, document, now = Date.now }: UpdateWatcherEnvironment): UpdateWatcher {
+export function watchServiceWorkerUpdates({ container, reload, document, now = Date.now, whenQuiet }: UpdateWatcherEnvironment): UpdateWatcher {
   const listeners = new Set<() => void>();
   let updateAvailable = false;
   let waitingWorker: ServiceWorker | null = null;
   let reloadRequested = false;
+  /** Once a worker is told to skip waiting, the switch cannot be called off: the page reloads when it comes. */
+  let skipWaitingSent = false;
   let reloading = false;
 
   const announce = (worker: ServiceWorker | null) => {
@@ -77,19 +90,28 @@ export function watchServiceWorkerUpdates({ container, reload, document, now = D
     },
     isUpdateAvailable: () => updateAvailable,
     applyUpdate() {
-      if (!updateAvailable) return;
+      if (!updateAvailable) return () => undefined;
       reloadRequested = true;
+      let cancelled = false;
+      // Told only once the page has stopped fetching through the old worker (./when-network-quiet.ts).
+      const ready = whenQuiet ? whenQuiet().then(() => container.ready) : container.ready;
       // The worker waiting now, asked for at the moment of the update: the one announced earlier may
       // have been replaced since (a newer version found meanwhile), and told to skip waiting in vain.
-      void container.ready.then((registration) => {
+      void ready.then((registration) => {
+        if (cancelled) return;
         const worker = registration.waiting ?? waitingWorker;
         if (!worker) return reloadOnce();
         // A page that the old worker did not control gets no controllerchange: its activation reloads it.
         worker.addEventListener('statechange', () => {
           if (worker.state === 'activated') reloadOnce();
         });
+        skipWaitingSent = true;
         worker.postMessage(SKIP_WAITING_MESSAGE);
       });
+      return () => {
+        cancelled = true;
+        if (!skipWaitingSent && !reloading) reloadRequested = false;
+      };
     },
   };
 }
@@ -97,7 +119,7 @@ export function watchServiceWorkerUpdates({ container, reload, document, now = D
 const NO_SERVICE_WORKER: UpdateWatcher = {
   subscribe: () => () => undefined,
   isUpdateAvailable: () => false,
-  applyUpdate: () => undefined,
+  applyUpdate: () => () => undefined,
 };
 
 let pageWatcher: UpdateWatcher | undefined;
@@ -106,12 +128,12 @@ let pageWatcher: UpdateWatcher | undefined;
 export function getUpdateWatcher(): UpdateWatcher {
   pageWatcher ??=
     typeof navigator !== 'undefined' && navigator.serviceWorker
-      ? watchServiceWorkerUpdates({ container: navigator.serviceWorker, reload: () => window.location.reload(), document })
+      ? watchServiceWorkerUpdates({ container: navigator.serviceWorker, reload: () => window.location.reload(), document, whenQuiet: () => whenNetworkQuiet() })
       : NO_SERVICE_WORKER;
   return pageWatcher;
 }
 
 /** For the shell, if it would rather apply a pending update itself, e.g. on the way back to the home page. */
-export function applyPendingUpdate(): void {
-  getUpdateWatcher().applyUpdate();
+export function applyPendingUpdate(): () => void {
+  return getUpdateWatcher().applyUpdate();
 }

@@ -17,11 +17,13 @@ export function UpdateBanner({ inDiagnosis }: UpdateBannerProps) {
   const { updateAvailable, applyUpdate } = usePwaUpdate();
   const promisedForHome = useRef(false);
 
-  // Keeps the promise the banner made during the diagnosis, once the person is back home.
+  // Keeps the promise the banner made during the diagnosis, once the person is back home. The
+  // update waits until home has finished loading; a diagnosis opened meanwhile calls it off (the
+  // cleanup) until the next return home.
   useEffect(() => {
     if (!updateAvailable) return;
     if (inDiagnosis) promisedForHome.current = true;
-    else if (promisedForHome.current) applyUpdate();
+    else if (promisedForHome.current) return applyUpdate();
   }, [updateAvailable, inDiagnosis, applyUpdate]);
 
   // The live region is always there, so that screen readers announce the message when it appears.

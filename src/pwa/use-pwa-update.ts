@@ -3,7 +3,8 @@ import { getUpdateWatcher } from './service-worker-updates';
 
 export interface PwaUpdate {
   updateAvailable: boolean;
-  applyUpdate(): void;
+  /** Returns a cancel, effective until the waiting worker has been told (UpdateWatcher.applyUpdate). */
+  applyUpdate(): () => void;
 }
 
 export function usePwaUpdate(): PwaUpdate {

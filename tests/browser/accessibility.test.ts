@@ -6,7 +6,7 @@ import { parseAnswersFile } from '../../src/domain/answers-file';
 import type { Questionnaire } from '../../src/domain/questionnaire-schema';
 import { buildShareLink } from '../../src/data/share-link';
 import { REPO_ROOT } from '../../scripts/lib/questionnaire-files';
-import { answerStep, type Answerer } from './answer-steps';
+import { answerStep, waitForWholeStep, type Answerer } from './answer-steps';
 import { expectNoAxeViolations, fetchServedQuestionnaire, launchChromium, measureHorizontalOverflow, readHeading as heading, watchContext, type ContextWatch } from './browser';
 
 const baseUrl = inject('baseUrl');
@@ -206,6 +206,7 @@ describe('accessibility of every view', () => {
     for (const [index, step] of express.steps.entries()) {
       const label = `Étape ${index + 1} sur ${stepCount}`;
       await waitForHeading(page, label);
+      await waitForWholeStep(page);
       problems.push(...(await inspectView(page, `step ${index + 1} (${step.title})`)));
       await answerStep(page, step, answerer);
       const next = `Étape ${index + 2} sur ${stepCount}`;

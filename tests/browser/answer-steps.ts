@@ -41,6 +41,13 @@ export async function answerQuestion(page: Page, question: Question, { questionn
   }
 }
 
+/** The wizard shows a step's first question with it and the others a frame later, the form marked busy meanwhile. */
+export async function waitForWholeStep(page: Page): Promise<void> {
+  await page.locator('form.step-form:not([aria-busy="true"])').waitFor();
+}
+
 export async function answerStep(page: Page, step: Step, answerer: Answerer): Promise<void> {
+  // A question not there is taken for one hidden by an earlier answer: the step must be whole first.
+  await waitForWholeStep(page);
   for (const question of step.questions) await answerQuestion(page, question, answerer);
 }

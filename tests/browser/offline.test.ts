@@ -57,7 +57,7 @@ describe('offline', () => {
       'pwa-512x512.png',
       'maskable-icon-512x512.png',
       'apple-touch-icon-180x180.png',
-      'favicon.svg',
+      'favicon.ico',
     ]) {
       expect(cached, file).toContain(file);
     }

@@ -126,10 +126,10 @@ describe('under a sub-path', () => {
     await context.close();
   });
 
-  // Retried: since the staged start (2026-11-23) the worker told to skip waiting on the way home
-  // sometimes stays « installed » (skip-waiting is sent, logged; activation never comes), about one
-  // run in two in a full browser run, rarely alone. Not understood yet.
-  it('announces a new version, keeps it waiting during a diagnosis, installs it back home, and on request from home', { retry: 3 }, async () => {
+  // Back home, the page still loads the home page through the old worker; told to skip waiting in
+  // the middle of that, Chromium restarts the old worker and the new one stays « installed » for
+  // good here (DevTools attached), so the app waits for a quiet network first (src/pwa/when-network-quiet.ts).
+  it('announces a new version, keeps it waiting during a diagnosis, installs it back home, and on request from home', async () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     const watch = watchContext(context, siteUrl);
     const cspViolations = await watchContentSecurityPolicy(context);

@@ -94,7 +94,7 @@ describe('the service worker and manifest options', () => {
 
   it('precaches the questionnaires, the demo, the fonts, the icons and the manifest, fonts included by size', () => {
     const patterns = options.workbox?.globPatterns ?? [];
-    expect(patterns).toEqual(['**/*.{js,css,html,json,ttf,svg,png,webmanifest}']);
+    expect(patterns).toEqual(['**/*.{js,css,html,json,ttf,svg,png,ico,webmanifest}']);
     expect(options.workbox?.maximumFileSizeToCacheInBytes).toBeGreaterThan(1.5 * 1024 * 1024);
   });
 

@@ -64,9 +64,11 @@ beforeEach(async () => {
 describe('the interface in English', () => {
   it('words a wizard step, its progress and its buttons in English', async () => {
     render(
-      <WizardActorContext.Provider options={{ input: { questionnaire: buildQuestionnaire(), answers: {} } }}>
-        <WizardShell onNewDiagnosis={() => {}} />
-      </WizardActorContext.Provider>,
+      <QueryClientProvider client={new QueryClient()}>
+        <WizardActorContext.Provider options={{ input: { questionnaire: buildQuestionnaire(), answers: {} } }}>
+          <WizardShell onNewDiagnosis={() => {}} />
+        </WizardActorContext.Provider>
+      </QueryClientProvider>,
     );
     expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('Step 1 of 7 · Profil');
     expect(screen.getByRole('navigation', { name: 'Steps of the self-assessment' })).toBeInTheDocument();

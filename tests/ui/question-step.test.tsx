@@ -1,20 +1,37 @@
-import { render, screen, within } from '@testing-library/react';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import type { WizardStepState } from '../../src/domain/wizard-steps';
 import { WizardActorContext } from '../../src/machine/wizard-actor-context';
 import { WizardShell } from '../../src/ui/wizard/wizard-shell';
-import { buildAnswers, buildQuestionnaire } from '../domain/fixtures';
+import { buildAnswers, buildFullToolkitTools, buildQuestionnaire, buildToolkit } from '../domain/fixtures';
 
 const questionnaire = buildQuestionnaire();
 
-function renderWizard(answers = {}) {
+function renderWizard(answers = {}, { resumeAt, queryClient = new QueryClient() }: { resumeAt?: WizardStepState; queryClient?: QueryClient } = {}) {
   return render(
-    <WizardActorContext.Provider options={{ input: { questionnaire, answers } }}>
-      <WizardShell onNewDiagnosis={() => {}} />
-    </WizardActorContext.Provider>,
+    <QueryClientProvider client={queryClient}>
+      <WizardActorContext.Provider options={{ input: { questionnaire, answers, ...(resumeAt ? { resumeAt } : {}) } }}>
+        <WizardShell onNewDiagnosis={() => {}} />
+      </WizardActorContext.Provider>
+    </QueryClientProvider>,
   );
 }
 
+/** A step shows its first question at once and the others just after its first paint (the form busy meanwhile). */
+async function waitForWholeStep() {
+  await waitFor(() => expect(document.querySelector('form.step-form')).not.toHaveAttribute('aria-busy'));
+}
+
 describe('question step', () => {
+  it('shows the first question with the step and the others just after, the form busy meanwhile', async () => {
+    const { container } = renderWizard();
+    expect(container.querySelectorAll('.step-form > .field')).toHaveLength(1);
+    expect(container.querySelector('form.step-form')).toHaveAttribute('aria-busy', 'true');
+    await waitForWholeStep();
+    expect(container.querySelectorAll('.step-form > .field').length).toBe(questionnaire.steps[0]?.questions.length);
+  });
+
   it('shows the progress and the step title as the page heading', () => {
     renderWizard();
     expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('Étape 1 sur 7');
@@ -44,6 +61,7 @@ describe('question step', () => {
   it('says what is wrong with a number out of range', async () => {
     const user = userEvent.setup();
     renderWizard();
+    await waitForWholeStep();
     await user.type(screen.getByRole('textbox', { name: /Nombre de bénévoles/ }), '5000');
     await user.click(screen.getByRole('button', { name: 'Suivant' }));
     expect(screen.getByRole('textbox', { name: /Nombre de bénévoles/ })).toHaveAccessibleDescription(/entre 0 et 1000/);
@@ -54,6 +72,7 @@ describe('question step', () => {
     renderWizard(buildAnswers());
     // The fixture's answers are complete: the stepper opens the human-resources step.
     await user.click(screen.getByRole('button', { name: /Richesses humaines/ }));
+    await waitForWholeStep();
     const group = screen.getByRole('group', { name: /^Question hr-training/ });
     const radios = within(group).getAllByRole('radio');
     expect(radios.map((radio) => radio.getAttribute('value'))).toEqual(['l1', 'l2', 'l3', 'l4', 'not-applicable', 'dont-know']);
@@ -63,22 +82,48 @@ describe('question step', () => {
   it('goes to the next step once the required answers are given', async () => {
     const user = userEvent.setup();
     renderWizard();
+    await waitForWholeStep();
     await user.type(screen.getByRole('textbox', { name: /Nom de la structure/ }), 'Les Amis');
     await user.click(screen.getByRole('radio', { name: 'Oui' }));
     await user.type(screen.getByRole('textbox', { name: /Nombre de bénévoles/ }), '12');
     await user.click(screen.getByRole('button', { name: 'Suivant' }));
     expect(await screen.findByRole('heading', { level: 1 })).toHaveTextContent('Étape 2 sur 7');
+    expect(screen.getByRole('heading', { level: 1 })).toHaveFocus();
+  });
+
+  it('fetches the synthesis’ toolkit once the last questions are shown, and not before', async () => {
+    const toolkit = buildToolkit(buildFullToolkitTools());
+    const fetchMock = vi.fn(async (url: string) => (String(url).endsWith('toolkit.json') ? new Response(JSON.stringify(toolkit)) : new Response('', { status: 404 })));
+    vi.stubGlobal('fetch', fetchMock);
+    // Loaded beforehand, so that the wait below would see the fetch if the step before the last asked for it.
+    await import('../../src/ui/synthesis/synthesis-step');
+    try {
+      const queryClient = new QueryClient();
+      const { unmount } = renderWizard(buildAnswers(), { resumeAt: 'financialResources', queryClient });
+      expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('Ressources financières');
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(queryClient.getQueryState(['toolkit', 'fr'])).toBeUndefined();
+      unmount();
+      renderWizard(buildAnswers(), { resumeAt: 'priorities', queryClient });
+      await waitFor(() => expect(queryClient.getQueryState(['toolkit', 'fr'])?.status).toBe('success'));
+      expect(fetchMock.mock.calls.map(([url]) => String(url))).toEqual([expect.stringMatching(/toolkit\.json$/)]);
+    } finally {
+      vi.unstubAllGlobals();
+    }
   });
 
   it('shows a conditional question only when its condition holds', async () => {
     const user = userEvent.setup();
     renderWizard(buildAnswers({ 'has-staff': 'non' }));
     await user.click(screen.getByRole('button', { name: /Richesses humaines/ }));
+    await waitForWholeStep();
     expect(screen.queryByRole('group', { name: /^Question hr-staff-skills/ })).toBeNull();
     expect(screen.getByRole('group', { name: /^Question hr-training/ })).toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: /Profil/ }));
+    await waitForWholeStep();
     await user.click(screen.getByRole('radio', { name: 'Oui' }));
     await user.click(screen.getByRole('button', { name: /Richesses humaines/ }));
+    await waitForWholeStep();
     expect(screen.getByRole('group', { name: /^Question hr-staff-skills/ })).toBeInTheDocument();
   });
 
@@ -86,6 +131,7 @@ describe('question step', () => {
     const user = userEvent.setup();
     renderWizard(buildAnswers({ 'fin-shares': {} as never }));
     await user.click(screen.getByRole('button', { name: /Ressources financières/ }));
+    await waitForWholeStep();
     const subventions = screen.getByRole('textbox', { name: 'Subventions' });
     await user.clear(subventions);
     await user.type(subventions, '62,5');

@@ -1,5 +1,5 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { render, screen } from '@testing-library/react';
+import { render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { toolkitQueryOptions } from '../../src/data/questionnaire-queries';
 import { WizardActorContext } from '../../src/machine/wizard-actor-context';
@@ -31,7 +31,8 @@ describe('wizard shell', () => {
     await user.click(await screen.findByRole('link', { name: 'Modifier la réponse à « Question fin-stability »' }, { timeout: 10_000 }));
     expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('Ressources financières');
     expect(document.activeElement).toHaveAttribute('id', 'q-fin-stability');
-    expect(window.location.hash).toBe('#/ressources-financieres');
+    // The address follows once the step is painted.
+    await waitFor(() => expect(window.location.hash).toBe('#/ressources-financieres'));
   });
 
   it('puts focus on the heading when a step is opened from the stepper', async () => {

@@ -1,4 +1,4 @@
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, type QueryClient } from '@tanstack/react-query';
 import { Suspense, lazy, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { diagnose } from '../../domain/diagnose';
@@ -17,12 +17,18 @@ import { PathTimeline } from './path-timeline';
 import { ShareLinkButton } from './share-link-button';
 import { useReportDownload } from '../use-report-download';
 import { useOpenDiagnosisControls } from '../library/open-diagnosis-context';
-import { useReportWording } from './use-report-wording';
+import { reportWordingQueryOptions, useReportWording } from './use-report-wording';
+import type { Language } from '../../i18n/languages';
 import { formatLibraryDate } from '../library/library-format';
 
 // recharts is heavy: it loads with this step only, never in the first load.
 const PillarRadarChart = lazy(() => import('./pillar-radar-chart'));
 const DimensionBarChart = lazy(() => import('./dimension-bar-chart'));
+
+/** Fetches what the synthesis shows besides the answers (the toolkit, the report's words), before it opens. */
+export function prepareSynthesis(queryClient: QueryClient, language: Language): Promise<unknown> {
+  return Promise.all([queryClient.prefetchQuery(toolkitQueryOptions(language)), queryClient.prefetchQuery(reportWordingQueryOptions(language))]);
+}
 
 export function SynthesisStep({ onNewDiagnosis, onEditAnswer }: { onNewDiagnosis: () => void; onEditAnswer: EditAnswer }) {
   const { t } = useTranslation();

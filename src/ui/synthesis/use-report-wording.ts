@@ -1,5 +1,5 @@
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { DEFAULT_LANGUAGE } from '../../i18n/languages';
+import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
+import { DEFAULT_LANGUAGE, type Language } from '../../i18n/languages';
 import { useLanguage } from '../../i18n/use-language';
 import { FRENCH_REPORT_WORDING, loadReportWording, type ReportWording } from '../../report/report-wording';
 
@@ -11,13 +11,17 @@ import { FRENCH_REPORT_WORDING, loadReportWording, type ReportWording } from '..
  */
 export function useReportWording(): ReportWording | undefined {
   const language = useLanguage();
-  return useQuery({
+  return useQuery({ ...reportWordingQueryOptions(language), placeholderData: keepPreviousData }).data;
+}
+
+/** The report's words in one language, as a query (the synthesis prefetches it on the last step). */
+export function reportWordingQueryOptions(language: Language) {
+  return queryOptions({
     queryKey: ['report-wording', language],
     queryFn: () => loadReportWording(language),
     initialData: () => (language === DEFAULT_LANGUAGE ? FRENCH_REPORT_WORDING : undefined),
-    placeholderData: keepPreviousData,
     // Built from bundled catalogues: never stale, and holding functions, not data to compare deeply.
     staleTime: Infinity,
     structuralSharing: false,
-  }).data;
+  });
 }

@@ -1,25 +1,37 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { startTransition, useEffect, useMemo, useRef, useState } from 'react';
 import { useForm, useWatch, type Control, type UseFormRegister } from 'react-hook-form';
 import { listVisibleQuestionIds, replaceStepAnswers, type Answers } from '../../domain/answers';
 import type { Step } from '../../domain/questionnaire-schema';
+import { runAfterNextPaint } from '../../scheduling';
 import { WizardActorContext } from '../../machine/wizard-actor-context';
+import { selectCurrentStep } from '../../machine/wizard-machine';
 import type { FieldTexts } from '../fields/field-texts';
 import { QuestionField, readFieldError } from '../fields/question-field';
 import { toAnswers, toFormValues, type StepFormValues } from '../forms/answer-form-values';
 import { buildStepResolver } from '../forms/step-form-schema';
 import { ErrorSummary, type SummaryError } from './error-summary';
 
+/**
+ * Questions rendered with the step itself; the others just after its first paint. On a phone the
+ * first two fill the screen, and laying out a whole step's new text at once is most of what a
+ * step change costs a slow phone (a profile at 4× CPU): the step answers the tap sooner.
+ */
+const QUESTIONS_IN_FIRST_PAINT = 1;
+
 export function QuestionStep({
   step,
   isLast,
   onBack,
   texts,
+  showAllAtOnce = false,
 }: {
   step: Step;
   isLast: boolean;
   onBack?: (() => void) | undefined;
   /** The step's and its fields' fixed words, translated once by the shell. */
   texts: FieldTexts;
+  /** For a step opened on one of its questions (« Modifier » in the synthesis), which must be there to take the focus. */
+  showAllAtOnce?: boolean;
 }) {
   const actorRef = WizardActorContext.useActorRef();
   const questionnaire = WizardActorContext.useSelector((snapshot) => snapshot.context.questionnaire);
@@ -37,6 +49,7 @@ export function QuestionStep({
   });
   const [showSummary, setShowSummary] = useState(false);
   const summaryRef = useRef<HTMLDivElement>(null);
+  const formRef = useRef<HTMLFormElement>(null);
 
   // Every answer is saved as it is given, not only on "Suivant".
   useEffect(() => {
@@ -52,6 +65,13 @@ export function QuestionStep({
     const visibleIds = listVisibleQuestionIds(questionnaire, liveAnswers);
     return step.questions.filter((question) => visibleIds.has(question.id));
   }, [questionnaire, otherAnswers, step, values]);
+  const [isFullyShown, setFullyShown] = useState(showAllAtOnce);
+  useEffect(() => {
+    if (isFullyShown) return;
+    // A transition: React renders the rest in slices, answering a tap in between.
+    return runAfterNextPaint(() => startTransition(() => setFullyShown(true)));
+  }, [isFullyShown]);
+  const shownQuestions = isFullyShown ? visibleQuestions : visibleQuestions.slice(0, QUESTIONS_IN_FIRST_PAINT);
   // The fields take the plain record type: their names are the questions' ids, built at run time.
   const register = form.register as unknown as UseFormRegister<Record<string, unknown>>;
   const control = form.control as unknown as Control<Record<string, unknown>>;
@@ -68,17 +88,24 @@ export function QuestionStep({
   const onSubmit = form.handleSubmit(
     (stepAnswers) => {
       setShowSummary(false);
+      // Removing the focused « Suivant » with its step makes the browser lay the page out at once;
+      // let go of it first, so that the new step is laid out once, as its heading takes the focus.
+      const focused = document.activeElement instanceof HTMLElement && formRef.current?.contains(document.activeElement) ? document.activeElement : null;
+      focused?.blur();
+      const before = selectCurrentStep(actorRef.getSnapshot());
       actorRef.send({ type: 'step.submitted', step: step.id, answers: stepAnswers });
+      // A step the machine did not leave keeps its focus where it was.
+      if (selectCurrentStep(actorRef.getSnapshot()) === before) focused?.focus();
     },
     () => setShowSummary(true),
   );
 
   return (
-    <form noValidate onSubmit={onSubmit} className="step-form">
+    <form ref={formRef} noValidate onSubmit={onSubmit} className="step-form" aria-busy={isFullyShown ? undefined : true}>
       {step.intro ? <p className="step-intro">{step.intro}</p> : null}
       {showSummary && summaryErrors.length > 0 ? <ErrorSummary ref={summaryRef} errors={summaryErrors} /> : null}
       <p className="required-hint">{texts.requiredHint}</p>
-      {visibleQuestions.map((question) => (
+      {shownQuestions.map((question) => (
         <QuestionField
           key={question.id}
           question={question}

@@ -1,5 +1,8 @@
 import { Suspense, lazy, memo, useCallback, useEffect, useMemo, useRef, type ReactNode } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import { useLanguage } from '../../i18n/use-language';
+import { runAfterNextPaint } from '../../scheduling';
 import { selectCurrentStep, selectFurthestReachableStep } from '../../machine/wizard-machine';
 import { WIZARD_STEPS, findWizardStep, findWizardStepBySlug, indexOfWizardStep, type WizardStepState } from '../../domain/wizard-steps';
 import { WizardActorContext } from '../../machine/wizard-actor-context';
@@ -19,8 +22,12 @@ export function useStepTitle(): (state: WizardStepState) => string {
 
 const STEP_HASH_PREFIX = '#/';
 
-// The synthesis (scores, path, charts, report) loads when it is opened, keeping the first load light.
-const SynthesisStep = lazy(() => import('../synthesis/synthesis-step').then((module) => ({ default: module.SynthesisStep })));
+// The synthesis (scores, path, charts, report) is not in the wizard's chunk: it is fetched on the
+// last questions (below) or when it opens, keeping the first load light.
+const loadSynthesisStep = () => import('../synthesis/synthesis-step');
+const SynthesisStep = lazy(() => loadSynthesisStep().then((module) => ({ default: module.SynthesisStep })));
+/** The step before the synthesis: while it is answered, the synthesis' code and data are fetched. */
+const LAST_QUESTION_STEP: WizardStepState = 'priorities';
 
 export function WizardShell({
   onNewDiagnosis,
@@ -41,8 +48,11 @@ export function WizardShell({
   const titleOf = useStepTitle();
   // Translated once for all the steps (the shell outlives them), not on each step's first render.
   const fieldTexts = useFieldTexts();
+  const queryClient = useQueryClient();
+  const language = useLanguage();
   const headingRef = useRef<HTMLHeadingElement>(null);
   const isFirstRender = useRef(true);
+  const hasWrittenAddress = useRef(false);
   // Set by a "Modifier" link of the synthesis: the step opens with focus on that question, not on its heading.
   const questionToFocus = useRef<string | null>(null);
   const index = indexOfWizardStep(current);
@@ -50,14 +60,24 @@ export function WizardShell({
   const progress = t('wizard.progress', { index: index + 1, total: WIZARD_STEPS.length, title });
 
   // The address bar follows the steps, so the browser's back button walks back through them.
+  // After the paint: a history entry costs a slow phone about 10 ms (a profile at 4× CPU), and the
+  // new step need not wait for it. A step left before then writes no entry of its own.
   useEffect(() => {
     const hash = `${STEP_HASH_PREFIX}${findWizardStep(current).slug}`;
-    if (window.location.hash !== hash) {
+    // Read now: whether this is a reload on a step is known before any entry is written.
+    const isOnAStep = findWizardStepBySlug(window.location.hash.slice(STEP_HASH_PREFIX.length)) !== undefined;
+    const isOpening = !hasWrittenAddress.current;
+    return runAfterNextPaint(() => {
+      hasWrittenAddress.current = true;
+      if (window.location.hash === hash) return;
       // Coming from the welcome page, a new entry lets the Back button return to it; a reload on a step replaces its own entry.
-      const isOnAStep = findWizardStepBySlug(window.location.hash.slice(STEP_HASH_PREFIX.length)) !== undefined;
-      if (isFirstRender.current && isOnAStep) window.history.replaceState(null, '', hash);
+      if (isOpening && isOnAStep) window.history.replaceState(null, '', hash);
       else window.history.pushState(null, '', hash);
-    }
+    });
+  }, [current]);
+
+  // The new step's heading takes the focus, or the question a « Modifier » link named.
+  useEffect(() => {
     if (!isFirstRender.current) {
       const field = questionToFocus.current ? document.getElementById(fieldIds(questionToFocus.current).control) : null;
       (field ?? headingRef.current)?.focus();
@@ -65,6 +85,17 @@ export function WizardShell({
     questionToFocus.current = null;
     isFirstRender.current = false;
   }, [current]);
+
+  // Once the last questions are painted, so that « Voir la synthèse » shows the scores at once
+  // rather than after a download on a slow connection. A failure here is met again, and told, on opening.
+  useEffect(() => {
+    if (current !== LAST_QUESTION_STEP) return;
+    return runAfterNextPaint(() => {
+      loadSynthesisStep()
+        .then((module) => module.prepareSynthesis(queryClient, language))
+        .catch(() => undefined);
+    });
+  }, [current, queryClient, language]);
 
   // Apart from the step's effect: a change of language renames the page without moving the focus.
   useEffect(() => {
@@ -113,6 +144,7 @@ export function WizardShell({
             step={step}
             isLast={current === 'priorities'}
             texts={fieldTexts}
+            showAllAtOnce={questionToFocus.current !== null}
             onBack={index > 0 ? () => actorRef.send({ type: 'step.back' }) : undefined}
           />
         ) : (

@@ -1,0 +1,46 @@
+/**
+ * Waiting for the browser: work that can wait runs after the next paint, so that what a tap
+ * changed is on screen first. Shared by the tiny entry script and the app, so it imports nothing.
+ */
+
+/** A hidden tab paints no frame; its work runs after this long instead. */
+const HIDDEN_TAB_FALLBACK_MS = 200;
+
+/**
+ * Runs `task` in a task of its own just after the next frame is painted (a task queued from the
+ * frame's callback runs after that frame's paint), or soon anyway in a hidden tab. Returns a
+ * function that cancels it if it has not run yet.
+ */
+export function runAfterNextPaint(task: () => void): () => void {
+  let isSettled = false;
+  let afterFrame: ReturnType<typeof setTimeout> | undefined;
+  // Only when hidden: a visible phone slow to paint still paints before the task.
+  const hiddenTabFallback = document.visibilityState === 'hidden' ? setTimeout(() => run(), HIDDEN_TAB_FALLBACK_MS) : undefined;
+  const frame = requestAnimationFrame(() => {
+    afterFrame = setTimeout(() => run(), 0);
+  });
+  const cancel = () => {
+    isSettled = true;
+    cancelAnimationFrame(frame);
+    clearTimeout(afterFrame);
+    clearTimeout(hiddenTabFallback);
+  };
+  const run = () => {
+    if (isSettled) return;
+    cancel();
+    task();
+  };
+  return cancel;
+}
+
+/** Resolves just after the next frame is painted, or soon anyway in a hidden tab. */
+export function afterNextPaint(): Promise<void> {
+  return new Promise((resolve) => {
+    runAfterNextPaint(resolve);
+  });
+}
+
+/** Resolves in a later task: lets the browser answer input and paint in between. */
+export function nextTask(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
