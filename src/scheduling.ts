@@ -33,6 +33,26 @@ export function runAfterNextPaint(task: () => void): () => void {
   return cancel;
 }
 
+/** How long idle work may wait for an idle moment that never comes (a page kept busy). */
+const IDLE_TIMEOUT_MS = 2_000;
+
+/**
+ * Runs `task` once the browser is idle, after the next paint: `requestIdleCallback` where there
+ * is one (Safari has none: a task after the paint there). Returns a function that cancels it.
+ */
+export function runWhenIdle(task: () => void): () => void {
+  let cancelIdle = () => {};
+  const cancelPaint = runAfterNextPaint(() => {
+    if (typeof requestIdleCallback !== 'function') return task();
+    const idle = requestIdleCallback(() => task(), { timeout: IDLE_TIMEOUT_MS });
+    cancelIdle = () => cancelIdleCallback(idle);
+  });
+  return () => {
+    cancelPaint();
+    cancelIdle();
+  };
+}
+
 /** Resolves just after the next frame is painted, or soon anyway in a hidden tab. */
 export function afterNextPaint(): Promise<void> {
   return new Promise((resolve) => {

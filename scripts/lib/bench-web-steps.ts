@@ -24,9 +24,12 @@ export interface StepChange {
   /**
    * The click's interaction from its input to the next paint, as the browser's Event Timing
    * reports it (the `duration` INP is made of; 8 ms steps). The heading is focused inside the
-   * click's own task, so this paint shows the new step.
+   * click's own task, so this paint shows the new step. 16 when the browser reported nothing: it
+   * reports only interactions of 16 ms or more, so that is an upper bound.
    */
   nextPaint: number;
+  /** The whole view in the document (a step shows its first question first, the rest just after; the synthesis its scores first). */
+  whole: number;
   /**
    * A task queued from the next animation frame: later than the paint by whatever tasks were
    * queued before it (the autosave's storage callbacks, the favicon). Told beside, not budgeted.
@@ -35,7 +38,7 @@ export interface StepChange {
 }
 
 export interface SynthesisChange extends StepChange {
-  /** The synthesis' own content (its lazy chunk loaded and rendered), then the two charts (recharts, another chunk) drawn. */
+  /** The synthesis' own content (its scores) shown, then the two charts (recharts, another chunk) drawn. */
   content: number;
   charts: number;
 }
@@ -53,6 +56,8 @@ interface WatchOptions {
   /** The first step is not focused on purpose (the page just opened), so only its render is awaited. */
   needsFocus: boolean;
   contentSelector: string | null;
+  /** Matches once the new view is whole (its form or synthesis no longer `aria-busy`); read only after the new heading is there. */
+  wholeSelector: string | null;
   chartSelector: string | null;
   chartCount: number;
   timeoutMs: number;
@@ -66,6 +71,7 @@ interface WatchResult {
   focused: number;
   nextPaint: number;
   painted: number;
+  whole: number;
   content: number;
   charts: number;
 }
@@ -79,7 +85,9 @@ interface WatchResult {
 function watchNextStep(options: WatchOptions): void {
   const state = window as unknown as { __benchStep?: Promise<WatchResult> };
   state.__benchStep = new Promise<WatchResult>((resolve) => {
-    const result: WatchResult = { heading: '', focused: Number.NaN, nextPaint: Number.NaN, painted: Number.NaN, content: Number.NaN, charts: Number.NaN };
+    const result: WatchResult = { heading: '', focused: Number.NaN, nextPaint: Number.NaN, painted: Number.NaN, whole: Number.NaN, content: Number.NaN, charts: Number.NaN };
+    // Event Timing reports no interaction under 16 ms: past this wait after the paint, the click was quicker than that.
+    const NO_ENTRY_WAIT_MS = 1_000;
     let start = Number.NaN;
     let finished = false;
     const observer = new MutationObserver(() => check());
@@ -118,15 +126,21 @@ function watchNextStep(options: WatchOptions): void {
         result.heading = heading.textContent ?? '';
         afterNextPaint((time) => {
           result.painted = time;
+          setTimeout(() => {
+            if (Number.isNaN(result.nextPaint)) result.nextPaint = 16;
+            check();
+          }, NO_ENTRY_WAIT_MS);
           check();
         });
       }
       const click = interactions.find((entry) => entry.name === 'click' && Math.abs(entry.startTime - start) < 1);
       // The interaction's slowest event (pointerdown, pointerup, click), as INP takes it.
       if (click && Number.isNaN(result.nextPaint)) result.nextPaint = Math.max(...interactions.filter((entry) => entry.interactionId === click.interactionId).map((entry) => entry.duration));
+      const isNewViewThere = !Number.isNaN(result.focused);
+      if (options.wholeSelector && isNewViewThere && Number.isNaN(result.whole) && document.querySelector(options.wholeSelector)) result.whole = now();
       if (options.contentSelector && Number.isNaN(result.content) && document.querySelector(options.contentSelector)) result.content = now();
       if (options.chartSelector && Number.isNaN(result.charts) && document.querySelectorAll(options.chartSelector).length >= options.chartCount) result.charts = now();
-      const waitsForContent = options.contentSelector !== null && Number.isNaN(result.content);
+      const waitsForContent = (options.contentSelector !== null && Number.isNaN(result.content)) || (options.wholeSelector !== null && Number.isNaN(result.whole));
       const waitsForCharts = options.chartSelector !== null && Number.isNaN(result.charts);
       if (!Number.isNaN(result.painted) && !Number.isNaN(result.nextPaint) && !waitsForContent && !waitsForCharts) finish();
     };
@@ -160,7 +174,8 @@ async function clickAndTime(page: Page, click: () => Promise<void>, options: Omi
   return page.evaluate(() => (window as unknown as { __benchStep: Promise<WatchResult> }).__benchStep);
 }
 
-const NO_EXTRA = { contentSelector: null, chartSelector: null, chartCount: 0 };
+const NO_EXTRA = { contentSelector: null, wholeSelector: null, chartSelector: null, chartCount: 0 };
+const WHOLE_STEP = 'form.step-form:not([aria-busy="true"])';
 
 /** One express diagnosis, welcome page to synthesis, in a fresh context (empty library) with the CPU slowed down. */
 export async function timeStepChanges(browser: Browser, baseUrl: string, questionnaire?: Questionnaire): Promise<StepRun> {
@@ -177,8 +192,8 @@ export async function timeStepChanges(browser: Browser, baseUrl: string, questio
     const startButton = page.getByRole('article', { name: express.title }).getByRole('button', { name: /^Commencer/ });
     await startButton.waitFor({ timeout: 60_000 });
     const welcome = await readHeadingText(page);
-    const started = await clickAndTime(page, () => startButton.click(), { ...NO_EXTRA, needsFocus: false });
-    const start = { from: welcome, to: started.heading, focused: started.focused, nextPaint: started.nextPaint, painted: started.painted };
+    const started = await clickAndTime(page, () => startButton.click(), { ...NO_EXTRA, wholeSelector: WHOLE_STEP, needsFocus: false });
+    const start = { from: welcome, to: started.heading, focused: started.focused, nextPaint: started.nextPaint, painted: started.painted, whole: started.whole };
     const firstTitle = express.steps[0]?.title ?? '';
     if (!started.heading.includes(firstTitle)) throw new Error(`« Commencer » led to « ${started.heading} », not to « ${firstTitle} »`);
 
@@ -192,10 +207,12 @@ export async function timeStepChanges(browser: Browser, baseUrl: string, questio
       const timed = await clickAndTime(
         page,
         () => button.click(),
-        isLast ? { needsFocus: true, contentSelector: '.synthesis, #scores-heading', chartSelector: 'svg.recharts-surface', chartCount: 2 } : { ...NO_EXTRA, needsFocus: true },
+        isLast
+          ? { needsFocus: true, contentSelector: '.synthesis', wholeSelector: '.synthesis:not([aria-busy="true"])', chartSelector: 'svg.recharts-surface', chartCount: 2 }
+          : { ...NO_EXTRA, wholeSelector: WHOLE_STEP, needsFocus: true },
       );
       if (Number.isNaN(timed.focused)) throw new Error(`no new focused heading after « ${from} » within ${STEP_TIMEOUT_MS} ms (a required answer missing?)`);
-      const change = { from, to: timed.heading, focused: timed.focused, nextPaint: timed.nextPaint, painted: timed.painted };
+      const change = { from, to: timed.heading, focused: timed.focused, nextPaint: timed.nextPaint, painted: timed.painted, whole: timed.whole };
       if (isLast) synthesis = { ...change, content: timed.content, charts: timed.charts };
       else {
         const nextTitle = express.steps[index + 1]?.title ?? '';

@@ -38,9 +38,11 @@ export function watchServiceWorkerUpdates({ container, reload, document, now = D
   const listeners = new Set<() => void>();
   let updateAvailable = false;
   let waitingWorker: ServiceWorker | null = null;
-  let reloadRequested = false;
+  /** Updates asked for and not called off yet (the banner's promise and the button may both be waiting). */
+  let pendingRequests = 0;
   /** Once a worker is told to skip waiting, the switch cannot be called off: the page reloads when it comes. */
   let skipWaitingSent = false;
+  const isReloadRequested = () => skipWaitingSent || pendingRequests > 0;
   let reloading = false;
 
   const announce = (worker: ServiceWorker | null) => {
@@ -77,7 +79,7 @@ export function watchServiceWorkerUpdates({ container, reload, document, now = D
   });
 
   container.addEventListener('controllerchange', () => {
-    if (reloadRequested) return reloadOnce();
+    if (isReloadRequested()) return reloadOnce();
     // Another tab installed the new version: this page still runs the old code, so it reloads
     // when the person agrees, like for a waiting worker.
     announce(null);
@@ -91,14 +93,22 @@ export function watchServiceWorkerUpdates({ container, reload, document, now = D
     isUpdateAvailable: () => updateAvailable,
     applyUpdate() {
       if (!updateAvailable) return () => undefined;
-      reloadRequested = true;
-      let cancelled = false;
+      pendingRequests += 1;
+      let isSettled = false;
+      /** Counts this request out once, whether it is sent or called off. */
+      const settle = () => {
+        if (isSettled) return false;
+        isSettled = true;
+        pendingRequests -= 1;
+        return true;
+      };
       // Told only once the page has stopped fetching through the old worker (./when-network-quiet.ts).
       const ready = whenQuiet ? whenQuiet().then(() => container.ready) : container.ready;
       // The worker waiting now, asked for at the moment of the update: the one announced earlier may
       // have been replaced since (a newer version found meanwhile), and told to skip waiting in vain.
       void ready.then((registration) => {
-        if (cancelled) return;
+        // Called off meanwhile (the person opened a diagnosis).
+        if (!settle()) return;
         const worker = registration.waiting ?? waitingWorker;
         if (!worker) return reloadOnce();
         // A page that the old worker did not control gets no controllerchange: its activation reloads it.
@@ -109,8 +119,7 @@ export function watchServiceWorkerUpdates({ container, reload, document, now = D
         worker.postMessage(SKIP_WAITING_MESSAGE);
       });
       return () => {
-        cancelled = true;
-        if (!skipWaitingSent && !reloading) reloadRequested = false;
+        settle();
       };
     },
   };

@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { i18n } from '../i18n/i18n';
 import { usePwaUpdate } from './use-pwa-update';
@@ -16,6 +16,13 @@ export interface UpdateBannerProps {
 export function UpdateBanner({ inDiagnosis }: UpdateBannerProps) {
   const { updateAvailable, applyUpdate } = usePwaUpdate();
   const promisedForHome = useRef(false);
+  // « Mettre à jour » waits for the page to stop loading: a diagnosis opened meanwhile calls it off.
+  const [pressedUpdate, setPressedUpdate] = useState<{ cancel: () => void } | null>(null);
+  useEffect(() => {
+    if (!inDiagnosis || !pressedUpdate) return;
+    pressedUpdate.cancel();
+    setPressedUpdate(null);
+  }, [inDiagnosis, pressedUpdate]);
 
   // Keeps the promise the banner made during the diagnosis, once the person is back home. The
   // update waits until home has finished loading; a diagnosis opened meanwhile calls it off (the
@@ -32,7 +39,7 @@ export function UpdateBanner({ inDiagnosis }: UpdateBannerProps) {
       <p role="status" className="update-banner-message">
         {updateAvailable ? <UpdateMessage inDiagnosis={inDiagnosis} /> : null}
       </p>
-      {updateAvailable && !inDiagnosis ? <UpdateButton onClick={applyUpdate} /> : null}
+      {updateAvailable && !inDiagnosis ? <UpdateButton isInstalling={pressedUpdate !== null} onClick={() => setPressedUpdate({ cancel: applyUpdate() })} /> : null}
     </div>
   );
 }
@@ -47,12 +54,13 @@ function UpdateMessage({ inDiagnosis }: UpdateBannerProps) {
   return inDiagnosis ? `${t('update.available')} ${t('update.afterDiagnosis')}` : t('update.available');
 }
 
-function UpdateButton({ onClick }: { onClick: () => void }) {
+function UpdateButton({ isInstalling, onClick }: { isInstalling: boolean; onClick: () => void }) {
   const { t, ready } = usePwaWords();
   if (!ready) return null;
+  // aria-disabled rather than disabled: the button keeps the focus while it says what it does.
   return (
-    <button type="button" className="button button-primary" onClick={onClick}>
-      {t('update.apply')}
+    <button type="button" className="button button-primary" aria-disabled={isInstalling || undefined} onClick={isInstalling ? undefined : onClick}>
+      {isInstalling ? t('update.installing') : t('update.apply')}
     </button>
   );
 }

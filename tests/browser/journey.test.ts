@@ -6,6 +6,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Questionnaire, Question } from '../../src/domain/questionnaire-schema';
 import { expectNoAxeViolations, fetchServedQuestionnaire, launchChromium, readHeading as heading } from './browser';
+import { waitForWholeStep } from './answer-steps';
 
 const ORGANISATION = 'Association « Les Amis de l’Œuvre » — Ćirić & Ελλάδα & Ассоциация';
 const baseUrl = inject('baseUrl');
@@ -115,7 +116,7 @@ describe('the self-diagnosis in a real browser', () => {
     await startButton(page).focus();
     await page.keyboard.press('Enter');
     await expect.poll(() => heading(page)).toContain('Étape 1 sur 7');
-    expect(page.url()).toContain('#/structure');
+    await expect.poll(() => page.url()).toContain('#/structure');
 
     // "Suivant" on an empty step: an error summary, focused, and no move.
     await page.getByRole('button', { name: 'Suivant' }).focus();
@@ -131,6 +132,7 @@ describe('the self-diagnosis in a real browser', () => {
       expect(await heading(page)).toContain(title);
       // Focus moves to the new step's heading.
       if (index > 0) expect(await page.evaluate(() => document.activeElement?.id)).toBe('step-heading');
+      await waitForWholeStep(page);
       await expectNoAxeViolations(page, `step ${index + 1} (${title})`);
       await answerStepWithKeyboard(page, answered);
 
@@ -141,6 +143,7 @@ describe('the self-diagnosis in a real browser', () => {
         await expect.poll(() => heading(page)).toContain('Étape 4 sur 7');
         await page.goBack();
         await expect.poll(() => heading(page)).toContain('Étape 3 sur 7');
+        await waitForWholeStep(page);
         const checkedAfterReload = await page.locator('input[type=radio]:checked').count();
         expect(checkedAfterReload).toBeGreaterThanOrEqual(questionnaire.steps[2]!.questions.length - 1);
         // Change an answer, then go on again.
@@ -152,7 +155,7 @@ describe('the self-diagnosis in a real browser', () => {
     }
 
     await expect.poll(() => heading(page)).toContain('Étape 7 sur 7');
-    expect(page.url()).toContain('#/synthese');
+    await expect.poll(() => page.url()).toContain('#/synthese');
     await expect.poll(() => page.getByRole('heading', { name: 'Votre Parcours A.D.O.C.' }).count()).toBe(1);
     await page.getByRole('img', { name: /Vue d’ensemble des trois piliers/ }).waitFor();
     await expectNoAxeViolations(page, 'the synthesis');

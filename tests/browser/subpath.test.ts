@@ -100,7 +100,7 @@ describe('under a sub-path', () => {
     await answerStep(page, questionnaire.steps[0]!, { questionnaire, organisation: 'Le Club du sous-chemin', participant: 0 });
     await page.getByRole('button', { name: 'Suivant', exact: true }).click();
     await expect.poll(() => heading(page)).toContain('Étape 2 sur 7');
-    expect(page.url()).toMatch(new RegExp(`^${siteUrl}(index\\.html)?#/`));
+    await expect.poll(() => page.url()).toMatch(new RegExp(`^${siteUrl}(index\\.html)?#/`));
 
     // A new version is published in the middle of the diagnosis: it installs and waits, the page
     // stays on its step with the old version, until the page asks it to take over.

@@ -96,7 +96,7 @@ describe('the synthesis in a real browser', () => {
     const question = financial.questions[1]!;
     await page.getByRole('link', { name: `Modifier la réponse à « ${question.label} »` }).click();
     await expect.poll(() => heading(page)).toContain(financial.title);
-    expect(page.url()).toContain('#/ressources-financieres');
+    await expect.poll(() => page.url()).toContain('#/ressources-financieres');
     expect(await page.evaluate(() => document.activeElement?.id)).toBe(`q-${question.id}`);
 
     expect(pageErrors).toEqual([]);

@@ -68,14 +68,14 @@ describe('applyUpdate waits for a quiet page', () => {
     const waiting = Object.assign(new EventTarget(), { state: 'installed', messages: [] as unknown[], postMessage(message: unknown) { this.messages.push(message); } });
     const registration = Object.assign(new EventTarget(), { active: { state: 'activated' }, waiting, installing: null });
     const container = Object.assign(new EventTarget(), { ready: Promise.resolve(registration) });
-    let quiet!: () => void;
+    const waits: Array<() => void> = [];
     const reload = vi.fn();
     const watcher = watchServiceWorkerUpdates({
       container: container as unknown as ServiceWorkerContainer,
       reload,
-      whenQuiet: () => new Promise<void>((resolve) => (quiet = resolve)),
+      whenQuiet: () => new Promise<void>((resolve) => waits.push(resolve)),
     });
-    return { watcher, waiting, reload, quiet: () => quiet(), changeController: () => container.dispatchEvent(new Event('controllerchange')) };
+    return { watcher, waiting, reload, quiet: () => waits.splice(0).forEach((resolve) => resolve()), changeController: () => container.dispatchEvent(new Event('controllerchange')) };
   }
   const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
 
@@ -112,5 +112,29 @@ describe('applyUpdate waits for a quiet page', () => {
     expect(second.waiting.messages).toEqual([{ type: 'SKIP_WAITING' }]);
     second.changeController();
     expect(second.reload).toHaveBeenCalledTimes(1);
+  });
+
+  it('keeps a request that was not called off when another one is (the banner’s promise and the button)', async () => {
+    const one = setUp();
+    await settle();
+    const cancelFirst = one.watcher.applyUpdate();
+    one.watcher.applyUpdate();
+    cancelFirst();
+    one.quiet();
+    await settle();
+    expect(one.waiting.messages).toEqual([{ type: 'SKIP_WAITING' }]);
+    one.changeController();
+    expect(one.reload).toHaveBeenCalledTimes(1);
+
+    const both = setUp();
+    await settle();
+    const cancels = [both.watcher.applyUpdate(), both.watcher.applyUpdate()];
+    cancels.forEach((cancel) => cancel());
+    both.quiet();
+    await settle();
+    expect(both.waiting.messages).toEqual([]);
+    // Another tab installed it meanwhile: this page, no longer asking, offers it again rather than reloading.
+    both.changeController();
+    expect(both.reload).not.toHaveBeenCalled();
   });
 });

@@ -50,6 +50,23 @@ describe('question step', () => {
     expect(nameField).toHaveAccessibleDescription(/attend une réponse/);
   });
 
+  it('brings the rest of the step along with an error summary sent before it arrived', async () => {
+    // No frame is ever painted: the step stays at its first question until something else shows the rest.
+    const frames = vi.spyOn(window, 'requestAnimationFrame').mockImplementation(() => 0);
+    try {
+      const user = userEvent.setup();
+      const { container } = renderWizard();
+      expect(container.querySelectorAll('.step-form > .field')).toHaveLength(1);
+      await user.click(screen.getByRole('button', { name: 'Suivant' }));
+      const links = within(await screen.findByRole('alert')).getAllByRole('link');
+      expect(links).toHaveLength(3);
+      for (const link of links) expect(document.getElementById(link.getAttribute('href')!.slice(1)), link.textContent ?? '').not.toBeNull();
+      expect(container.querySelector('form.step-form')).not.toHaveAttribute('aria-busy');
+    } finally {
+      frames.mockRestore();
+    }
+  });
+
   it('moves focus to the field when its entry in the summary is followed', async () => {
     const user = userEvent.setup();
     renderWizard();

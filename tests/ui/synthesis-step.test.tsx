@@ -1,5 +1,5 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { render, screen, within } from '@testing-library/react';
+import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { PathProgress } from '../../src/domain/answers';
 import { toolkitQueryOptions } from '../../src/data/questionnaire-queries';
@@ -11,7 +11,7 @@ import { buildAnswers, buildFullToolkitTools, buildQuestionnaire, buildToolkit }
 const questionnaire = buildQuestionnaire();
 const toolkit = buildToolkit(buildFullToolkitTools());
 
-function renderSynthesis(answers = buildAnswers(), { pathProgress = {}, onEditAnswer = () => {} }: { pathProgress?: PathProgress; onEditAnswer?: (step: string, questionId: string) => void } = {}) {
+async function renderSynthesis(answers = buildAnswers(), { pathProgress = {}, onEditAnswer = () => {} }: { pathProgress?: PathProgress; onEditAnswer?: (step: string, questionId: string) => void } = {}) {
   const queryClient = new QueryClient();
   queryClient.setQueryData(toolkitQueryOptions().queryKey, toolkit);
   const view = render(
@@ -24,6 +24,8 @@ function renderSynthesis(answers = buildAnswers(), { pathProgress = {}, onEditAn
       </DiagnosisFileContext.Provider>
     </QueryClientProvider>,
   );
+  // The scores come first, the rest just after the first paint.
+  await waitFor(() => expect(view.container.querySelector('.synthesis')).not.toHaveAttribute('aria-busy'));
   return { ...view, readProgress: () => spied.actor!.getSnapshot().context.pathProgress };
 }
 
@@ -36,8 +38,8 @@ function ActorSpy({ onActor }: { onActor: (ref: ReturnType<typeof WizardActorCon
 }
 
 describe('synthesis step', () => {
-  it('shows the project and the three pillars with their score and level in a table', () => {
-    renderSynthesis();
+  it('shows the project and the three pillars with their score and level in a table', async () => {
+    await renderSynthesis();
     const rows = within(screen.getByRole('region', { name: 'Vos scores' })).getAllByRole('row').slice(1);
     expect(rows.map((row) => within(row).getByRole('rowheader').textContent)).toEqual([
       'Projet',
@@ -50,20 +52,20 @@ describe('synthesis step', () => {
     expect(within(rows[1]!).getByText('En structuration')).toBeInTheDocument();
   });
 
-  it('says "Données insuffisantes" instead of a score when too few answers count', () => {
-    renderSynthesis(buildAnswers({ 'al-partners': 'dont-know' }));
+  it('says "Données insuffisantes" instead of a score when too few answers count', async () => {
+    await renderSynthesis(buildAnswers({ 'al-partners': 'dont-know' }));
     const alliances = screen.getByRole('rowheader', { name: 'Alliances stratégiques' }).closest('tr')!;
     expect(within(alliances).getByText('Données insuffisantes')).toBeInTheDocument();
   });
 
-  it('lists the coherence flags among the points de vigilance', () => {
-    renderSynthesis(buildAnswers({ 'fin-shares': { subventions: 80, dons: 10, revenus: 10 } }));
+  it('lists the coherence flags among the points de vigilance', async () => {
+    await renderSynthesis(buildAnswers({ 'fin-shares': { subventions: 80, dons: 10, revenus: 10 } }));
     const vigilance = screen.getByRole('region', { name: 'Points de vigilance' });
     expect(within(vigilance).getByText(/La part « Subventions » représente 80 %/)).toBeInTheDocument();
   });
 
-  it('groups the path by horizon, each step with its reason', () => {
-    renderSynthesis();
+  it('groups the path by horizon, each step with its reason', async () => {
+    await renderSynthesis();
     const path = screen.getByRole('region', { name: 'Votre Parcours A.D.O.C.' });
     expect(within(path).getByRole('heading', { name: 'Dans les 18 mois' })).toBeInTheDocument();
     const steps = within(path).getAllByRole('listitem');
@@ -77,28 +79,28 @@ describe('synthesis step', () => {
     }
   });
 
-  it('offers the PDF and the answers export', () => {
-    renderSynthesis();
+  it('offers the PDF and the answers export', async () => {
+    await renderSynthesis();
     expect(screen.getByRole('button', { name: 'Télécharger le rapport PDF' })).toBeEnabled();
     expect(screen.getByRole('button', { name: 'Exporter mes réponses' })).toBeEnabled();
   });
 
-  it('explains each level and what the next one looks like', () => {
-    renderSynthesis();
+  it('explains each level and what the next one looks like', async () => {
+    await renderSynthesis();
     const humanResources = screen.getByRole('region', { name: 'Richesses humaines : En structuration' });
     expect(within(humanResources).getByText('Ce que ce niveau signifie :')).toBeInTheDocument();
     expect(within(humanResources).getByText(/Les bases se posent/)).toBeInTheDocument();
     expect(within(humanResources).getByText('Pour passer au niveau suivant : Structuré — Les pratiques sont installées.')).toBeInTheDocument();
   });
 
-  it('says so when a level is the highest one', () => {
-    renderSynthesis(buildAnswers({ 'al-partners': 'l4', 'al-evaluation': 'l4' }));
+  it('says so when a level is the highest one', async () => {
+    await renderSynthesis(buildAnswers({ 'al-partners': 'l4', 'al-evaluation': 'l4' }));
     const alliances = screen.getByRole('region', { name: 'Alliances stratégiques : Consolidé' });
     expect(within(alliances).getByText(/le niveau le plus avancé/)).toBeInTheDocument();
   });
 
   it('draws the dimensions as a bar chart with a summary, and gives the same figures in a table', async () => {
-    renderSynthesis();
+    await renderSynthesis();
     const dimensions = screen.getByRole('region', { name: 'Vos dimensions' });
     // recharts arrives in its own chunk; on a busy machine that takes more than the default second.
     const chart = await within(dimensions).findByRole('img', { name: /Score de chaque dimension/ }, { timeout: 5_000 });
@@ -109,8 +111,8 @@ describe('synthesis step', () => {
     expect(within(skills).getByText('50 / 100')).toBeInTheDocument();
   });
 
-  it('writes each force and each point de vigilance in one sentence', () => {
-    renderSynthesis();
+  it('writes each force and each point de vigilance in one sentence', async () => {
+    await renderSynthesis();
     const strengths = within(screen.getByRole('region', { name: 'Vos forces' })).getAllByRole('listitem');
     expect(strengths[0]).toHaveTextContent(/^\+Vision du projet : 67 \/ 100, structuré — un appui pour la suite\.$/);
     const vigilance = within(screen.getByRole('region', { name: 'Points de vigilance' })).getAllByRole('listitem');
@@ -119,7 +121,7 @@ describe('synthesis step', () => {
 
   it('marks a step of the path with toggle buttons and keeps a note for it', async () => {
     const user = userEvent.setup();
-    const { readProgress } = renderSynthesis();
+    const { readProgress } = await renderSynthesis();
     const path = screen.getByRole('region', { name: 'Votre Parcours A.D.O.C.' });
     const firstStep = within(path).getAllByRole('listitem')[0]!;
     const title = within(firstStep).getByRole('heading', { level: 4 }).textContent!;
@@ -141,8 +143,8 @@ describe('synthesis step', () => {
     expect(readProgress()).toEqual({ [toolId]: { status: 'todo', note: 'Lu en bureau' } });
   });
 
-  it('shows the progress it was given', () => {
-    renderSynthesis(buildAnswers(), { pathProgress: { 'financial-resources-comprendre': { status: 'not-relevant', note: 'Déjà fait en 2025' } } });
+  it('shows the progress it was given', async () => {
+    await renderSynthesis(buildAnswers(), { pathProgress: { 'financial-resources-comprendre': { status: 'not-relevant', note: 'Déjà fait en 2025' } } });
     const step = screen.getByRole('heading', { name: 'Outil financial-resources-comprendre' }).closest('li')!;
     expect(within(step).getByRole('button', { name: 'Pas pertinent pour nous' })).toHaveAttribute('aria-pressed', 'true');
     expect(within(step).getByRole('textbox', { name: 'Votre note' })).toHaveValue('Déjà fait en 2025');
@@ -152,7 +154,7 @@ describe('synthesis step', () => {
   it('reviews every visible answer in words, each with a link to change it', async () => {
     const user = userEvent.setup();
     const edits: [string, string][] = [];
-    renderSynthesis(buildAnswers({ 'hr-training': 'not-applicable', 'fin-diversity': 'dont-know', 'preferred-kinds': ['agir', 'comprendre'] }), {
+    await renderSynthesis(buildAnswers({ 'hr-training': 'not-applicable', 'fin-diversity': 'dont-know', 'preferred-kinds': ['agir', 'comprendre'] }), {
       onEditAnswer: (step, questionId) => edits.push([step, questionId]),
     });
     const review = screen.getByRole('region', { name: 'Vos réponses' });
@@ -170,8 +172,8 @@ describe('synthesis step', () => {
     expect(edits).toEqual([['humanResources', 'hr-training']]);
   });
 
-  it('says "Sans réponse" for an optional question left blank, and hides questions that were not asked', () => {
-    renderSynthesis(buildAnswers({ 'has-staff': 'non', 'preferred-kinds': [] }));
+  it('says "Sans réponse" for an optional question left blank, and hides questions that were not asked', async () => {
+    await renderSynthesis(buildAnswers({ 'has-staff': 'non', 'preferred-kinds': [] }));
     const review = screen.getByRole('region', { name: 'Vos réponses' });
     expect(within(review).getByText('Façons d’avancer', { selector: 'dt' }).parentElement).toHaveTextContent('Sans réponse');
     expect(within(review).queryByText('Question hr-staff-skills')).not.toBeInTheDocument();

@@ -52,7 +52,7 @@ class FakeDocument extends EventTarget {
   }
 }
 
-function setUp({ active = true, waiting = false }: { active?: boolean; waiting?: boolean } = {}) {
+function setUp({ active = true, waiting = false, whenQuiet }: { active?: boolean; waiting?: boolean; whenQuiet?: () => Promise<void> } = {}) {
   const registration = new FakeRegistration();
   if (active) registration.active = new FakeWorker('activated');
   if (waiting) registration.waiting = new FakeWorker('installed');
@@ -66,6 +66,7 @@ function setUp({ active = true, waiting = false }: { active?: boolean; waiting?:
     reload,
     document: document as unknown as Document,
     now: () => time,
+    ...(whenQuiet ? { whenQuiet } : {}),
   });
   page.watcher = watcher;
   const changeController = () => container.dispatchEvent(new Event('controllerchange'));
@@ -204,6 +205,25 @@ describe('UpdateBanner', () => {
     expect(waiting.messages).toEqual([{ type: 'SKIP_WAITING' }]);
     waiting.moveTo('activated');
     expect(reload).toHaveBeenCalledTimes(1);
+  });
+
+  it('calls « Mettre à jour » off when a diagnosis opens before the page is quiet, and says it is installing meanwhile', async () => {
+    let quiet!: () => void;
+    const { registration, reload, changeController } = setUp({ waiting: true, whenQuiet: () => new Promise((resolve) => (quiet = resolve)) });
+    const { rerender } = render(<UpdateBanner inDiagnosis={false} />);
+    await settle();
+    await userEvent.click(screen.getByRole('button', { name: 'Mettre à jour' }));
+    const installing = screen.getByRole('button', { name: 'Installation…' });
+    expect(installing).toHaveAttribute('aria-disabled', 'true');
+    rerender(<UpdateBanner inDiagnosis />);
+    await act(async () => quiet());
+    await settle();
+    expect(registration.waiting!.messages).toEqual([]);
+    changeController();
+    expect(reload).not.toHaveBeenCalled();
+    // Back home, the button is offered again.
+    rerender(<UpdateBanner inDiagnosis={false} />);
+    expect(screen.getByRole('button', { name: 'Mettre à jour' })).not.toHaveAttribute('aria-disabled');
   });
 
   it('does not install by itself a version that appeared on the home page', async () => {

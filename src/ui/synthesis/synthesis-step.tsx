@@ -17,6 +17,7 @@ import { PathTimeline } from './path-timeline';
 import { ShareLinkButton } from './share-link-button';
 import { useReportDownload } from '../use-report-download';
 import { useOpenDiagnosisControls } from '../library/open-diagnosis-context';
+import { useAfterFirstPaint } from '../use-after-first-paint';
 import { reportWordingQueryOptions, useReportWording } from './use-report-wording';
 import type { Language } from '../../i18n/languages';
 import { formatLibraryDate } from '../library/library-format';
@@ -46,6 +47,8 @@ export function SynthesisStep({ onNewDiagnosis, onEditAnswer }: { onNewDiagnosis
   );
   const { status: pdfStatus, download } = useReportDownload();
   const library = useOpenDiagnosisControls();
+  // The scores first; the dimensions, the path, the answers and the exports just after the paint.
+  const isWhole = useAfterFirstPaint();
 
   if (!toolkit || !wording || !diagnosis) return <p>{t('welcome.loading')}</p>;
   const highlights = selectHighlights(diagnosis.scores);
@@ -62,7 +65,7 @@ export function SynthesisStep({ onNewDiagnosis, onEditAnswer }: { onNewDiagnosis
     });
 
   return (
-    <div className="synthesis">
+    <div className="synthesis" aria-busy={isWhole ? undefined : true}>
       <p className="step-intro">{t('synthesis.intro')}</p>
 
       <section aria-labelledby="scores-heading" className="card">
@@ -111,93 +114,97 @@ export function SynthesisStep({ onNewDiagnosis, onEditAnswer }: { onNewDiagnosis
         </div>
       </section>
 
-      <section aria-labelledby="dimensions-heading" className="card">
-        <h2 id="dimensions-heading">{t('synthesis.dimensionsHeading')}</h2>
-        <p>{t('synthesis.dimensionsIntro')}</p>
-        <Suspense fallback={null}>
-          <DimensionBarChart
-            dimensions={diagnosis.scores.dimensions.map((dimension) => ({
-              id: dimension.id,
-              label: dimension.label,
-              pillarLabel: t(`pillars.${dimension.area}`),
-              score: dimension.score,
-            }))}
-          />
-        </Suspense>
-        <DimensionsTable dimensions={diagnosis.scores.dimensions} />
-      </section>
+      {isWhole ? (
+        <>
+          <section aria-labelledby="dimensions-heading" className="card">
+            <h2 id="dimensions-heading">{t('synthesis.dimensionsHeading')}</h2>
+            <p>{t('synthesis.dimensionsIntro')}</p>
+            <Suspense fallback={null}>
+              <DimensionBarChart
+                dimensions={diagnosis.scores.dimensions.map((dimension) => ({
+                  id: dimension.id,
+                  label: dimension.label,
+                  pillarLabel: t(`pillars.${dimension.area}`),
+                  score: dimension.score,
+                }))}
+              />
+            </Suspense>
+            <DimensionsTable dimensions={diagnosis.scores.dimensions} />
+          </section>
 
-      <div className="two-columns">
-        <section aria-labelledby="strengths-heading" className="card">
-          <h2 id="strengths-heading">{t('synthesis.strengthsHeading')}</h2>
-          {highlights.strengths.length === 0 ? (
-            <p>{t('synthesis.noStrengths')}</p>
-          ) : (
-            <ul className="highlights">
-              {highlights.strengths.map((dimension) => (
-                <Highlight key={dimension.id} icon="+" text={describeHighlight(dimension, 'strength', questionnaire.levels, wording.highlight)} />
-              ))}
-            </ul>
-          )}
-        </section>
-        <section aria-labelledby="vigilance-heading" className="card">
-          <h2 id="vigilance-heading">{t('synthesis.vigilanceHeading')}</h2>
-          <ul className="highlights">
-            {highlights.fragilities.map((dimension) => (
-              <Highlight key={dimension.id} icon="!" text={describeHighlight(dimension, 'fragility', questionnaire.levels, wording.highlight)} />
-            ))}
-            {diagnosis.flags.map((flag) => (
-              <Highlight key={flag.checkId} icon="!" text={flag.message} />
-            ))}
-          </ul>
-        </section>
-      </div>
+          <div className="two-columns">
+            <section aria-labelledby="strengths-heading" className="card">
+              <h2 id="strengths-heading">{t('synthesis.strengthsHeading')}</h2>
+              {highlights.strengths.length === 0 ? (
+                <p>{t('synthesis.noStrengths')}</p>
+              ) : (
+                <ul className="highlights">
+                  {highlights.strengths.map((dimension) => (
+                    <Highlight key={dimension.id} icon="+" text={describeHighlight(dimension, 'strength', questionnaire.levels, wording.highlight)} />
+                  ))}
+                </ul>
+              )}
+            </section>
+            <section aria-labelledby="vigilance-heading" className="card">
+              <h2 id="vigilance-heading">{t('synthesis.vigilanceHeading')}</h2>
+              <ul className="highlights">
+                {highlights.fragilities.map((dimension) => (
+                  <Highlight key={dimension.id} icon="!" text={describeHighlight(dimension, 'fragility', questionnaire.levels, wording.highlight)} />
+                ))}
+                {diagnosis.flags.map((flag) => (
+                  <Highlight key={flag.checkId} icon="!" text={flag.message} />
+                ))}
+              </ul>
+            </section>
+          </div>
 
-      <PathTimeline path={diagnosis.path} />
+          <PathTimeline path={diagnosis.path} />
 
-      <AnswersReview questionnaire={questionnaire} answers={answers} wording={wording} onEditAnswer={onEditAnswer} />
+          <AnswersReview questionnaire={questionnaire} answers={answers} wording={wording} onEditAnswer={onEditAnswer} />
 
-      <section aria-labelledby="export-heading" className="card actions-card">
-        <h2 id="export-heading">{t('synthesis.exportHeading')}</h2>
-        <p>{t('synthesis.exportHelp')}</p>
-        <div className="step-actions">
-          <button type="button" className="button button-primary" onClick={downloadPdf} disabled={pdfStatus === 'working'}>
-            {pdfStatus === 'working' ? t('synthesis.preparingPdf') : t('synthesis.downloadPdf')}
-          </button>
-          <button
-            type="button"
-            className="button button-secondary"
-            onClick={() =>
-              saveFile(
-                new Blob([JSON.stringify(answersFile(), null, 2)], { type: 'application/json' }),
-                buildAnswersFileName(organisationName, new Date()),
-              )
-            }
-          >
-            {t('wizard.exportAnswers')}
-          </button>
-          <button type="button" className="button button-secondary" onClick={() => actorRef.send({ type: 'step.back' })}>
-            {t('synthesis.editAnswers')}
-          </button>
-          {library?.previous ? (
-            <button type="button" className="button button-secondary" onClick={library.onCompareWithPrevious}>
-              {t('library.compareWithPrevious', { date: formatLibraryDate(library.previous.updatedAt) })}
-            </button>
-          ) : null}
-          {library ? (
-            <button type="button" className="button button-secondary" onClick={library.onRedo}>
-              {t('library.redo')}
-            </button>
-          ) : null}
-          <button type="button" className="button button-link" onClick={onNewDiagnosis}>
-            {t('synthesis.newDiagnosis')}
-          </button>
-        </div>
-        <p role="status" className="pdf-status">
-          {pdfStatus === 'done' ? t('synthesis.pdfReady') : pdfStatus === 'failed' ? t('synthesis.pdfFailed') : ''}
-        </p>
-        <ShareLinkButton buildFile={answersFile} />
-      </section>
+          <section aria-labelledby="export-heading" className="card actions-card">
+            <h2 id="export-heading">{t('synthesis.exportHeading')}</h2>
+            <p>{t('synthesis.exportHelp')}</p>
+            <div className="step-actions">
+              <button type="button" className="button button-primary" onClick={downloadPdf} disabled={pdfStatus === 'working'}>
+                {pdfStatus === 'working' ? t('synthesis.preparingPdf') : t('synthesis.downloadPdf')}
+              </button>
+              <button
+                type="button"
+                className="button button-secondary"
+                onClick={() =>
+                  saveFile(
+                    new Blob([JSON.stringify(answersFile(), null, 2)], { type: 'application/json' }),
+                    buildAnswersFileName(organisationName, new Date()),
+                  )
+                }
+              >
+                {t('wizard.exportAnswers')}
+              </button>
+              <button type="button" className="button button-secondary" onClick={() => actorRef.send({ type: 'step.back' })}>
+                {t('synthesis.editAnswers')}
+              </button>
+              {library?.previous ? (
+                <button type="button" className="button button-secondary" onClick={library.onCompareWithPrevious}>
+                  {t('library.compareWithPrevious', { date: formatLibraryDate(library.previous.updatedAt) })}
+                </button>
+              ) : null}
+              {library ? (
+                <button type="button" className="button button-secondary" onClick={library.onRedo}>
+                  {t('library.redo')}
+                </button>
+              ) : null}
+              <button type="button" className="button button-link" onClick={onNewDiagnosis}>
+                {t('synthesis.newDiagnosis')}
+              </button>
+            </div>
+            <p role="status" className="pdf-status">
+              {pdfStatus === 'done' ? t('synthesis.pdfReady') : pdfStatus === 'failed' ? t('synthesis.pdfFailed') : ''}
+            </p>
+            <ShareLinkButton buildFile={answersFile} />
+          </section>
+        </>
+      ) : null}
     </div>
   );
 }

@@ -1,8 +1,7 @@
-import { startTransition, useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useForm, useWatch, type Control, type UseFormRegister } from 'react-hook-form';
 import { listVisibleQuestionIds, replaceStepAnswers, type Answers } from '../../domain/answers';
 import type { Step } from '../../domain/questionnaire-schema';
-import { runAfterNextPaint } from '../../scheduling';
 import { WizardActorContext } from '../../machine/wizard-actor-context';
 import { selectCurrentStep } from '../../machine/wizard-machine';
 import type { FieldTexts } from '../fields/field-texts';
@@ -10,6 +9,7 @@ import { QuestionField, readFieldError } from '../fields/question-field';
 import { toAnswers, toFormValues, type StepFormValues } from '../forms/answer-form-values';
 import { buildStepResolver } from '../forms/step-form-schema';
 import { ErrorSummary, type SummaryError } from './error-summary';
+import { useAfterFirstPaint } from '../use-after-first-paint';
 
 /**
  * Questions rendered with the step itself; the others just after its first paint. On a phone the
@@ -65,13 +65,9 @@ export function QuestionStep({
     const visibleIds = listVisibleQuestionIds(questionnaire, liveAnswers);
     return step.questions.filter((question) => visibleIds.has(question.id));
   }, [questionnaire, otherAnswers, step, values]);
-  const [isFullyShown, setFullyShown] = useState(showAllAtOnce);
-  useEffect(() => {
-    if (isFullyShown) return;
-    // A transition: React renders the rest in slices, answering a tap in between.
-    return runAfterNextPaint(() => startTransition(() => setFullyShown(true)));
-  }, [isFullyShown]);
-  const shownQuestions = isFullyShown ? visibleQuestions : visibleQuestions.slice(0, QUESTIONS_IN_FIRST_PAINT);
+  const isFullyShown = useAfterFirstPaint(showAllAtOnce);
+  // The error summary links to every question: a submission before the rest arrived brings it along.
+  const shownQuestions = isFullyShown || showSummary ? visibleQuestions : visibleQuestions.slice(0, QUESTIONS_IN_FIRST_PAINT);
   // The fields take the plain record type: their names are the questions' ids, built at run time.
   const register = form.register as unknown as UseFormRegister<Record<string, unknown>>;
   const control = form.control as unknown as Control<Record<string, unknown>>;
@@ -101,7 +97,7 @@ export function QuestionStep({
   );
 
   return (
-    <form ref={formRef} noValidate onSubmit={onSubmit} className="step-form" aria-busy={isFullyShown ? undefined : true}>
+    <form ref={formRef} noValidate onSubmit={onSubmit} className="step-form" aria-busy={shownQuestions.length < visibleQuestions.length || undefined}>
       {step.intro ? <p className="step-intro">{step.intro}</p> : null}
       {showSummary && summaryErrors.length > 0 ? <ErrorSummary ref={summaryRef} errors={summaryErrors} /> : null}
       <p className="required-hint">{texts.requiredHint}</p>

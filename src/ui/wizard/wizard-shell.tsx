@@ -2,7 +2,7 @@ import { Suspense, lazy, memo, useCallback, useEffect, useMemo, useRef, type Rea
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useLanguage } from '../../i18n/use-language';
-import { runAfterNextPaint } from '../../scheduling';
+import { runAfterNextPaint, runWhenIdle } from '../../scheduling';
 import { selectCurrentStep, selectFurthestReachableStep } from '../../machine/wizard-machine';
 import { WIZARD_STEPS, findWizardStep, findWizardStepBySlug, indexOfWizardStep, type WizardStepState } from '../../domain/wizard-steps';
 import { WizardActorContext } from '../../machine/wizard-actor-context';
@@ -24,8 +24,33 @@ const STEP_HASH_PREFIX = '#/';
 
 // The synthesis (scores, path, charts, report) is not in the wizard's chunk: it is fetched on the
 // last questions (below) or when it opens, keeping the first load light.
-const loadSynthesisStep = () => import('../synthesis/synthesis-step');
-const SynthesisStep = lazy(() => loadSynthesisStep().then((module) => ({ default: module.SynthesisStep })));
+let loadedSynthesis: SynthesisModule | undefined;
+const loadSynthesisStep = () =>
+  import('../synthesis/synthesis-step').then((module) => {
+    loadedSynthesis = module;
+    return module;
+  });
+/**
+ * Once the chunk is there (fetched on the last questions), `lazy` gets a thenable that answers at
+ * once, and renders without suspending: a promise, even a settled one, would show the fallback
+ * first, and React reveals the content no sooner than 300 ms after a fallback.
+ */
+type SynthesisModule = typeof import('../synthesis/synthesis-step');
+const SynthesisStep = lazy(() => {
+  const loaded = loadedSynthesis;
+  return loaded ? settledNow({ default: loaded.SynthesisStep }) : loadSynthesisStep().then((module) => ({ default: module.SynthesisStep }));
+});
+
+/** A promise-like that calls back at once, within `then` (all React's `lazy` asks of it). */
+function settledNow<T>(value: T): Promise<T> {
+  const thenable = {
+    then(onFulfilled?: (value: T) => unknown) {
+      onFulfilled?.(value);
+      return thenable;
+    },
+  };
+  return thenable as unknown as Promise<T>;
+}
 /** The step before the synthesis: while it is answered, the synthesis' code and data are fetched. */
 const LAST_QUESTION_STEP: WizardStepState = 'priorities';
 
@@ -67,13 +92,23 @@ export function WizardShell({
     // Read now: whether this is a reload on a step is known before any entry is written.
     const isOnAStep = findWizardStepBySlug(window.location.hash.slice(STEP_HASH_PREFIX.length)) !== undefined;
     const isOpening = !hasWrittenAddress.current;
-    return runAfterNextPaint(() => {
+    let isWritten = false;
+    const write = () => {
+      if (isWritten) return;
+      isWritten = true;
       hasWrittenAddress.current = true;
       if (window.location.hash === hash) return;
       // Coming from the welcome page, a new entry lets the Back button return to it; a reload on a step replaces its own entry.
       if (isOpening && isOnAStep) window.history.replaceState(null, '', hash);
       else window.history.pushState(null, '', hash);
-    });
+    };
+    const cancel = runAfterNextPaint(write);
+    // A tab hidden, then discarded, within that frame reopens on this step, not the one before.
+    window.addEventListener('pagehide', write);
+    return () => {
+      cancel();
+      window.removeEventListener('pagehide', write);
+    };
   }, [current]);
 
   // The new step's heading takes the focus, or the question a « Modifier » link named.
@@ -90,7 +125,8 @@ export function WizardShell({
   // rather than after a download on a slow connection. A failure here is met again, and told, on opening.
   useEffect(() => {
     if (current !== LAST_QUESTION_STEP) return;
-    return runAfterNextPaint(() => {
+    // When the browser is idle: not in the way of the rest of the step, rendered just after its paint.
+    return runWhenIdle(() => {
       loadSynthesisStep()
         .then((module) => module.prepareSynthesis(queryClient, language))
         .catch(() => undefined);

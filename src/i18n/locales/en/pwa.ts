@@ -7,6 +7,7 @@ const pwa: TranslationOf<typeof french> = {
     available: 'A new version is available.',
     afterDiagnosis: 'It will be installed when you return to the home page. Your answers are saved.',
     apply: 'Update',
+    installing: 'Installing…',
   },
 };
 

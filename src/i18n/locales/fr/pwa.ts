@@ -4,6 +4,7 @@ const pwa = {
     available: 'Nouvelle version disponible.',
     afterDiagnosis: 'Elle sera installée quand vous reviendrez à l’accueil. Vos réponses sont enregistrées.',
     apply: 'Mettre à jour',
+    installing: 'Installation…',
   },
 } as const;
 
