@@ -159,6 +159,8 @@ describe('the self-diagnosis in a real browser', () => {
     await expect.poll(() => page.getByRole('heading', { name: 'Votre Parcours A.D.O.C.' }).count()).toBe(1);
     await page.getByRole('img', { name: /Vue d’ensemble des trois piliers/ }).waitFor();
     await expectNoAxeViolations(page, 'the synthesis');
+    // The synthesis shows its scores first, the path just after.
+    await page.locator('.synthesis:not([aria-busy="true"])').waitFor();
     const pathTitles = await page.locator('.path-title').allTextContents();
     expect(pathTitles.length).toBeGreaterThanOrEqual(6);
     expect(pathTitles.length).toBeLessThanOrEqual(15);
@@ -197,7 +199,7 @@ describe('the self-diagnosis in a real browser', () => {
     await expectNoAxeViolations(page, 'the welcome page with an import error');
     await page.locator('input[type=file]').setInputFiles(exportPath);
     await expect.poll(() => heading(page)).toContain('Étape 7 sur 7');
-    expect(await page.locator('.path-title').allTextContents()).toEqual(pathTitles);
+    await expect.poll(() => page.locator('.path-title').allTextContents()).toEqual(pathTitles);
 
     expect(foreignRequests).toEqual([]);
     expect(pageErrors).toEqual([]);
