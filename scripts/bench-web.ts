@@ -151,7 +151,9 @@ async function measureStepChanges(browser: Browser, baseUrl: string): Promise<vo
   // The synthesis loads its chunk, then recharts': told part by part, so a miss says which part.
   const contents = synthesis.map((change) => change.content);
   const charts = synthesis.map((change) => change.charts);
-  rows.push(judge(`« Voir la synthèse » at ${CPU_SLOWDOWN}×, click to the scores shown (its chunk, fetched on the last step), median (${contents.map((time) => formatNumber(time)).join(', ')} ms)`, median(contents), { under: STEP_BUDGET_MS }, { unit: 'ms' }));
+  // Told, not budgeted: the budget is the step's response (its focused heading painted, above);
+  // the scores come in the synthesis' next stage, after that paint.
+  rows.push({ figure: `« Voir la synthèse » at ${CPU_SLOWDOWN}×, click to the scores shown (the stage after the heading's paint; its chunk fetched on the last step), median (${contents.map((time) => formatNumber(time)).join(', ')} ms)`, value: `${formatNumber(median(contents))} ms`, budget: '—', ok: true });
   rows.push({ figure: `« Voir la synthèse » at ${CPU_SLOWDOWN}×, click to the whole synthesis in the page (path, answers, exports), median`, value: `${formatNumber(median(synthesis.map((change) => change.whole)))} ms`, budget: '—', ok: true });
   rows.push({ figure: `« Voir la synthèse » at ${CPU_SLOWDOWN}×, click to both charts drawn (recharts chunk), median (${charts.map((time) => formatNumber(time)).join(', ')} ms)`, value: `${formatNumber(median(charts))} ms`, budget: '—', ok: true });
   const starts = runs.map((run) => run.start.painted);

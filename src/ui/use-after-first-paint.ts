@@ -2,16 +2,22 @@ import { startTransition, useEffect, useState } from 'react';
 import { runAfterNextPaint } from '../scheduling';
 
 /**
- * False on a view's first render, true just after its first paint: a view shows its top at once
- * and the rest a frame later, so that the tap that opened it is answered sooner on a slow phone.
- * The second render is a transition, done in slices between taps. True from the start when
- * `isWholeAtOnce` (a view that must be whole at once, e.g. to focus something far down).
+ * A view shown in stages, one more after each paint: 0 on its first render, then 1, up to
+ * `lastStage`. A view shows its top at once and the rest a frame or two later, so that the tap
+ * that opened it is answered sooner on a slow phone. Each later render is a transition, done in
+ * slices between taps. `firstStage` starts further (a view that must be whole at once, e.g. to
+ * focus something far down).
  */
-export function useAfterFirstPaint(isWholeAtOnce = false): boolean {
-  const [isAfterFirstPaint, setAfterFirstPaint] = useState(isWholeAtOnce);
+export function useStagesAfterPaint(lastStage: number, firstStage = 0): number {
+  const [stage, setStage] = useState(firstStage);
   useEffect(() => {
-    if (isAfterFirstPaint) return;
-    return runAfterNextPaint(() => startTransition(() => setAfterFirstPaint(true)));
-  }, [isAfterFirstPaint]);
-  return isAfterFirstPaint;
+    if (stage >= lastStage) return;
+    return runAfterNextPaint(() => startTransition(() => setStage((current) => current + 1)));
+  }, [stage, lastStage]);
+  return stage;
+}
+
+/** False on a view's first render, true just after its first paint (always true when `isWholeAtOnce`). */
+export function useAfterFirstPaint(isWholeAtOnce = false): boolean {
+  return useStagesAfterPaint(1, isWholeAtOnce ? 1 : 0) >= 1;
 }

@@ -1,5 +1,5 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { render, screen, waitFor, within } from '@testing-library/react';
+import { act, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { PathProgress } from '../../src/domain/answers';
 import { toolkitQueryOptions } from '../../src/data/questionnaire-queries';
@@ -25,7 +25,7 @@ async function renderSynthesis(answers = buildAnswers(), { pathProgress = {}, on
     </QueryClientProvider>,
   );
   // The scores come first, the rest just after the first paint.
-  await waitFor(() => expect(view.container.querySelector('.synthesis')).not.toHaveAttribute('aria-busy'));
+  await waitFor(() => expect(view.container.querySelector('.synthesis')).not.toHaveAttribute('aria-busy'), { timeout: 5_000 });
   return { ...view, readProgress: () => spied.actor!.getSnapshot().context.pathProgress };
 }
 
@@ -38,6 +38,40 @@ function ActorSpy({ onActor }: { onActor: (ref: ReturnType<typeof WizardActorCon
 }
 
 describe('synthesis step', () => {
+  it('comes in stages, one per paint: a loading line, then the scores, then the rest', async () => {
+    const frames: FrameRequestCallback[] = [];
+    const requestFrame = vi.spyOn(window, 'requestAnimationFrame').mockImplementation((callback) => frames.push(callback));
+    const paint = () =>
+      act(async () => {
+        frames.splice(0).forEach((callback) => callback(performance.now()));
+        await new Promise((resolve) => setTimeout(resolve, 0));
+      });
+    try {
+      const queryClient = new QueryClient();
+      queryClient.setQueryData(toolkitQueryOptions().queryKey, toolkit);
+      const { container } = render(
+        <QueryClientProvider client={queryClient}>
+          <DiagnosisFileContext.Provider value={{ createdAt: '2026-11-22T10:00:00.000Z', respondent: {}, lastChange: { at: '2026-11-22T10:00:00.000Z', content: null } }}>
+            <WizardActorContext.Provider options={{ input: { questionnaire, answers: buildAnswers(), resumeAt: 'synthesis' } }}>
+              <SynthesisStep onNewDiagnosis={() => {}} onEditAnswer={() => {}} />
+            </WizardActorContext.Provider>
+          </DiagnosisFileContext.Provider>
+        </QueryClientProvider>,
+      );
+      expect(container.querySelector('.synthesis')).toBeNull();
+      expect(screen.getByText('Chargement…')).toBeInTheDocument();
+      await paint();
+      expect(screen.getByRole('region', { name: 'Vos scores' })).toBeInTheDocument();
+      expect(screen.queryByRole('region', { name: 'Vos réponses' })).toBeNull();
+      expect(container.querySelector('.synthesis')).toHaveAttribute('aria-busy', 'true');
+      await paint();
+      expect(screen.getByRole('region', { name: 'Vos réponses' })).toBeInTheDocument();
+      expect(container.querySelector('.synthesis')).not.toHaveAttribute('aria-busy');
+    } finally {
+      requestFrame.mockRestore();
+    }
+  });
+
   it('shows the project and the three pillars with their score and level in a table', async () => {
     await renderSynthesis();
     const rows = within(screen.getByRole('region', { name: 'Vos scores' })).getAllByRole('row').slice(1);

@@ -17,7 +17,7 @@ import { PathTimeline } from './path-timeline';
 import { ShareLinkButton } from './share-link-button';
 import { useReportDownload } from '../use-report-download';
 import { useOpenDiagnosisControls } from '../library/open-diagnosis-context';
-import { useAfterFirstPaint } from '../use-after-first-paint';
+import { useStagesAfterPaint } from '../use-after-first-paint';
 import { reportWordingQueryOptions, useReportWording } from './use-report-wording';
 import type { Language } from '../../i18n/languages';
 import { formatLibraryDate } from '../library/library-format';
@@ -41,16 +41,19 @@ export function SynthesisStep({ onNewDiagnosis, onEditAnswer }: { onNewDiagnosis
   const toolkit = useQuery(toolkitQueryOptions(language)).data;
   const wording = useReportWording();
   const fileInfo = useDiagnosisFileInfo();
+  // In stages, one per paint: the step's heading alone (the click answered at once), then the
+  // scores, then the dimensions, the path, the answers and the exports.
+  const stage = useStagesAfterPaint(2);
+  const isScored = stage >= 1;
   const diagnosis = useMemo(
-    () => (toolkit && wording ? diagnose(questionnaire, toolkit, answers, wording.diagnosis) : null),
-    [questionnaire, toolkit, answers, wording],
+    () => (isScored && toolkit && wording ? diagnose(questionnaire, toolkit, answers, wording.diagnosis) : null),
+    [isScored, questionnaire, toolkit, answers, wording],
   );
   const { status: pdfStatus, download } = useReportDownload();
   const library = useOpenDiagnosisControls();
-  // The scores first; the dimensions, the path, the answers and the exports just after the paint.
-  const isWhole = useAfterFirstPaint();
+  const isWhole = stage >= 2;
 
-  if (!toolkit || !wording || !diagnosis) return <p>{t('welcome.loading')}</p>;
+  if (!toolkit || !wording || !diagnosis) return <p aria-busy="true">{t('welcome.loading')}</p>;
   const highlights = selectHighlights(diagnosis.scores);
   const areas = [diagnosis.project, ...diagnosis.pillars];
 
