@@ -20,7 +20,7 @@ function renderWizard(answers = {}, { resumeAt, queryClient = new QueryClient() 
 
 /** A step shows its first question at once and the others just after its first paint (the form busy meanwhile). */
 async function waitForWholeStep() {
-  await waitFor(() => expect(document.querySelector('form.step-form')).not.toHaveAttribute('aria-busy'));
+  await waitFor(() => expect(document.querySelector('form.step-form')).not.toHaveAttribute('aria-busy'), { timeout: 5_000 });
 }
 
 describe('question step', () => {
@@ -122,7 +122,7 @@ describe('question step', () => {
       expect(queryClient.getQueryState(['toolkit', 'fr'])).toBeUndefined();
       unmount();
       renderWizard(buildAnswers(), { resumeAt: 'priorities', queryClient });
-      await waitFor(() => expect(queryClient.getQueryState(['toolkit', 'fr'])?.status).toBe('success'));
+      await waitFor(() => expect(queryClient.getQueryState(['toolkit', 'fr'])?.status).toBe('success'), { timeout: 10_000 });
       expect(fetchMock.mock.calls.map(([url]) => String(url))).toEqual([expect.stringMatching(/toolkit\.json$/)]);
     } finally {
       vi.unstubAllGlobals();

@@ -51,7 +51,8 @@ async function renderEnglishSynthesis() {
     </QueryClientProvider>,
   );
   // The English report words load on demand: the path appears once they are there.
-  return screen.findByRole('region', { name: 'Your A.D.O.C. path' });
+  // Cold: the English catalogue, then the synthesis in its stages, one per paint.
+  return screen.findByRole('region', { name: 'Your A.D.O.C. path' }, { timeout: 10_000 });
 }
 
 function listFrenchWords(text: string): string[] {

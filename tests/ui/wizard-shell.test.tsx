@@ -94,7 +94,7 @@ describe('wizard shell', () => {
   it('puts focus on the heading when a step is opened from the stepper', async () => {
     const user = userEvent.setup();
     renderWizardOnSynthesis();
-    await screen.findByRole('region', { name: 'Vos réponses' });
+    await screen.findByRole('region', { name: 'Vos réponses' }, { timeout: 10_000 });
     await user.click(screen.getByRole('button', { name: /Projet/ }));
     expect(document.activeElement).toHaveAttribute('id', 'step-heading');
   });
