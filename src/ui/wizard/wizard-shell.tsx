@@ -24,6 +24,7 @@ const STEP_HASH_PREFIX = '#/';
 
 // The synthesis (scores, path, charts, report) is not in the wizard's chunk: it is fetched on the
 // last questions (below) or when it opens, keeping the first load light.
+type SynthesisModule = typeof import('../synthesis/synthesis-step');
 let loadedSynthesis: SynthesisModule | undefined;
 const loadSynthesisStep = () =>
   import('../synthesis/synthesis-step').then((module) => {
@@ -35,7 +36,6 @@ const loadSynthesisStep = () =>
  * once, and renders without suspending: a promise, even a settled one, would show the fallback
  * first, and React reveals the content no sooner than 300 ms after a fallback.
  */
-type SynthesisModule = typeof import('../synthesis/synthesis-step');
 const SynthesisStep = lazy(() => {
   const loaded = loadedSynthesis;
   return loaded ? settledNow({ default: loaded.SynthesisStep }) : loadSynthesisStep().then((module) => ({ default: module.SynthesisStep }));
@@ -51,6 +51,7 @@ function settledNow<T>(value: T): Promise<T> {
   };
   return thenable as unknown as Promise<T>;
 }
+
 /** The step before the synthesis: while it is answered, the synthesis' code and data are fetched. */
 const LAST_QUESTION_STEP: WizardStepState = 'priorities';
 
