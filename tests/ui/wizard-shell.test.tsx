@@ -67,6 +67,23 @@ describe('wizard shell', () => {
     }
   });
 
+  it('leaves alone an address the page moved to before the step’s paint (a pasted share link)', async () => {
+    window.history.replaceState(null, '', '#/');
+    const frames: FrameRequestCallback[] = [];
+    const requestFrame = vi.spyOn(window, 'requestAnimationFrame').mockImplementation((callback) => frames.push(callback));
+    try {
+      renderWizardOnProfile();
+      window.history.pushState(null, '', '#/partage/abc');
+      await act(async () => {
+        frames.splice(0).forEach((callback) => callback(performance.now()));
+        await new Promise((resolve) => setTimeout(resolve, 0));
+      });
+      expect(window.location.hash).toBe('#/partage/abc');
+    } finally {
+      requestFrame.mockRestore();
+    }
+  });
+
   it('writes a step’s pending address when the page is hidden for good before its paint', async () => {
     window.history.replaceState(null, '', '#/');
     const requestFrame = vi.spyOn(window, 'requestAnimationFrame').mockImplementation(() => 0);

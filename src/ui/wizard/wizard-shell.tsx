@@ -93,12 +93,14 @@ export function WizardShell({
     // Read now: whether this is a reload on a step is known before any entry is written.
     const isOnAStep = findWizardStepBySlug(window.location.hash.slice(STEP_HASH_PREFIX.length)) !== undefined;
     const isOpening = !hasWrittenAddress.current;
+    const addressBefore = window.location.href;
     let isWritten = false;
     const write = () => {
       if (isWritten) return;
       isWritten = true;
       hasWrittenAddress.current = true;
-      if (window.location.hash === hash) return;
+      // The address moved meanwhile (a share link pasted, Back pressed): that navigation wins.
+      if (window.location.href !== addressBefore || window.location.hash === hash) return;
       // Coming from the welcome page, a new entry lets the Back button return to it; a reload on a step replaces its own entry.
       if (isOpening && isOnAStep) window.history.replaceState(null, '', hash);
       else window.history.pushState(null, '', hash);
