@@ -1,5 +1,5 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { render, screen, within } from '@testing-library/react';
+import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { IDBFactory } from 'fake-indexeddb';
 import { readFileSync } from 'node:fs';
@@ -74,7 +74,8 @@ describe('the interface in English', () => {
     expect(screen.getByRole('navigation', { name: 'Steps of the self-assessment' })).toBeInTheDocument();
     expect(screen.getByText('Questions marked with an asterisk (*) are required.')).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Next' })).toBeInTheDocument();
-    expect(document.title).toBe('Step 1 of 7 · Profil – Trajectoires');
+    // The title follows after the paint.
+    await waitFor(() => expect(document.title).toBe('Step 1 of 7 · Profil – Trajectoires'));
     // The step titles are the questionnaire's (French in the fixture); their statuses are the interface's.
     const statuses = [...document.querySelectorAll('.stepper .visually-hidden')].map((status) => status.textContent?.trim());
     expect(statuses).toEqual(['(current)', ...Array<string>(6).fill('(to come)')]);
