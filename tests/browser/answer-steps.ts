@@ -41,7 +41,7 @@ export async function answerQuestion(page: Page, question: Question, { questionn
   }
 }
 
-/** The wizard shows a step's first question with it and the others a frame later, the form marked busy meanwhile. */
+/** The wizard shows a step's heading first and its questions and buttons a frame later, the form marked busy meanwhile. */
 export async function waitForWholeStep(page: Page): Promise<void> {
   await page.locator('form.step-form:not([aria-busy="true"])').waitFor();
 }

@@ -37,7 +37,8 @@ async function readEntry(library: DiagnosisLibrary, id: string): Promise<Library
   return found.entry;
 }
 
-const organisationField = () => screen.getByRole('textbox', { name: /Nom de la structure/ });
+/** A step's questions come a frame after its heading. */
+const organisationField = () => screen.findByRole('textbox', { name: /Nom de la structure/ }, { timeout: 5_000 });
 
 describe('the diagnosis open in this tab', () => {
   it('reopens on the step named in the address bar after a reload', async () => {
@@ -45,7 +46,7 @@ describe('the diagnosis open in this tab', () => {
     const entry = await store(library, buildEntry(buildAnswers()));
     renderApp(library, { hash: '#/structure', openId: entry.id });
     expect(await screen.findByRole('heading', { level: 1, name: /Étape 1 sur 7/ })).toBeInTheDocument();
-    expect(organisationField()).toHaveValue(ORGANISATION);
+    expect((await organisationField())).toHaveValue(ORGANISATION);
   });
 
   it('keeps the date of the last change: opening and walking through the steps does not re-date it, a change does', async () => {
@@ -53,13 +54,13 @@ describe('the diagnosis open in this tab', () => {
     const entry = await store(library, buildEntry(buildAnswers(), { status: 'completed', completedAt: '2026-11-22T10:00:00.000Z', step: 'synthesis' }));
     renderApp(library, { hash: '#/structure', openId: entry.id });
     await screen.findByRole('heading', { level: 1, name: /Étape 1 sur 7/ });
-    await userEvent.click(screen.getByRole('button', { name: 'Suivant' }));
+    await userEvent.click(await screen.findByRole('button', { name: 'Suivant' }, { timeout: 5_000 }));
     await screen.findByRole('heading', { level: 1, name: /Étape 2 sur 7/ });
     await waitFor(async () => expect((await readEntry(library, entry.id)).step).toBe('project'));
     expect((await readEntry(library, entry.id)).file.updatedAt).toBe('2026-11-22T10:00:00.000Z');
 
-    await userEvent.click(screen.getByRole('button', { name: 'Précédent' }));
-    await userEvent.type(organisationField(), ' (Lyon)');
+    await userEvent.click(await screen.findByRole('button', { name: 'Précédent' }, { timeout: 5_000 }));
+    await userEvent.type(await organisationField(), ' (Lyon)');
     await waitFor(async () => expect((await readEntry(library, entry.id)).organisationName).toBe(`${ORGANISATION} (Lyon)`));
     const amended = await readEntry(library, entry.id);
     expect(Date.parse(amended.file.updatedAt)).toBeGreaterThan(Date.parse('2026-11-22T10:00:00.000Z'));
@@ -75,7 +76,7 @@ describe('the diagnosis open in this tab', () => {
     await screen.findByRole('heading', { level: 1, name: /Étape 1 sur 7/ });
     // Opening writes nothing: the first change is what the full disk refuses.
     expect(screen.queryByRole('alert')).not.toBeInTheDocument();
-    await userEvent.type(organisationField(), ' (Lyon)');
+    await userEvent.type(await organisationField(), ' (Lyon)');
     const alert = await screen.findByRole('alert');
     expect(alert).toHaveTextContent(/stockage de ce navigateur est plein/);
     expect(within(alert).getByRole('button', { name: 'Exporter mes réponses' })).toBeEnabled();
@@ -86,7 +87,7 @@ describe('the diagnosis open in this tab', () => {
       window.dispatchEvent(new PopStateEvent('popstate'));
     });
     expect(confirm).toHaveBeenCalledWith(expect.stringMatching(/ne sont pas enregistrées sur cet appareil/));
-    expect(organisationField()).toHaveValue(`${ORGANISATION} (Lyon)`);
+    expect((await organisationField())).toHaveValue(`${ORGANISATION} (Lyon)`);
     confirm.mockRestore();
   });
 
@@ -95,11 +96,11 @@ describe('the diagnosis open in this tab', () => {
     renderApp(library);
     expect(await screen.findByRole('note')).toHaveTextContent(/navigation privée/);
     await userEvent.click(screen.getByRole('button', { name: /^Commencer/ }));
-    await userEvent.type(organisationField(), 'La Ruche');
+    await userEvent.type(await organisationField(), 'La Ruche');
     const alert = await screen.findByRole('alert');
     expect(alert).toHaveTextContent(/ne peuvent pas être enregistrées sur cet appareil/);
     expect(within(alert).getByRole('button', { name: 'Exporter mes réponses' })).toBeEnabled();
-    expect(organisationField()).toHaveValue('La Ruche');
+    expect((await organisationField())).toHaveValue('La Ruche');
   });
 
   it('takes the warning away when the other tab leaves the diagnosis', async () => {
@@ -127,7 +128,7 @@ describe('the diagnosis open in this tab', () => {
     const theirs = { ...current.file, answers: { ...current.file.answers, [questionnaire.bindings.organisationName]: 'Version de l’autre onglet' } };
     const saved = await otherTab.save(entry.id, { file: theirs, step: 'profile', status: 'in-progress', completedAt: null, organisationName: 'Version de l’autre onglet' }, current.revision);
     expect(saved.ok).toBe(true);
-    await userEvent.type(organisationField(), ' bis');
+    await userEvent.type(await organisationField(), ' bis');
     expect(await screen.findByText(/modifié dans un autre onglet/, {}, { timeout: 5_000 })).toBeInTheDocument();
     expect((await readEntry(library, entry.id)).organisationName).toBe('Version de l’autre onglet');
 
@@ -148,7 +149,7 @@ describe('a reload in the middle of a save', () => {
     const stalled: DiagnosisLibrary = { ...library, save: () => new Promise(() => {}) };
     renderApp(stalled, { hash: '#/structure', openId: entry.id });
     await screen.findByRole('heading', { level: 1, name: /Étape 1 sur 7/ });
-    await userEvent.type(organisationField(), ' (Lyon)');
+    await userEvent.type(await organisationField(), ' (Lyon)');
     cleanup();
     return entry;
   }
@@ -159,7 +160,7 @@ describe('a reload in the middle of a save', () => {
 
     renderApp(library, { hash: '#/structure' });
     await screen.findByRole('heading', { level: 1, name: /Étape 1 sur 7/ });
-    expect(organisationField()).toHaveValue(`${ORGANISATION} (Lyon)`);
+    expect((await organisationField())).toHaveValue(`${ORGANISATION} (Lyon)`);
     await waitFor(async () => expect((await readEntry(library, entry.id)).organisationName).toBe(`${ORGANISATION} (Lyon)`));
   });
 
@@ -172,7 +173,7 @@ describe('a reload in the middle of a save', () => {
 
     renderApp(library, { hash: '#/structure' });
     await screen.findByRole('heading', { level: 1, name: /Étape 1 sur 7/ });
-    expect(organisationField()).toHaveValue(`${ORGANISATION} (Lyon)`);
+    expect((await organisationField())).toHaveValue(`${ORGANISATION} (Lyon)`);
     expect(await screen.findByText(/modifié dans un autre onglet/, {}, { timeout: 5_000 })).toBeInTheDocument();
     expect((await readEntry(library, entry.id)).organisationName).toBe('Autre onglet');
   });
@@ -181,13 +182,13 @@ describe('a reload in the middle of a save', () => {
     const library = createDiagnosisLibrary({ getIndexedDb: () => undefined });
     renderApp(library);
     await userEvent.click(await screen.findByRole('button', { name: /^Commencer/ }));
-    await userEvent.type(organisationField(), 'La Ruche');
+    await userEvent.type(await organisationField(), 'La Ruche');
     await screen.findByRole('alert');
     cleanup();
 
     renderApp(library, { hash: '#/structure' });
     await screen.findByRole('heading', { level: 1, name: /Étape 1 sur 7/ });
-    expect(organisationField()).toHaveValue('La Ruche');
+    expect((await organisationField())).toHaveValue('La Ruche');
   });
 });
 
@@ -209,7 +210,7 @@ async function typeWithSlowThenStalledWrites(delayMs: number) {
   };
   renderApp(slowThenStalled, { hash: '#/structure', openId: entry.id });
   await screen.findByRole('heading', { level: 1, name: /Étape 1 sur 7/ });
-  await userEvent.type(organisationField(), 'ab');
+  await userEvent.type(await organisationField(), 'ab');
   return { library, entry, landed: () => landed };
 }
 
@@ -222,7 +223,7 @@ describe('a reload while writes are in flight, typing fast', () => {
 
     renderApp(library, { hash: '#/structure' });
     await screen.findByRole('heading', { level: 1, name: /Étape 1 sur 7/ });
-    expect(organisationField()).toHaveValue(`${ORGANISATION}ab`);
+    expect((await organisationField())).toHaveValue(`${ORGANISATION}ab`);
     await waitFor(async () => expect((await readEntry(library, entry.id)).organisationName).toBe(`${ORGANISATION}ab`));
     expect(screen.queryByText(/modifié dans un autre onglet/)).not.toBeInTheDocument();
   });
@@ -237,7 +238,7 @@ describe('a reload while this tab’s write is still landing', () => {
 
     renderApp(library, { hash: '#/structure' });
     await screen.findByRole('heading', { level: 1, name: /Étape 1 sur 7/ });
-    expect(organisationField()).toHaveValue(`${ORGANISATION}ab`);
+    expect((await organisationField())).toHaveValue(`${ORGANISATION}ab`);
     await waitFor(async () => expect((await readEntry(library, entry.id)).organisationName).toBe(`${ORGANISATION}ab`));
     expect(screen.queryByText(/modifié dans un autre onglet/)).not.toBeInTheDocument();
   });
@@ -255,7 +256,7 @@ describe('leaving the diagnosis while writes are still queued', () => {
     };
     renderApp(slowLibrary);
     await userEvent.click(await screen.findByRole('button', { name: /^Commencer/ }));
-    await userEvent.type(organisationField(), 'La Ruche');
+    await userEvent.type(await organisationField(), 'La Ruche');
     // Back to the welcome page at once, as the browser's Back button does.
     act(() => {
       window.history.pushState(null, '', '#/');

@@ -73,7 +73,7 @@ describe('the interface in English', () => {
     expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('Step 1 of 7 · Profil');
     expect(screen.getByRole('navigation', { name: 'Steps of the self-assessment' })).toBeInTheDocument();
     expect(screen.getByText('Questions marked with an asterisk (*) are required.')).toBeInTheDocument();
-    expect(screen.getByRole('button', { name: 'Next' })).toBeInTheDocument();
+    expect(await screen.findByRole('button', { name: 'Next' }, { timeout: 5_000 })).toBeInTheDocument();
     // The title follows after the paint.
     await waitFor(() => expect(document.title).toBe('Step 1 of 7 · Profil – Trajectoires'));
     // The step titles are the questionnaire's (French in the fixture); their statuses are the interface's.

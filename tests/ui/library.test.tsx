@@ -104,7 +104,7 @@ describe('the library of diagnoses on the welcome page', () => {
     // The notice fills its live region once it is on the page, so that screen readers announce it.
     const notice = await findOpeningNotice();
     await waitFor(() => expect(notice).toHaveTextContent('pré-rempli avec vos réponses du 20 novembre 2025'));
-    expect(screen.getByRole('textbox', { name: /Nom de la structure/ })).toHaveValue('La Ruche');
+    expect(await screen.findByRole('textbox', { name: /Nom de la structure/ }, { timeout: 5_000 })).toHaveValue('La Ruche');
     await userEvent.type(screen.getByRole('textbox', { name: /Nom de la structure/ }), ' solidaire');
 
     await waitFor(async () => {

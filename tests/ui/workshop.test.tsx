@@ -56,7 +56,7 @@ describe('workshop mode', () => {
 
     expect(await screen.findByText(/le groupe compte 1 participant\. À vous/)).toBeInTheDocument();
     expect(await screen.findByText('Mode atelier · participant n° 2')).toBeInTheDocument();
-    expect(screen.getByRole('textbox', { name: /Nom de la structure/ })).toHaveValue('');
+    expect(await screen.findByRole('textbox', { name: /Nom de la structure/ }, { timeout: 5_000 })).toHaveValue('');
     const loaded = await groupStorage.load();
     expect(loaded.status === 'found' ? loaded.group.members.map((member) => member.file.respondent) : []).toEqual([{ role: 'salarie' }]);
   });
@@ -77,7 +77,7 @@ describe('workshop mode', () => {
     await userEvent.click(await screen.findByRole('button', { name: 'Participant suivant' }));
     expect(confirm).toHaveBeenCalledWith(expect.stringMatching(/pas répondu à toutes les questions/));
     expect(await groupStorage.load()).toEqual({ status: 'none' });
-    expect(screen.getByRole('textbox', { name: /Nom de la structure/ })).toHaveValue('Les Amis du Quartier');
+    expect(await screen.findByRole('textbox', { name: /Nom de la structure/ }, { timeout: 5_000 })).toHaveValue('Les Amis du Quartier');
     confirm.mockRestore();
   });
 

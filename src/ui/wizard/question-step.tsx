@@ -11,13 +11,6 @@ import { buildStepResolver } from '../forms/step-form-schema';
 import { ErrorSummary, type SummaryError } from './error-summary';
 import { useAfterFirstPaint } from '../use-after-first-paint';
 
-/**
- * Questions rendered with the step itself; the others just after its first paint. On a phone the
- * first one fills the screen, and laying out a whole step's new text (about 7 ms per described
- * question at 4× CPU) is much of what a step change costs a slow phone: the tap is answered sooner.
- */
-const QUESTIONS_IN_FIRST_PAINT = 1;
-
 export function QuestionStep({
   step,
   isLast,
@@ -65,9 +58,12 @@ export function QuestionStep({
     const visibleIds = listVisibleQuestionIds(questionnaire, liveAnswers);
     return step.questions.filter((question) => visibleIds.has(question.id));
   }, [questionnaire, otherAnswers, step, values]);
-  const isFullyShown = useAfterFirstPaint(showAllAtOnce);
-  // The error summary links to every question: a submission before the rest arrived brings it along.
-  const shownQuestions = isFullyShown || showSummary ? visibleQuestions : visibleQuestions.slice(0, QUESTIONS_IN_FIRST_PAINT);
+  // The step's heading, intro and hint are painted first, its questions and buttons just after:
+  // laying out new text is most of what a step change costs a slow phone (about 7 ms of style
+  // and layout per described question at 4× CPU), and a heading is enough to answer the tap.
+  // The buttons wait for the questions, so that they do not show above them for a frame (and
+  // nothing can be sent before every question is there for the error summary to point at).
+  const isWhole = useAfterFirstPaint(showAllAtOnce);
   // The fields take the plain record type: their names are the questions' ids, built at run time.
   const register = form.register as unknown as UseFormRegister<Record<string, unknown>>;
   const control = form.control as unknown as Control<Record<string, unknown>>;
@@ -97,11 +93,11 @@ export function QuestionStep({
   );
 
   return (
-    <form ref={formRef} noValidate onSubmit={onSubmit} className="step-form" aria-busy={shownQuestions.length < visibleQuestions.length || undefined}>
+    <form ref={formRef} noValidate onSubmit={onSubmit} className="step-form" aria-busy={!isWhole || undefined}>
       {step.intro ? <p className="step-intro">{step.intro}</p> : null}
       {showSummary && summaryErrors.length > 0 ? <ErrorSummary ref={summaryRef} errors={summaryErrors} /> : null}
       <p className="required-hint">{texts.requiredHint}</p>
-      {shownQuestions.map((question) => (
+      {(isWhole ? visibleQuestions : []).map((question) => (
         <QuestionField
           key={question.id}
           question={question}
@@ -111,16 +107,18 @@ export function QuestionStep({
           texts={texts}
         />
       ))}
-      <div className="step-actions">
-        {onBack ? (
-          <button type="button" className="button button-secondary" onClick={onBack}>
-            {texts.back}
+      {isWhole ? (
+        <div className="step-actions">
+          {onBack ? (
+            <button type="button" className="button button-secondary" onClick={onBack}>
+              {texts.back}
+            </button>
+          ) : null}
+          <button type="submit" className="button button-primary">
+            {isLast ? texts.finish : texts.next}
           </button>
-        ) : null}
-        <button type="submit" className="button button-primary">
-          {isLast ? texts.finish : texts.next}
-        </button>
-      </div>
+        </div>
+      ) : null}
     </form>
   );
 }
