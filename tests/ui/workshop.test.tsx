@@ -67,6 +67,8 @@ describe('workshop mode', () => {
     await screen.findByText('Mode atelier · participant n° 2');
     await userEvent.click(screen.getByRole('button', { name: /Terminer l’atelier/ }));
     expect(await screen.findByRole('heading', { level: 1, name: 'Vue collective' })).toBeInTheDocument();
+    // The group and its questionnaire load after the heading: the test ends on a settled page.
+    await waitFor(() => expect(screen.queryByText(/^Chargement/)).toBeNull(), { timeout: 5_000 });
     const listed = await library.list();
     expect(listed.status === 'ok' ? listed.entries : null).toEqual([]);
   });
