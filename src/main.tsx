@@ -9,6 +9,8 @@
  * render, each in its own task, leave the browser free to answer a tap between them, where one
  * evaluation of everything would block a slow phone for a few hundred milliseconds.
  */
+import { DEFAULT_LANGUAGE, isLanguage, type Language } from './i18n/languages';
+import { readStoredLanguage } from './i18n/stored-language';
 import { APP_CHUNKS_META_NAME } from './page-markers';
 import { afterNextPaint, nextTask } from './scheduling';
 import './ui/styles.css';
@@ -81,17 +83,33 @@ async function start(root: HTMLElement, early: { stop: () => void; replay: () =>
   await startApp(root, { beforeRender: early.stop, onReady: early.replay });
 }
 
+/** The failure's words, here rather than in the catalogues: they are needed when i18next could not be fetched. */
+const LOAD_FAILURE_WORDS: Record<Language, { message: string; reload: string }> = {
+  fr: { message: 'L’application n’a pas pu être chargée. Vérifiez la connexion, puis rechargez la page.', reload: 'Recharger la page' },
+  en: { message: 'The application could not be loaded. Check the connection, then reload the page.', reload: 'Reload the page' },
+};
+
+/** The language chosen on this device, else the page's own (the app sets it once it runs). */
+function readPageLanguage(): Language {
+  const pageLanguage = document.documentElement.lang.split('-')[0];
+  return readStoredLanguage() ?? (isLanguage(pageLanguage) ? pageLanguage : DEFAULT_LANGUAGE);
+}
+
 /** The app could not be fetched (network lost before it was ever stored): say so in the shell. */
 function showLoadFailure(page: HTMLElement): void {
+  const language = readPageLanguage();
+  const words = LOAD_FAILURE_WORDS[language];
   const alert = document.createElement('div');
+  // The page may still say French (prerendered): screen readers pronounce the words in their own language.
+  alert.lang = language;
   alert.className = 'error-summary';
   alert.setAttribute('role', 'alert');
   const message = document.createElement('p');
-  message.textContent = 'L’application n’a pas pu être chargée. Vérifiez la connexion, puis rechargez la page.';
+  message.textContent = words.message;
   const reload = document.createElement('button');
   reload.type = 'button';
   reload.className = 'button button-primary';
-  reload.textContent = 'Recharger la page';
+  reload.textContent = words.reload;
   reload.addEventListener('click', () => window.location.reload());
   alert.append(message, reload);
   (page.querySelector('main') ?? page).append(alert);

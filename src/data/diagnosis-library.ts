@@ -5,6 +5,7 @@ import {
   buildDuplicateTitle,
   normaliseLibraryEntryTitle,
   sortLibraryEntries,
+  type DuplicateTitleWording,
   type EntryChanges,
   type LibraryEntry,
   type NewLibraryEntry,
@@ -14,7 +15,7 @@ import { createStoreOn, isQuotaError, openGlobalChannel, readGlobalIndexedDb, st
 import { DRAFT_STORAGE_KEY, type Draft, type DraftStorage } from './draft-storage';
 import { LIBRARY_CHANNEL_NAME, LIBRARY_DATABASE_NAME, LIBRARY_STORE_NAME } from './library-database';
 
-export type { DiagnosisStatus, EntryChanges, LibraryEntry, NewLibraryEntry } from '../domain/diagnosis-library-entry';
+export type { DiagnosisStatus, DuplicateTitleWording, EntryChanges, LibraryEntry, NewLibraryEntry } from '../domain/diagnosis-library-entry';
 
 export { LIBRARY_CHANNEL_NAME, LIBRARY_DATABASE_NAME, LIBRARY_STORE_NAME } from './library-database';
 
@@ -81,8 +82,8 @@ export interface DiagnosisLibrary {
    * writes the title, so a rename from another tab must not make that tab's next save a conflict.
    */
   rename(id: string, title: string | null): Promise<LibraryWriteResult>;
-  /** A copy under a new id, title « <name> (copie) », revision 1, previousId null. */
-  duplicate(id: string): Promise<LibraryWriteResult>;
+  /** A copy under a new id, title « <name> (copie) » (or the wording's), revision 1, previousId null. */
+  duplicate(id: string, wording?: DuplicateTitleWording): Promise<LibraryWriteResult>;
   remove(id: string): Promise<LibraryRemoveResult>;
   /** Deletes a quarantined record for good; never deletes a readable diagnosis. */
   removeQuarantined(key: string): Promise<LibraryRemoveResult>;
@@ -389,12 +390,12 @@ export function createDiagnosisLibrary({
       return ensureResult(result);
     },
 
-    async duplicate(id) {
+    async duplicate(id, wording) {
       const result = await writeEntry(async (read) => {
         const source = await read(id);
         if (source.status !== 'found') return refuseUnread(source);
         const { id: _id, revision: _revision, ...copy } = source.entry;
-        return decideCreation(read, { ...copy, title: buildDuplicateTitle(source.entry), previousId: null });
+        return decideCreation(read, { ...copy, title: buildDuplicateTitle(source.entry, wording), previousId: null });
       });
       return ensureResult(result);
     },

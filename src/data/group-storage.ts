@@ -14,10 +14,13 @@ export const GROUP_CHANNEL_NAME = 'trajectoires.groupe';
 /** The record has its own version so that a later format can migrate it. */
 const GROUP_RECORD_VERSION = 1;
 
+/** Why a stored group cannot be read; the interface words it in its own language (group catalogue, `storage.corruption`). */
+export type GroupCorruption = 'unreadable' | 'newer' | 'damaged';
+
 export type GroupLoadResult =
   | { status: 'none' }
   | { status: 'found'; group: Group }
-  | { status: 'corrupted'; raw: string; reason: string }
+  | { status: 'corrupted'; raw: string; reason: GroupCorruption }
   | { status: 'unavailable' };
 
 export type GroupSaveResult = { ok: true } | { ok: false; reason: 'unavailable' | 'quota' };
@@ -50,13 +53,10 @@ function openGroupChannel(): BroadcastChannel | null {
   return openGlobalChannel(GROUP_CHANNEL_NAME);
 }
 
-function describeCorruption(value: unknown): string {
-  if (value === null || typeof value !== 'object') return 'Le groupe enregistré sur cet appareil est illisible.';
+function classifyCorruption(value: unknown): GroupCorruption {
+  if (value === null || typeof value !== 'object') return 'unreadable';
   const version = (value as { version?: unknown }).version;
-  if (typeof version === 'number' && version > GROUP_RECORD_VERSION) {
-    return 'Le groupe enregistré sur cet appareil vient d’une version plus récente de l’outil ; mettez l’outil à jour pour l’ouvrir.';
-  }
-  return 'Le groupe enregistré sur cet appareil est incomplet ou abîmé.';
+  return typeof version === 'number' && version > GROUP_RECORD_VERSION ? 'newer' : 'damaged';
 }
 
 function createSenderId(): string {
@@ -93,7 +93,7 @@ export function createGroupStorage({ getIndexedDb = readGlobalIndexedDb, openCha
         const parsed = GroupSchema.safeParse(record.group);
         if (parsed.success) return { status: 'found', group: parsed.data };
       }
-      return { status: 'corrupted', raw: stringifyForRecovery(value), reason: describeCorruption(value) };
+      return { status: 'corrupted', raw: stringifyForRecovery(value), reason: classifyCorruption(value) };
     },
 
     async save(group) {

@@ -90,7 +90,7 @@ export function createLazyDiagnosisLibrary(
     create: (entry) => library().then((loaded) => loaded.create(entry)),
     save: (id, changes, expectedRevision) => library().then((loaded) => loaded.save(id, changes, expectedRevision)),
     rename: (id, title) => library().then((loaded) => loaded.rename(id, title)),
-    duplicate: (id) => library().then((loaded) => loaded.duplicate(id)),
+    duplicate: (id, wording) => library().then((loaded) => loaded.duplicate(id, wording)),
     remove: (id) => library().then((loaded) => loaded.remove(id)),
     removeQuarantined: (key) => library().then((loaded) => loaded.removeQuarantined(key)),
     adoptLegacyDraft: (drafts, describe) => library().then((loaded) => loaded.adoptLegacyDraft(drafts, describe)),

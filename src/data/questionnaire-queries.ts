@@ -1,5 +1,6 @@
 import { queryOptions, type QueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
+import { FRENCH_ANSWER_MESSAGES, type AnswerMessages } from '../domain/answer-messages';
 import type { Questionnaire, Toolkit } from '../domain/questionnaire-schema';
 import BUNDLED_INDEX from 'virtual:trajectoires/questionnaire-index';
 import { DEFAULT_LANGUAGE, type Language } from '../i18n/languages';
@@ -7,15 +8,37 @@ import { DEFAULT_LANGUAGE, type Language } from '../i18n/languages';
 // zod and the schemas are imported inside the query functions, never at the top: the welcome
 // page's first paint must not wait for them (first-load budget).
 
-/** A questionnaire file that could not be fetched or does not match the schema. */
+/** The content that could not be loaded. */
+export type ContentLoadSubject = { kind: 'questionnaire'; id: string } | { kind: 'toolkit' } | { kind: 'demoGroup' };
+/** What went wrong: the network, the host (its HTTP status), the file's syntax, or the schema. */
+export type ContentLoadProblem = { kind: 'offline' } | { kind: 'notFound'; status: number } | { kind: 'notJson' } | { kind: 'invalid' };
+
+/**
+ * A content file that could not be fetched or does not match the schema. Its `message` is French;
+ * the interface words it in its own language with `describeLoadFailure`, since the error is kept
+ * by the query and shown again after a switch of language.
+ */
 export class ContentLoadError extends Error {
   constructor(
-    message: string,
+    readonly subject: ContentLoadSubject,
+    readonly problem: ContentLoadProblem,
     readonly details: string[] = [],
   ) {
-    super(message);
+    super(describeContentLoadError(subject, problem, FRENCH_ANSWER_MESSAGES));
     this.name = 'ContentLoadError';
   }
+}
+
+function describeContentLoadError(subject: ContentLoadSubject, problem: ContentLoadProblem, messages: AnswerMessages): string {
+  return messages(`contentLoad.${subject.kind}.${problem.kind}`, {
+    id: subject.kind === 'questionnaire' ? subject.id : '',
+    status: problem.kind === 'notFound' ? problem.status : '',
+  });
+}
+
+/** Why a query failed, in the given wording: a content file's failure re-worded, any other error as it says itself. */
+export function describeLoadFailure(error: Error, messages: AnswerMessages = FRENCH_ANSWER_MESSAGES): string {
+  return error instanceof ContentLoadError ? describeContentLoadError(error.subject, error.problem, messages) : error.message;
 }
 
 /** One entry of the index of questionnaires, written by the build (scripts/vite-plugin-questionnaires.ts). */
@@ -54,35 +77,36 @@ function contentUrl(fileName: string): string {
 
 type Fetched = { found: true; json: unknown } | { found: false; status: number };
 
-async function fetchJson(fileName: string, what: string): Promise<Fetched> {
+async function fetchJson(fileName: string, what: ContentLoadSubject): Promise<Fetched> {
   let response: Response;
   try {
     response = await fetch(contentUrl(fileName));
   } catch {
-    throw new ContentLoadError(`${what} n'a pas pu être téléchargé : vérifiez votre connexion.`);
+    throw new ContentLoadError(what, { kind: 'offline' });
   }
   if (!response.ok) return { found: false, status: response.status };
   try {
     return { found: true, json: await response.json() };
   } catch {
-    throw new ContentLoadError(`${what} n'est pas un fichier JSON lisible.`);
+    throw new ContentLoadError(what, { kind: 'notJson' });
   }
 }
 
-function validate<T>(json: unknown, schema: z.ZodType<T>, what: string): T {
+function validate<T>(json: unknown, schema: z.ZodType<T>, what: ContentLoadSubject): T {
   const result = schema.safeParse(json);
   if (!result.success) {
     throw new ContentLoadError(
-      `${what} contient des erreurs.`,
+      what,
+      { kind: 'invalid' },
       result.error.issues.map((issue) => `${formatIssuePath(issue.path)} : ${issue.message}`),
     );
   }
   return result.data;
 }
 
-async function fetchValidatedJson<T>(fileName: string, loadSchema: () => Promise<z.ZodType<T>>, what: string): Promise<T> {
+async function fetchValidatedJson<T>(fileName: string, loadSchema: () => Promise<z.ZodType<T>>, what: ContentLoadSubject): Promise<T> {
   const [fetched, schema] = await Promise.all([fetchJson(fileName, what), loadSchema()]);
-  if (!fetched.found) throw new ContentLoadError(`${what} est introuvable (erreur ${fetched.status}).`);
+  if (!fetched.found) throw new ContentLoadError(what, { kind: 'notFound', status: fetched.status });
   return validate(fetched.json, schema, what);
 }
 
@@ -131,7 +155,7 @@ export function questionnaireQueryOptions(id: string, language: Language = DEFAU
     queryKey: ['questionnaires', id, language],
     queryFn: async ({ client }) => {
       const fileName = await chooseQuestionnaireFile(client, id, language);
-      return fetchValidatedJson(fileName, loadQuestionnaireSchema, `Le questionnaire « ${id} »`);
+      return fetchValidatedJson(fileName, loadQuestionnaireSchema, { kind: 'questionnaire', id });
     },
     staleTime: Infinity,
   });
@@ -145,7 +169,7 @@ export function toolkitQueryOptions(language: Language = DEFAULT_LANGUAGE) {
   return queryOptions<Toolkit>({
     queryKey: ['toolkit', language],
     queryFn: async () => {
-      const what = 'La boîte à outils';
+      const what: ContentLoadSubject = { kind: 'toolkit' };
       if (language !== DEFAULT_LANGUAGE) {
         const [translated, schema] = await Promise.all([fetchJson(`toolkit.${language}.json`, what), loadToolkitSchema()]);
         if (translated.found) return validate(translated.json, schema, what);

@@ -1,6 +1,7 @@
 /**
  * Every sentence that tells a person why an answer, an answers file, a share link or an import is
- * refused (and what became of an older file's answers), in French and in i18next syntax:
+ * refused (and what became of an older file's answers, and why the app's own content could not be
+ * loaded), in French and in i18next syntax:
  * `{{name}}`, `{{name, number}}`, plurals with `_one` / `_other` and `count`. These templates are
  * the one source of the French: the `common` catalogue imports them as its `answerMessages`, and
  * the English catalogue translates them key by key. The domain reads them through an
@@ -111,6 +112,27 @@ export const FRENCH_ANSWER_MESSAGE_TEMPLATES = {
     damaged: 'Ce lien de partage est incomplet ou abîmé : il a peut-être été coupé en le copiant.',
     tooLarge: 'Ce lien de partage contient trop de données pour être un diagnostic (plus de 1 Mo).',
     notJson: 'Ce lien de partage ne contient pas un fichier de réponses lisible.',
+  },
+  /** Why a questionnaire, the toolkit or the demonstration could not be loaded (src/data/questionnaire-queries.ts). */
+  contentLoad: {
+    questionnaire: {
+      offline: 'Le questionnaire « {{id}} » n’a pas pu être téléchargé : vérifiez votre connexion.',
+      notFound: 'Le questionnaire « {{id}} » est introuvable (erreur {{status}}).',
+      notJson: 'Le questionnaire « {{id}} » n’est pas un fichier JSON lisible.',
+      invalid: 'Le questionnaire « {{id}} » contient des erreurs.',
+    },
+    toolkit: {
+      offline: 'La boîte à outils n’a pas pu être téléchargée : vérifiez votre connexion.',
+      notFound: 'La boîte à outils est introuvable (erreur {{status}}).',
+      notJson: 'La boîte à outils n’est pas un fichier JSON lisible.',
+      invalid: 'La boîte à outils contient des erreurs.',
+    },
+    demoGroup: {
+      offline: 'L’organisation de démonstration n’a pas pu être téléchargée : vérifiez votre connexion.',
+      notFound: 'L’organisation de démonstration est introuvable (erreur {{status}}).',
+      notJson: 'L’organisation de démonstration n’est pas un fichier JSON lisible.',
+      invalid: 'L’organisation de démonstration contient des erreurs.',
+    },
   },
 } as const;
 

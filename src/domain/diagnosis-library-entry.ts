@@ -48,9 +48,26 @@ export function normaliseLibraryEntryTitle(title: string | null): string | null 
   return trimmed === '' ? null : trimmed;
 }
 
-export function buildDuplicateTitle(entry: Pick<LibraryEntry, 'title' | 'organisationName'>): string {
+/** How a copy is titled in one language; French by default. */
+export interface DuplicateTitleWording {
+  /** « Bilan 2026 (copie) ». */
+  named(name: string): string;
+  /** The copy of a diagnosis that has no name at all. */
+  unnamed: string;
+}
+
+export const FRENCH_DUPLICATE_TITLE_WORDING: DuplicateTitleWording = {
+  named: (name) => `${name} (copie)`,
+  unnamed: 'Copie',
+};
+
+/** The copy's title is stored, so it is worded once, in the language the person uses when copying. */
+export function buildDuplicateTitle(
+  entry: Pick<LibraryEntry, 'title' | 'organisationName'>,
+  wording: DuplicateTitleWording = FRENCH_DUPLICATE_TITLE_WORDING,
+): string {
   const name = readLibraryEntryName(entry).trim();
-  return name === '' ? 'Copie' : `${name} (copie)`;
+  return name === '' ? wording.unnamed : wording.named(name);
 }
 
 /** Most recently changed first; equal dates by id, so the order never depends on how storage returned them. */

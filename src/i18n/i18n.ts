@@ -7,18 +7,9 @@ import resourcesToBackend from 'i18next-resources-to-backend';
 import { initReactI18next } from 'react-i18next';
 import common from './locales/fr/common';
 import { DEFAULT_LANGUAGE, LANGUAGE_TAGS, isLanguage, type Language } from './languages';
+import { LANGUAGE_STORAGE_KEY, readStoredLanguage } from './stored-language';
 
-export const LANGUAGE_STORAGE_KEY = 'trajectoires.langue';
-
-function readStoredLanguage(): Language {
-  try {
-    const stored = globalThis.localStorage?.getItem(LANGUAGE_STORAGE_KEY);
-    return isLanguage(stored) ? stored : DEFAULT_LANGUAGE;
-  } catch {
-    // Storage refused (private mode, policy): the default language, without complaint.
-    return DEFAULT_LANGUAGE;
-  }
-}
+export { LANGUAGE_STORAGE_KEY };
 
 export const i18n = i18next.createInstance();
 
@@ -27,7 +18,7 @@ export const i18nReady = i18n
   .use(resourcesToBackend((language: string, namespace: string) => import(`./locales/${language}/${namespace}.ts`)))
   .use(initReactI18next)
   .init({
-    lng: readStoredLanguage(),
+    lng: readStoredLanguage() ?? DEFAULT_LANGUAGE,
     fallbackLng: DEFAULT_LANGUAGE,
     supportedLngs: ['fr', 'en'],
     ns: ['common'],

@@ -3,11 +3,12 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { findFirstIncompleteStep, type AnswersFile } from '../domain/answers';
 import type { DiagnosisLibrary, LibraryEntry } from '../data/diagnosis-library';
 import type { GroupStorage } from '../data/group-storage';
-import { ContentLoadError, questionnaireQueryOptions, toolkitQueryOptions } from '../data/questionnaire-queries';
+import { ContentLoadError, describeLoadFailure, questionnaireQueryOptions, toolkitQueryOptions } from '../data/questionnaire-queries';
 import type { Questionnaire } from '../domain/questionnaire-schema';
 import { useLanguage } from '../i18n/use-language';
 import { WizardActorContext } from '../machine/wizard-actor-context';
 import { DiagnosisFileContext, buildDiagnosisFile, type DiagnosisFileInfo } from './diagnosis-file';
+import { useAnswerMessages } from './answer-messages';
 import { ContentErrorPage } from './error-page';
 import { LibraryAutosave } from './library/library-autosave';
 import { OpenDiagnosisContext, type OpenDiagnosisControls } from './library/open-diagnosis-context';
@@ -50,6 +51,7 @@ export function WizardLoader({
 }) {
   const { t } = useTranslation();
   const language = useLanguage();
+  const answerMessages = useAnswerMessages();
   // A switch of language keeps the words on screen until the other language's arrive: the wizard
   // (and its machine, which holds the answers) stays mounted through it.
   const questionnaire = useQuery({ ...questionnaireQueryOptions(session.questionnaireId, language), placeholderData: keepPreviousData });
@@ -67,7 +69,7 @@ export function WizardLoader({
   if (failed && !shownQuestionnaire.current) {
     return (
       <ContentErrorPage
-        message={failed.message}
+        message={describeLoadFailure(failed, answerMessages)}
         details={failed instanceof ContentLoadError ? failed.details : []}
         onRetry={() => {
           void questionnaire.refetch();
@@ -84,7 +86,7 @@ export function WizardLoader({
         <WizardActorContext.Provider options={{ input: { questionnaire: wizardQuestionnaire, answers: session.answers, resumeAt: session.resumeAt, pathProgress: session.pathProgress } }}>
           {failed ? (
             <p className="warning-card" role="alert">
-              {failed.message}
+              {describeLoadFailure(failed, answerMessages)}
             </p>
           ) : null}
           <QuestionnaireLanguage questionnaire={wizardQuestionnaire} />

@@ -7,7 +7,8 @@ import { parseAnswersFile } from '../../src/domain/answers-file';
 import { DONT_KNOW, type Questionnaire } from '../../src/domain/questionnaire-schema';
 import { scoreAnswers } from '../../src/domain/scoring';
 import { DEMO_GROUP_FILE, demoGroupQueryOptions, parseDemoGroup } from '../../src/data/demo-group';
-import { ContentLoadError } from '../../src/data/questionnaire-queries';
+import { ContentLoadError, describeLoadFailure } from '../../src/data/questionnaire-queries';
+import { loadEnglishAnswerMessages } from '../domain/english-answer-messages';
 
 const content = loadContentDirectory(CONTENT_DIR);
 const express: Questionnaire = (() => {
@@ -85,15 +86,16 @@ describe('the demo organisation', () => {
     });
 
     it.each([
-      ['the file is missing', async () => new Response('', { status: 404 }), /introuvable \(erreur 404\)/],
-      ['the network is down', async () => Promise.reject(new TypeError('Failed to fetch')), /vérifiez votre connexion/],
-      ['the file is not JSON', async () => new Response('<html>'), /n’est pas un fichier JSON lisible/],
-      ['the file is not a list', async () => new Response('{}'), /contient des erreurs/],
-    ])('fails with a ContentLoadError in French when %s', async (_, respond, message) => {
+      ['the file is missing', async () => new Response('', { status: 404 }), /introuvable \(erreur 404\)/, 'The demonstration organisation cannot be found (error 404).'],
+      ['the network is down', async () => Promise.reject(new TypeError('Failed to fetch')), /vérifiez votre connexion/, 'The demonstration organisation could not be downloaded: check your connection.'],
+      ['the file is not JSON', async () => new Response('<html>'), /n’est pas un fichier JSON lisible/, 'The demonstration organisation is not a readable JSON file.'],
+      ['the file is not a list', async () => new Response('{}'), /contient des erreurs/, 'The demonstration organisation contains errors.'],
+    ])('fails with a ContentLoadError in French when %s, which the interface can word in English', async (_, respond, message, inEnglish) => {
       vi.stubGlobal('fetch', vi.fn(respond));
       const error = await fetchDemo().catch((caught: unknown) => caught);
       expect(error).toBeInstanceOf(ContentLoadError);
       expect((error as Error).message).toMatch(message);
+      expect(describeLoadFailure(error as Error, await loadEnglishAnswerMessages())).toBe(inEnglish);
     });
 
     it('refuses the whole demo when one entry is broken, naming it', () => {

@@ -215,6 +215,13 @@ describe('the library of diagnoses on this device', () => {
       expect(sourceNow.status === 'found' && sourceNow.entry.title).toBe(title);
     });
 
+    it('titles the copy in the wording it is given (the interface language of the moment)', async () => {
+      const library = libraryOn(new IDBFactory());
+      const source = expectEntry(await library.create(buildNewEntry({ title: null })));
+      const copy = expectEntry(await library.duplicate(source.id, { named: (name) => `${name} (copy)`, unnamed: 'Copy' }));
+      expect(copy.title).toBe('Les Amis du Quartier (copy)');
+    });
+
     it('says missing for an unknown id', async () => {
       expect(await libraryOn(new IDBFactory()).duplicate('inconnu')).toEqual({ ok: false, reason: 'missing' });
     });

@@ -5,6 +5,7 @@ import { CONTENT_DIR, loadContentDirectory, REPO_ROOT } from '../../scripts/lib/
 import { buildQuestionnaireAssets } from '../../scripts/vite-plugin-questionnaires';
 import {
   ContentLoadError,
+  describeLoadFailure,
   hasTranslation,
   localizeIndexEntry,
   questionnaireIndexQueryOptions,
@@ -12,6 +13,8 @@ import {
   toolkitQueryOptions,
   type QuestionnaireIndexEntry,
 } from '../../src/data/questionnaire-queries';
+import type { AnswerMessages } from '../../src/domain/answer-messages';
+import { loadEnglishAnswerMessages } from '../domain/english-answer-messages';
 
 // The real built files, served by a fake fetch that records what the app asks for.
 const REAL_ASSETS = new Map(buildQuestionnaireAssets(loadContentDirectory(CONTENT_DIR)).map((asset) => [asset.fileName.replace(/^questionnaires\//, ''), asset.source]));
@@ -86,8 +89,91 @@ describe('questionnaireQueryOptions', () => {
     serve(REAL_ASSETS, { offline: true });
 
     await expect(client.fetchQuery(questionnaireQueryOptions('diagnostic-express'))).rejects.toThrow(
-      "Le questionnaire « diagnostic-express » n'a pas pu être téléchargé : vérifiez votre connexion.",
+      'Le questionnaire « diagnostic-express » n’a pas pu être téléchargé : vérifiez votre connexion.',
     );
+  });
+});
+
+describe('why a content file could not be loaded', () => {
+  let english: AnswerMessages;
+  beforeAll(async () => {
+    english = await loadEnglishAnswerMessages();
+  });
+
+  const replaced = (name: string, text: string) => new Map(REAL_ASSETS).set(name, text);
+  const loadQuestionnaire = () => client.fetchQuery(questionnaireQueryOptions('diagnostic-express'));
+  const loadToolkit = () => client.fetchQuery(toolkitQueryOptions());
+
+  it.each([
+    {
+      name: 'a questionnaire, offline',
+      files: REAL_ASSETS,
+      offline: true,
+      load: loadQuestionnaire,
+      french: 'Le questionnaire « diagnostic-express » n’a pas pu être téléchargé : vérifiez votre connexion.',
+      english: 'The questionnaire “diagnostic-express” could not be downloaded: check your connection.',
+    },
+    {
+      name: 'a questionnaire the host does not have',
+      files: without('diagnostic-express.json'),
+      load: loadQuestionnaire,
+      french: 'Le questionnaire « diagnostic-express » est introuvable (erreur 404).',
+      english: 'The questionnaire “diagnostic-express” cannot be found (error 404).',
+    },
+    {
+      name: 'a questionnaire that is not JSON',
+      files: replaced('diagnostic-express.json', '<html>'),
+      load: loadQuestionnaire,
+      french: 'Le questionnaire « diagnostic-express » n’est pas un fichier JSON lisible.',
+      english: 'The questionnaire “diagnostic-express” is not a readable JSON file.',
+    },
+    {
+      name: 'a questionnaire that fails the schema',
+      files: replaced('diagnostic-express.json', '{}'),
+      load: loadQuestionnaire,
+      french: 'Le questionnaire « diagnostic-express » contient des erreurs.',
+      english: 'The questionnaire “diagnostic-express” contains errors.',
+    },
+    {
+      name: 'the toolkit, offline',
+      files: REAL_ASSETS,
+      offline: true,
+      load: loadToolkit,
+      french: 'La boîte à outils n’a pas pu être téléchargée : vérifiez votre connexion.',
+      english: 'The toolkit could not be downloaded: check your connection.',
+    },
+    {
+      name: 'a toolkit the host does not have',
+      files: without('toolkit.json'),
+      load: loadToolkit,
+      french: 'La boîte à outils est introuvable (erreur 404).',
+      english: 'The toolkit cannot be found (error 404).',
+    },
+    {
+      name: 'a toolkit that is not JSON',
+      files: replaced('toolkit.json', '<html>'),
+      load: loadToolkit,
+      french: 'La boîte à outils n’est pas un fichier JSON lisible.',
+      english: 'The toolkit is not a readable JSON file.',
+    },
+    {
+      name: 'a toolkit that fails the schema',
+      files: replaced('toolkit.json', '{}'),
+      load: loadToolkit,
+      french: 'La boîte à outils contient des erreurs.',
+      english: 'The toolkit contains errors.',
+    },
+  ])('words $name in French by default, and in the wording the interface gives', async ({ files, offline = false, load, french, english: inEnglish }) => {
+    serve(files, { offline });
+    const error: unknown = await load().catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(ContentLoadError);
+    expect((error as Error).message).toBe(french);
+    expect(describeLoadFailure(error as Error)).toBe(french);
+    expect(describeLoadFailure(error as Error, english)).toBe(inEnglish);
+  });
+
+  it('gives any other error as it says itself', () => {
+    expect(describeLoadFailure(new Error('Quota exceeded'), english)).toBe('Quota exceeded');
   });
 });
 
@@ -153,6 +239,7 @@ describe('the first load', () => {
     const source = readFileSync(path.join(REPO_ROOT, 'src/data/questionnaire-queries.ts'), 'utf8');
     const valueImports = [...source.matchAll(/^import (?!type )[^;]*from '([^']+)'/gm)].map((match) => match[1]);
 
-    expect(valueImports).toEqual(['@tanstack/react-query', 'virtual:trajectoires/questionnaire-index', '../i18n/languages']);
+    // The refusal templates import nothing and are in the first load already (the French `common` catalogue re-uses them).
+    expect(valueImports).toEqual(['@tanstack/react-query', '../domain/answer-messages', 'virtual:trajectoires/questionnaire-index', '../i18n/languages']);
   });
 });

@@ -277,7 +277,7 @@ function listKeys(node: TemplateNode, prefix = ''): string[] {
 
 describe('every answer message', () => {
   const keys = listKeys(FRENCH_ANSWER_MESSAGE_TEMPLATES);
-  const values = { count: 2, where: 'answers.q1', rule: 'r', expected: 'e', bound: 3, min: 0, max: 10, unit: 'u', value: 'v', items: 'a', last: 'b', list: 'l', name: 'n', position: 2, sourceCount: 2500, fileQuestionnaire: 'f', questionnaire: 'q', version: '1.0.0', fileVersion: '2.0.0', from: '1', to: '2', question: 'q1' };
+  const values = { count: 2, where: 'answers.q1', rule: 'r', expected: 'e', bound: 3, min: 0, max: 10, unit: 'u', value: 'v', items: 'a', last: 'b', list: 'l', name: 'n', position: 2, sourceCount: 2500, fileQuestionnaire: 'f', questionnaire: 'q', version: '1.0.0', fileVersion: '2.0.0', from: '1', to: '2', question: 'q1', id: 'diagnostic-express', status: 404 };
   const say = (messages: AnswerMessages, key: string) => (messages as (key: string, values: object) => string)(key, values);
 
   it('has keys to check', () => {

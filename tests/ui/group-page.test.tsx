@@ -11,6 +11,7 @@ import type { AnswersFile } from '../../src/domain/answers';
 import { parseAnswersFile } from '../../src/domain/answers-file';
 import { addGroupMembers, createGroup } from '../../src/domain/group';
 import { QuestionnaireSchema, ToolkitSchema } from '../../src/domain/questionnaire-schema';
+import { i18n } from '../../src/i18n/i18n';
 import { GroupPage } from '../../src/ui/group/group-page';
 
 // The real content, parsed by the real schema (the scripts' loader reads import.meta.url, which jsdom's URL refuses).
@@ -279,18 +280,28 @@ describe('group page', () => {
   it('explains a corrupted group and offers its raw record before starting again', async () => {
     const user = userEvent.setup();
     const storage: GroupStorage = {
-      load: async () => ({ status: 'corrupted', raw: '{"version":9}', reason: 'Le groupe enregistré sur cet appareil vient d’une version plus récente de l’outil.' }),
+      load: async () => ({ status: 'corrupted', raw: '{"version":9}', reason: 'newer' }),
       save: async () => ({ ok: true }),
       clear: vi.fn(async () => {}),
       subscribe: () => () => {},
     };
     renderGroupPage(storage);
     expect(await screen.findByRole('heading', { name: 'Le groupe enregistré sur cet appareil est illisible' })).toBeInTheDocument();
-    expect(screen.getByText(/version plus récente/)).toBeInTheDocument();
+    expect(screen.getByText('Détail : Le groupe enregistré sur cet appareil vient d’une version plus récente de l’outil ; mettez l’outil à jour pour l’ouvrir.')).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Télécharger la sauvegarde brute' })).toBeEnabled();
     await user.click(screen.getByRole('button', { name: 'Recommencer un groupe vide' }));
     expect(storage.clear).toHaveBeenCalled();
     expect(await screen.findByRole('heading', { name: 'Aucune réponse rassemblée pour l’instant' })).toBeInTheDocument();
+  });
+
+  it.each([
+    ['unreadable', 'Details: The group saved on this device cannot be read.'],
+    ['newer', 'Details: The group saved on this device comes from a newer version of the tool; update the tool to open it.'],
+    ['damaged', 'Details: The group saved on this device is incomplete or damaged.'],
+  ] as const)('says in English why the stored group cannot be read (%s)', async (reason, text) => {
+    await i18n.changeLanguage('en');
+    renderGroupPage({ load: async () => ({ status: 'corrupted', raw: '{}', reason }), save: async () => ({ ok: true }), clear: async () => {}, subscribe: () => () => {} });
+    expect(await screen.findByText(text)).toBeInTheDocument();
   });
 
   it('keeps the group in memory when the device cannot store it, and says it will be lost', async () => {

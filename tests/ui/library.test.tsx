@@ -3,6 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { createStore, set } from 'idb-keyval';
 import { LIBRARY_DATABASE_NAME, LIBRARY_STORE_NAME, createDiagnosisLibrary, type DiagnosisLibrary, type LibraryEntry, type NewLibraryEntry } from '../../src/data/diagnosis-library';
 import { createAnswersFile, type Answers } from '../../src/domain/answers';
+import { i18n } from '../../src/i18n/i18n';
 import { buildAnswers, buildQuestionnaire } from '../domain/fixtures';
 import { buildAnswersAt100, buildMigratedQuestionnaire } from '../domain/migration-fixtures';
 import { renderApp } from './render-app';
@@ -92,6 +93,16 @@ describe('the library of diagnoses on the welcome page', () => {
     await userEvent.click(deleteCopy);
     await waitFor(async () => expect(await listNames(library)).toEqual(['Bilan 2026']));
     confirm.mockRestore();
+  });
+
+  it('titles a copy in the interface language of the moment', async () => {
+    const library = createDiagnosisLibrary();
+    await store(library, buildEntry('La Ruche', '2026-11-20T10:00:00Z'));
+    await i18n.changeLanguage('en');
+    renderApp(library);
+
+    await userEvent.click(within(await organisationCard(/La Ruche/)).getByRole('button', { name: /^Duplicate: La Ruche/ }));
+    await waitFor(async () => expect((await listNames(library)).sort()).toEqual(['La Ruche', 'La Ruche (copy)']));
   });
 
   it('« Refaire le diagnostic » opens a new diagnosis pre-filled from the last one, and leaves the old one intact', async () => {

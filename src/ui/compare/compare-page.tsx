@@ -2,7 +2,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DiagnosisLibrary } from '../../data/diagnosis-library';
-import { questionnaireQueryOptions, toolkitQueryOptions } from '../../data/questionnaire-queries';
+import { describeLoadFailure, questionnaireQueryOptions, toolkitQueryOptions } from '../../data/questionnaire-queries';
 import { validateAnswersJson } from '../../data/import-answers-file';
 import { loadReportWording, type ReportWording } from '../../report/report-wording';
 import type { ComparedDiagnosis } from '../../domain/compare-diagnoses';
@@ -54,7 +54,7 @@ export function ComparePage({ library, olderId, newerId, onBack }: { library: Di
           {t('compare.failedHeading')}
         </h1>
         <div className="error-summary" role="alert">
-          {(failed?.errors ?? [loadError instanceof Error ? loadError.message : String(loadError)]).map((error) => (
+          {(failed?.errors ?? [loadError instanceof Error ? describeLoadFailure(loadError, readAnswerMessages(language)) : String(loadError)]).map((error) => (
             <p key={error}>{error}</p>
           ))}
         </div>

@@ -9,7 +9,7 @@ import { demoGroupQueryOptions } from '../../data/demo-group';
 import { createMemberId } from '../../data/group-membership';
 import type { GroupStorage } from '../../data/group-storage';
 import { importAnswersSources } from '../../data/import-answers-files';
-import { questionnaireIndexQueryOptions, questionnaireQueryOptions, toolkitQueryOptions } from '../../data/questionnaire-queries';
+import { describeLoadFailure, questionnaireIndexQueryOptions, questionnaireQueryOptions, toolkitQueryOptions } from '../../data/questionnaire-queries';
 import { saveFile } from '../../report/save-file';
 import { useLanguage } from '../../i18n/use-language';
 import { PROJECTION_HASH } from '../routes';
@@ -120,7 +120,7 @@ export function GroupPage({ onBack, onStartWorkshop, storage }: GroupPageProps) 
         <section className="card warning-card" aria-labelledby="group-corrupted-heading">
           <h2 id="group-corrupted-heading">{t('storage.corruptedHeading')}</h2>
           <p>{t('storage.corruptedText')}</p>
-          <p className="field-help">{t('storage.corruptedReason', { reason: state.reason })}</p>
+          <p className="field-help">{t('storage.corruptedReason', { reason: t(`storage.corruption.${state.reason}`) })}</p>
           <div className="step-actions">
             <button
               type="button"
@@ -294,11 +294,12 @@ function GroupWorkspace(props: GroupWorkspaceProps) {
   const { t: tc } = useTranslation();
   const { group } = props;
   const language = useLanguage();
+  const answerMessages = useAnswerMessages();
   const questionnaire = useQuery(questionnaireQueryOptions(group.questionnaireId, language));
   if (questionnaire.isError) {
     return (
       <div className="notice warning-card" role="alert">
-        <p>{questionnaire.error.message}</p>
+        <p>{describeLoadFailure(questionnaire.error, answerMessages)}</p>
         <button type="button" className="button button-secondary" onClick={() => void questionnaire.refetch()}>
           {tc('errors.retry')}
         </button>

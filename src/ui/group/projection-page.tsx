@@ -5,7 +5,7 @@ import { bindFrenchPunctuation } from '../../domain/french-typography';
 import { aggregateGroup, selectLeastConsensus, type Group } from '../../domain/group';
 import type { Questionnaire } from '../../domain/questionnaire-schema';
 import type { GroupStorage } from '../../data/group-storage';
-import { questionnaireQueryOptions } from '../../data/questionnaire-queries';
+import { describeLoadFailure, questionnaireQueryOptions } from '../../data/questionnaire-queries';
 import { useLanguage } from '../../i18n/use-language';
 import { GROUP_HASH } from '../routes';
 import { formatDecimal } from '../format-number';
@@ -13,6 +13,7 @@ import { labelRole } from '../respondent-label';
 import { labelAnswerCount } from './least-consensus';
 import { LevelDistribution } from './spread-table';
 import { getDefaultGroupStorage } from '../../data/group-storage';
+import { useAnswerMessages } from '../answer-messages';
 import { useGroupStore } from './use-group-store';
 import './group.css';
 
@@ -55,8 +56,9 @@ export function ProjectionPage({ storage }: { storage?: GroupStorage } = {}) {
 function ProjectedGroup({ group }: { group: Group }) {
   const { t } = useTranslation('group');
   const language = useLanguage();
+  const answerMessages = useAnswerMessages();
   const questionnaire = useQuery(questionnaireQueryOptions(group.questionnaireId, language));
-  if (questionnaire.isError) return <p className="projection-waiting">{questionnaire.error.message}</p>;
+  if (questionnaire.isError) return <p className="projection-waiting">{describeLoadFailure(questionnaire.error, answerMessages)}</p>;
   if (!questionnaire.data) return <p className="projection-waiting">{t('projection.loading')}</p>;
   return <ProjectedAggregate group={group} questionnaire={questionnaire.data} />;
 }

@@ -1,12 +1,12 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Group } from '../../domain/group';
-import type { GroupStorage } from '../../data/group-storage';
+import type { GroupCorruption, GroupStorage } from '../../data/group-storage';
 
 export type GroupStoreState =
   | { status: 'loading' }
   | { status: 'none' }
   | { status: 'found'; group: Group }
-  | { status: 'corrupted'; raw: string; reason: string };
+  | { status: 'corrupted'; raw: string; reason: GroupCorruption };
 
 /** Whether the last change reached the device: when it did not, the group lives only in this page. */
 export type GroupPersistence = 'saved' | 'unavailable' | 'quota';

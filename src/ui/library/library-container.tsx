@@ -1,7 +1,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Suspense, lazy, useMemo } from 'react';
 import type { Draft, DraftStorage } from '../../data/draft-storage';
-import type { DiagnosisLibrary, LibraryEntry, NewLibraryEntry } from '../../data/diagnosis-library';
+import type { DiagnosisLibrary, DuplicateTitleWording, LibraryEntry, NewLibraryEntry } from '../../data/diagnosis-library';
 import { hasLegacyDraft } from '../../data/library-database';
 import { questionnaireIndexQueryOptions } from '../../data/questionnaire-queries';
 import { saveFile } from '../../report/save-file';
@@ -18,6 +18,11 @@ export const LIBRARY_QUERY_KEY = ['library'] as const;
 function describeLegacyDraft({ step, file, organisationName }: Draft): NewLibraryEntry {
   const isCompleted = step === 'synthesis';
   return { title: null, organisationName, status: isCompleted ? 'completed' : 'in-progress', completedAt: isCompleted ? file.updatedAt : null, step, previousId: null, file };
+}
+
+/** A copy's title in the interface language of the moment: it is stored, and stays in that language. */
+function readDuplicateTitleWording(): DuplicateTitleWording {
+  return { named: (name) => i18n.t('library.copyTitle', { name }), unnamed: i18n.t('library.unnamedCopyTitle') };
 }
 
 /** The library on the welcome page: read when shown, refreshed when this or another tab writes. */
@@ -70,7 +75,7 @@ export function LibraryContainer({
           onRedo,
           onCompare,
           onRename: (entry, title) => void library.rename(entry.id, title).then(afterWrite),
-          onDuplicate: (entry) => void library.duplicate(entry.id).then(afterWrite),
+          onDuplicate: (entry) => void library.duplicate(entry.id, readDuplicateTitleWording()).then(afterWrite),
           onDelete: (entry) => void library.remove(entry.id).then(afterWrite),
           onExport: (entry) => exportAnswersFile(entry.file, entry.organisationName || nameOfEntry(entry)),
           onDownloadQuarantined: (record) => saveFile(new Blob([record.raw], { type: 'text/plain' }), 'diagnostic-illisible.txt'),

@@ -122,6 +122,7 @@ const common: TranslationOf<typeof french> = {
     showMore_one: 'Show the other organisation',
     showMore_other: 'Show the {{count}} other organisations',
     copyTitle: '{{name}} (copy)',
+    unnamedCopyTitle: 'Copy',
     quarantinedHeading: 'An unreadable record has been set aside',
     quarantinedText:
       'A self-assessment saved in this browser is damaged. It has been set aside so that the others remain readable. Download it to hand it to someone, then delete it.',
@@ -386,6 +387,26 @@ const common: TranslationOf<typeof french> = {
       damaged: 'This share link is incomplete or damaged: it may have been cut off when it was copied.',
       tooLarge: 'This share link holds too much data to be a self-assessment (over 1 MB).',
       notJson: 'This share link does not hold a readable answers file.',
+    },
+    contentLoad: {
+      questionnaire: {
+        offline: 'The questionnaire “{{id}}” could not be downloaded: check your connection.',
+        notFound: 'The questionnaire “{{id}}” cannot be found (error {{status}}).',
+        notJson: 'The questionnaire “{{id}}” is not a readable JSON file.',
+        invalid: 'The questionnaire “{{id}}” contains errors.',
+      },
+      toolkit: {
+        offline: 'The toolkit could not be downloaded: check your connection.',
+        notFound: 'The toolkit cannot be found (error {{status}}).',
+        notJson: 'The toolkit is not a readable JSON file.',
+        invalid: 'The toolkit contains errors.',
+      },
+      demoGroup: {
+        offline: 'The demonstration organisation could not be downloaded: check your connection.',
+        notFound: 'The demonstration organisation cannot be found (error {{status}}).',
+        notJson: 'The demonstration organisation is not a readable JSON file.',
+        invalid: 'The demonstration organisation contains errors.',
+      },
     },
   },
   footer: {

@@ -40,6 +40,11 @@ const group: TranslationOf<typeof french> = {
     corruptedText:
       'The group’s answers saved in this browser are damaged and cannot be recovered. Download the raw backup to hand it to someone, then start again.',
     corruptedReason: 'Details: {{reason}}',
+    corruption: {
+      unreadable: 'The group saved on this device cannot be read.',
+      newer: 'The group saved on this device comes from a newer version of the tool; update the tool to open it.',
+      damaged: 'The group saved on this device is incomplete or damaged.',
+    },
     corruptedDownload: 'Download the raw backup',
     restart: 'Start an empty group',
   },

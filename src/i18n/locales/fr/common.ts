@@ -122,6 +122,7 @@ const common = {
     showMore_one: 'Afficher l’autre structure',
     showMore_other: 'Afficher les {{count}} autres structures',
     copyTitle: '{{name}} (copie)',
+    unnamedCopyTitle: 'Copie',
     quarantinedHeading: 'Un enregistrement illisible a été mis de côté',
     quarantinedText:
       'Un diagnostic enregistré dans ce navigateur est abîmé. Il a été mis à l’écart pour que les autres restent lisibles. Téléchargez-le pour le confier à quelqu’un, puis supprimez-le.',

@@ -37,6 +37,12 @@ const group = {
     corruptedText:
       'Les réponses du groupe enregistrées dans ce navigateur sont abîmées et ne peuvent pas être reprises. Téléchargez la sauvegarde brute pour la confier à quelqu’un, puis recommencez.',
     corruptedReason: 'Détail : {{reason}}',
+    /** Why it cannot be read (src/data/group-storage.ts, GroupCorruption). */
+    corruption: {
+      unreadable: 'Le groupe enregistré sur cet appareil est illisible.',
+      newer: 'Le groupe enregistré sur cet appareil vient d’une version plus récente de l’outil ; mettez l’outil à jour pour l’ouvrir.',
+      damaged: 'Le groupe enregistré sur cet appareil est incomplet ou abîmé.',
+    },
     corruptedDownload: 'Télécharger la sauvegarde brute',
     restart: 'Recommencer un groupe vide',
   },
