@@ -5,17 +5,22 @@
 
 /** A hidden tab paints no frame; its work runs after this long instead. */
 const HIDDEN_TAB_FALLBACK_MS = 200;
+/**
+ * A visible page may still get no frame (an embedding page throttling its frames, a browser
+ * holding them): after this long the work runs anyway, since a view may wait on it to be whole.
+ */
+const NO_FRAME_FALLBACK_MS = 1_000;
 
 /**
  * Runs `task` in a task of its own just after the next frame is painted (a task queued from the
- * frame's callback runs after that frame's paint), or soon anyway in a hidden tab. Returns a
- * function that cancels it if it has not run yet.
+ * frame's callback runs after that frame's paint), or soon anyway in a hidden tab (within a
+ * second when no frame comes at all). Returns a function that cancels it if it has not run yet.
  */
 export function runAfterNextPaint(task: () => void): () => void {
   let isSettled = false;
   let afterFrame: ReturnType<typeof setTimeout> | undefined;
-  // Only when hidden: a visible phone slow to paint still paints before the task.
-  const hiddenTabFallback = document.visibilityState === 'hidden' ? setTimeout(() => run(), HIDDEN_TAB_FALLBACK_MS) : undefined;
+  // Long when visible: a phone slow to paint still paints before the task.
+  const noFrameFallback = setTimeout(() => run(), document.visibilityState === 'hidden' ? HIDDEN_TAB_FALLBACK_MS : NO_FRAME_FALLBACK_MS);
   const frame = requestAnimationFrame(() => {
     afterFrame = setTimeout(() => run(), 0);
   });
@@ -23,7 +28,7 @@ export function runAfterNextPaint(task: () => void): () => void {
     isSettled = true;
     cancelAnimationFrame(frame);
     clearTimeout(afterFrame);
-    clearTimeout(hiddenTabFallback);
+    clearTimeout(noFrameFallback);
   };
   const run = () => {
     if (isSettled) return;

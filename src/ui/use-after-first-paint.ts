@@ -1,4 +1,5 @@
 import { startTransition, useEffect, useState } from 'react';
+import { flushSync } from 'react-dom';
 import { runAfterNextPaint } from '../scheduling';
 
 /**
@@ -13,6 +14,15 @@ export function useStagesAfterPaint(lastStage: number, firstStage = 0): number {
   useEffect(() => {
     if (stage >= lastStage) return;
     return runAfterNextPaint(() => startTransition(() => setStage((current) => current + 1)));
+  }, [stage, lastStage]);
+  // A key pressed before the view is whole (Tab just as the heading took the focus) must find what
+  // follows the heading, not the page's footer: the rest is rendered at once, before the browser
+  // acts on the key.
+  useEffect(() => {
+    if (stage >= lastStage) return;
+    const completeNow = () => flushSync(() => setStage(lastStage));
+    document.addEventListener('keydown', completeNow, { capture: true });
+    return () => document.removeEventListener('keydown', completeNow, { capture: true });
   }, [stage, lastStage]);
   return stage;
 }

@@ -6,7 +6,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Questionnaire, Question } from '../../src/domain/questionnaire-schema';
 import { expectNoAxeViolations, fetchServedQuestionnaire, launchChromium, readHeading as heading } from './browser';
-import { waitForWholeStep } from './answer-steps';
+import { answerStep, waitForWholeStep } from './answer-steps';
 
 const ORGANISATION = 'Association « Les Amis de l’Œuvre » — Ćirić & Ελλάδα & Ассоциация';
 const baseUrl = inject('baseUrl');
@@ -215,6 +215,28 @@ describe('the self-diagnosis in a real browser', () => {
     await expect.poll(() => heading(page)).toContain('Le questionnaire ne peut pas être affiché');
     expect(await page.getByRole('listitem').filter({ hasText: 'id' }).count()).toBeGreaterThan(0);
     await expectNoAxeViolations(page, 'the content error page');
+    await context.close();
+  });
+
+  it('takes a Tab pressed as a step opens, before its questions came, to the first question rather than the footer', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    await page.goto(baseUrl);
+    await startButton(page).click();
+    await expect.poll(() => heading(page)).toContain('Étape 1 sur 7');
+    const [first, second] = questionnaire.steps;
+    await answerStep(page, first!, { questionnaire, organisation: ORGANISATION, participant: 1 });
+    // Frames held from here: the next step stays at its heading (for a second, its fallback) until a key is pressed.
+    await page.evaluate(() => {
+      window.requestAnimationFrame = () => 0;
+    });
+    await page.getByRole('button', { name: 'Suivant' }).focus();
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => document.activeElement?.id === 'step-heading', undefined, { polling: 20 });
+    expect(await page.locator('form.step-form').getAttribute('aria-busy')).toBe('true');
+    await page.keyboard.press('Tab');
+    const focused = await page.evaluate(() => ({ inForm: Boolean(document.activeElement?.closest('form.step-form')), name: (document.activeElement as HTMLInputElement | null)?.name ?? '' }));
+    expect(focused).toEqual({ inForm: true, name: second!.questions[0]!.id });
     await context.close();
   });
 

@@ -55,14 +55,20 @@ describe('question step', () => {
     expect(nameField).toHaveAccessibleDescription(/attend une réponse/);
   });
 
-  it('offers nothing to send before the questions are there, however long the first paint takes', () => {
-    // No frame is ever painted: the step stays at its heading.
+  it('offers nothing to send before its questions are there, and a key pressed meanwhile brings them: Tab from the heading reaches the first question', async () => {
+    // No frame is ever painted: the step stays at its heading until a key is pressed.
     const frames = vi.spyOn(window, 'requestAnimationFrame').mockImplementation(() => 0);
     try {
+      const user = userEvent.setup();
       const { container } = renderWizard();
-      expect(container.querySelector('form.step-form')).toHaveAttribute('aria-busy', 'true');
-      expect(within(container.querySelector('form.step-form')!).queryAllByRole('button')).toEqual([]);
+      const form = container.querySelector('form.step-form')!;
+      expect(form).toHaveAttribute('aria-busy', 'true');
+      expect(within(form as HTMLElement).queryAllByRole('button')).toEqual([]);
       expect(container.querySelectorAll('.step-form > .field')).toHaveLength(0);
+      screen.getByRole('heading', { level: 1 }).focus();
+      await user.tab();
+      expect(screen.getByRole('textbox', { name: /Nom de la structure/ })).toHaveFocus();
+      expect(form).not.toHaveAttribute('aria-busy');
     } finally {
       frames.mockRestore();
     }

@@ -45,11 +45,29 @@ describe('runAfterNextPaint', () => {
   it('runs anyway in a hidden tab, which paints no frame', async () => {
     holdFrames();
     vi.spyOn(document, 'visibilityState', 'get').mockReturnValue('hidden');
-    vi.useFakeTimers();
+    // Timeouts only: the frames stay held.
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
     try {
       const task = vi.fn();
       runAfterNextPaint(task);
       vi.advanceTimersByTime(199);
+      expect(task).not.toHaveBeenCalled();
+      vi.advanceTimersByTime(1);
+      expect(task).toHaveBeenCalledTimes(1);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('runs anyway within a second in a visible page that gets no frame, and not sooner', () => {
+    holdFrames();
+    vi.spyOn(document, 'visibilityState', 'get').mockReturnValue('visible');
+    // Timeouts only: the frames stay held.
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      const task = vi.fn();
+      runAfterNextPaint(task);
+      vi.advanceTimersByTime(999);
       expect(task).not.toHaveBeenCalled();
       vi.advanceTimersByTime(1);
       expect(task).toHaveBeenCalledTimes(1);
