@@ -129,6 +129,12 @@ function describeAudit(audit: FailingAudit): string {
   return [`  [${audit.category}] ${audit.id} (${audit.runs}×${weight}): ${audit.title}${value}`, ...audit.items.map((item) => `      ${item}`)].join('\n');
 }
 
+/** At the budget's slowdown a step figure is judged; at another (`BENCH_CPU_SLOWDOWN`) it is told, as a margin. */
+function judgeStep(figure: string, value: number): BenchRow {
+  if (CPU_SLOWDOWN === BUDGET_CPU_SLOWDOWN) return judge(figure, value, { under: STEP_BUDGET_MS }, { unit: 'ms' });
+  return { figure: `${figure} (margin, not judged)`, value: `${formatNumber(value)} ms`, budget: `< ${STEP_BUDGET_MS} ms at ${BUDGET_CPU_SLOWDOWN}×`, ok: true };
+}
+
 async function measureStepChanges(browser: Browser, baseUrl: string): Promise<void> {
   const runs: StepRun[] = [];
   for (let run = 0; run < STEP_RUNS; run += 1) {
@@ -139,15 +145,15 @@ async function measureStepChanges(browser: Browser, baseUrl: string): Promise<vo
   const nextPaints = steps.map((step) => step.nextPaint);
   const slowest = steps.reduce((worst, step) => (step.nextPaint > worst.nextPaint || Number.isNaN(step.nextPaint) ? step : worst));
   const prefix = `step change at ${CPU_SLOWDOWN}× CPU, click to the next paint (Event Timing, as INP counts it)`;
-  rows.push(judge(`${prefix}, slowest of ${steps.length} (« ${slowest.from.trim()} » → next)`, Math.max(...nextPaints), { under: STEP_BUDGET_MS }, { unit: 'ms' }));
-  rows.push(judge(`${prefix}, median of ${steps.length}`, median(nextPaints), { under: STEP_BUDGET_MS }, { unit: 'ms' }));
+  rows.push(judgeStep(`${prefix}, slowest of ${steps.length} (« ${slowest.from.trim()} » → next)`, Math.max(...nextPaints)));
+  rows.push(judgeStep(`${prefix}, median of ${steps.length}`, median(nextPaints)));
   rows.push({ figure: `step change at ${CPU_SLOWDOWN}×: click to the new h1 focused, median`, value: `${formatNumber(median(steps.map((step) => step.focused)))} ms`, budget: '—', ok: true });
-  // The first question comes with the step, the others just after its paint: when they are all there.
-  rows.push({ figure: `step change at ${CPU_SLOWDOWN}×: click to the whole step in the page (its other questions, after the paint), median / slowest`, value: `${formatNumber(median(steps.map((step) => step.whole)))} / ${formatNumber(Math.max(...steps.map((step) => step.whole)))} ms`, budget: '—', ok: true });
+  // The heading comes with the step, its questions and buttons just after its paint: when they are all there.
+  rows.push({ figure: `step change at ${CPU_SLOWDOWN}×: click to the whole step in the page (its questions and buttons, after the paint), median / slowest`, value: `${formatNumber(median(steps.map((step) => step.whole)))} / ${formatNumber(Math.max(...steps.map((step) => step.whole)))} ms`, budget: '—', ok: true });
   rows.push({ figure: `step change at ${CPU_SLOWDOWN}×: click to a task queued from the next frame (after the paint and the tasks queued before), median`, value: `${formatNumber(median(steps.map((step) => step.painted)))} ms`, budget: '—', ok: true });
   const synthesis = runs.map((run) => run.synthesis);
   const synthesisPaints = synthesis.map((change) => change.nextPaint);
-  rows.push(judge(`« Voir la synthèse » at ${CPU_SLOWDOWN}×, click to the next paint (its heading focused), slowest of ${synthesis.length} (${synthesisPaints.map((time) => formatNumber(time)).join(', ')} ms)`, Math.max(...synthesisPaints), { under: STEP_BUDGET_MS }, { unit: 'ms' }));
+  rows.push(judgeStep(`« Voir la synthèse » at ${CPU_SLOWDOWN}×, click to the next paint (its heading focused), slowest of ${synthesis.length} (${synthesisPaints.map((time) => formatNumber(time)).join(', ')} ms)`, Math.max(...synthesisPaints)));
   // The synthesis loads its chunk, then recharts': told part by part, so a miss says which part.
   const contents = synthesis.map((change) => change.content);
   const charts = synthesis.map((change) => change.charts);
@@ -156,6 +162,10 @@ async function measureStepChanges(browser: Browser, baseUrl: string): Promise<vo
   rows.push({ figure: `« Voir la synthèse » at ${CPU_SLOWDOWN}×, click to the scores shown (the stage after the heading's paint; its chunk fetched on the last step), median (${contents.map((time) => formatNumber(time)).join(', ')} ms)`, value: `${formatNumber(median(contents))} ms`, budget: '—', ok: true });
   rows.push({ figure: `« Voir la synthèse » at ${CPU_SLOWDOWN}×, click to the whole synthesis in the page (path, answers, exports), median`, value: `${formatNumber(median(synthesis.map((change) => change.whole)))} ms`, budget: '—', ok: true });
   rows.push({ figure: `« Voir la synthèse » at ${CPU_SLOWDOWN}×, click to both charts drawn (recharts chunk), median (${charts.map((time) => formatNumber(time)).join(', ')} ms)`, value: `${formatNumber(median(charts))} ms`, budget: '—', ok: true });
+  // Told, not budgeted: opening the wizard from the welcome page, clicked as soon as the button
+  // shows (the app may still be starting: a person in a hurry does the same).
+  const startPaints = runs.map((run) => run.start.nextPaint);
+  rows.push({ figure: `« Commencer » at ${CPU_SLOWDOWN}×, clicked as soon as it shows, click to the next paint (« Chargement… »), slowest of ${runs.length} (${startPaints.map((time) => formatNumber(time)).join(', ')} ms)`, value: `${formatNumber(Math.max(...startPaints))} ms`, budget: '—', ok: true });
   const starts = runs.map((run) => run.start.painted);
   rows.push({ figure: `« Commencer » at ${CPU_SLOWDOWN}× (wizard and questionnaire load), click to step 1 painted, median (${starts.map((time) => formatNumber(time)).join(', ')} ms)`, value: `${formatNumber(median(starts))} ms`, budget: '—', ok: true });
   notes.push(`Step changes at ${CPU_SLOWDOWN}× (ms, focused / next paint / task after the frame / whole), per diagnosis:`, ...runs.map((run, index) => `  ${index + 1}: ${[...run.steps, run.synthesis].map((step) => `${step.focused.toFixed(0)}/${step.nextPaint.toFixed(0)}/${step.painted.toFixed(0)}/${step.whole.toFixed(0)}`).join('  ')}`));
@@ -185,7 +195,7 @@ async function main(): Promise<void> {
   }
 
   console.log(`\nWeb benchmarks, ${new Date().toISOString().slice(0, 10)}, node ${process.version}\n`);
-  if (CPU_SLOWDOWN !== BUDGET_CPU_SLOWDOWN) notes.unshift(`The step changes ran at ${CPU_SLOWDOWN}× (BENCH_CPU_SLOWDOWN), not at the budget's ${BUDGET_CPU_SLOWDOWN}×: they tell the margin; the budget is judged at ${BUDGET_CPU_SLOWDOWN}×.`);
+  if (CPU_SLOWDOWN !== BUDGET_CPU_SLOWDOWN) notes.unshift(`The step changes ran at ${CPU_SLOWDOWN}× (BENCH_CPU_SLOWDOWN), not at the budget's ${BUDGET_CPU_SLOWDOWN}×: they tell the margin and are not judged; run without the variable to judge them.`);
   console.log(formatTable(rows));
   console.log(`\n${notes.join('\n')}`);
   console.log(`\nFor BENCHMARKS.md:\n\n${formatMarkdownRows(rows)}\n`);

@@ -10,7 +10,8 @@ import type { Questionnaire } from '../../src/domain/questionnaire-schema';
 
 /**
  * The issue's budget is at 4×. `BENCH_CPU_SLOWDOWN=6 npm run bench:web` tells the margin: a 4×
- * slowdown on a quicker host is a quicker phone, and the shared machines here differ by about 1.5×.
+ * slowdown on a quicker host is a quicker phone, and the shared machines here have differed by
+ * about 1.7× (BENCHMARKS.md, 2026-11-23).
  */
 export const BUDGET_CPU_SLOWDOWN = 4;
 export const CPU_SLOWDOWN = readSlowdown(process.env.BENCH_CPU_SLOWDOWN);
@@ -40,7 +41,7 @@ export interface StepChange {
    * reports only interactions of 16 ms or more, so that is an upper bound.
    */
   nextPaint: number;
-  /** The whole view in the document (a step shows its first question first, the rest just after; the synthesis its scores first). */
+  /** The whole view in the document (a step shows its heading first, its questions and buttons just after; the synthesis its scores first). */
   whole: number;
   /**
    * A task queued from the next animation frame: later than the paint by whatever tasks were
