@@ -42,32 +42,18 @@ describe('runAfterNextPaint', () => {
     expect(between).not.toHaveBeenCalled();
   });
 
-  it('runs anyway in a hidden tab, which paints no frame', async () => {
+  it.each([
+    ['a hidden tab, which paints no frame', 'hidden', 200],
+    ['a visible page that gets no frame (an embedding page holding them)', 'visible', 1_000],
+  ] as const)('runs anyway in %s (%s), after %i ms and not sooner', (_where, visibility, waitMs) => {
     holdFrames();
-    vi.spyOn(document, 'visibilityState', 'get').mockReturnValue('hidden');
+    vi.spyOn(document, 'visibilityState', 'get').mockReturnValue(visibility);
     // Timeouts only: the frames stay held.
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
     try {
       const task = vi.fn();
       runAfterNextPaint(task);
-      vi.advanceTimersByTime(199);
-      expect(task).not.toHaveBeenCalled();
-      vi.advanceTimersByTime(1);
-      expect(task).toHaveBeenCalledTimes(1);
-    } finally {
-      vi.useRealTimers();
-    }
-  });
-
-  it('runs anyway within a second in a visible page that gets no frame, and not sooner', () => {
-    holdFrames();
-    vi.spyOn(document, 'visibilityState', 'get').mockReturnValue('visible');
-    // Timeouts only: the frames stay held.
-    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
-    try {
-      const task = vi.fn();
-      runAfterNextPaint(task);
-      vi.advanceTimersByTime(999);
+      vi.advanceTimersByTime(waitMs - 1);
       expect(task).not.toHaveBeenCalled();
       vi.advanceTimersByTime(1);
       expect(task).toHaveBeenCalledTimes(1);
