@@ -139,6 +139,9 @@ describe('the self-diagnosis in a real browser', () => {
       if (index === 2) {
         // Reload in the middle: the app comes back on the same step with the answers intact.
         await expect.poll(() => heading(page)).toContain('Étape 4 sur 7');
+        // The address follows the step after its paint: a reload within that frame reopens the
+        // step before (its answers kept). A person's reload comes later than that.
+        await expect.poll(() => page.url()).toContain('#/ressources-financieres');
         await page.reload();
         await expect.poll(() => heading(page)).toContain('Étape 4 sur 7');
         await page.goBack();
