@@ -17,7 +17,7 @@ import { PathTimeline } from './path-timeline';
 import { ShareLinkButton } from './share-link-button';
 import { useReportDownload } from '../use-report-download';
 import { useOpenDiagnosisControls } from '../library/open-diagnosis-context';
-import { useStagesAfterPaint } from '../use-after-first-paint';
+import { useStagesAfterPaint } from '../use-stages-after-paint';
 import { reportWordingQueryOptions, useReportWording } from './use-report-wording';
 import type { Language } from '../../i18n/languages';
 import { formatLibraryDate } from '../library/library-format';

@@ -9,7 +9,7 @@ import { QuestionField, readFieldError } from '../fields/question-field';
 import { toAnswers, toFormValues, type StepFormValues } from '../forms/answer-form-values';
 import { buildStepResolver } from '../forms/step-form-schema';
 import { ErrorSummary, type SummaryError } from './error-summary';
-import { useAfterFirstPaint } from '../use-after-first-paint';
+import { useAfterFirstPaint } from '../use-stages-after-paint';
 
 export function QuestionStep({
   step,
