@@ -2,6 +2,7 @@ import { getDefaultDiagnosisLibrary, type DiagnosisLibrary } from './diagnosis-l
 import { DRAFT_STORAGE_KEY, LIBRARY_DATABASE_NAME } from './library-database';
 import { GROUP_DATABASE_NAME, getDefaultGroupStorage, type GroupStorage } from './group-storage';
 import { readGlobalIndexedDb } from './indexed-db-store';
+import { LANGUAGE_STORAGE_KEY } from '../i18n/stored-language';
 
 /**
  * What the app keeps on this device, and how to erase all of it, for the « Vos données » page.
@@ -11,8 +12,9 @@ import { readGlobalIndexedDb } from './indexed-db-store';
 /** Every key the app writes in localStorage and sessionStorage starts with this. */
 export const STORAGE_KEY_PREFIX = 'trajectoires';
 
-// Written by modules this one must not import (the i18n instance, the UI's tab memory); tests/ui/pages.test.tsx ties them together.
-export const LANGUAGE_KEY = 'trajectoires.langue';
+/** The language chosen on this device: its key lives with its reader, which imports no i18next. */
+export const LANGUAGE_KEY = LANGUAGE_STORAGE_KEY;
+// Written by modules this one must not import (the UI's tab memory); tests/ui/pages.test.tsx ties them together.
 export const OPEN_DIAGNOSIS_KEY = 'trajectoires.ouvert';
 export const PENDING_COPY_KEY = 'trajectoires.ouvert.en-attente';
 export const WORKSHOP_KEY = 'trajectoires.atelier';
